@@ -1,0 +1,157 @@
+/**
+ * The plan model: the single source of truth for every output.
+ *
+ * `schemas/plan.schema.json` is generated from these zod schemas
+ * (`npm run schemas`) and a test keeps the two in sync.
+ * Field names are a public contract: add fields freely, never rename.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date must be YYYY-MM-DD')
+  .describe('Calendar date, ISO 8601 (YYYY-MM-DD)');
+
+/** Where a value came from in the source document. Lines and pages are 1-based. */
+export const LocationSchema = z
+  .object({
+    line: z.number().int().positive().optional().describe('Line in a TXT source (1-based)'),
+    endLine: z.number().int().positive().optional().describe('Last line of a multi-line value'),
+    page: z.number().int().positive().optional().describe('Page in a PDF source (1-based)'),
+    table: z.number().int().positive().optional().describe('Table in the document (1-based)'),
+    row: z.number().int().positive().optional().describe('Row in the table (1-based, header rows included)'),
+    column: z.string().optional().describe('Column (the role of the cell, e.g. "executors")'),
+  })
+  .strict()
+  .describe('Source position of a value');
+
+export const WarningSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('Stable machine-readable code, e.g. term-unparsed'),
+    message: z.string().min(1),
+    location: LocationSchema.nullable(),
+  })
+  .strict();
+
+export const PartyKindSchema = z.enum(['body', 'collective', 'person', 'other']);
+
+export const PartySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('Stable slug of the canonical name'),
+    name: z.string().min(1).describe('Name as written (quotes and spaces normalised)'),
+    kind: PartyKindSchema.default('body').describe('body, collective (a group of bodies), person, other'),
+    byAgreement: z.boolean().default(false).describe('Takes part by agreement («за згодою»)'),
+    contact: z.string().nullable().default(null).describe('Contact person named after the body'),
+    edrpou: z
+      .string()
+      .regex(/^\d{8}$/)
+      .nullable()
+      .default(null)
+      .describe('ЄДРПОУ code (8 digits) from an executors directory'),
+  })
+  .strict();
+
+/** Executors are parties responsible for a measure or commitment. */
+export const ExecutorSchema = PartySchema;
+
+export const TermPrecisionSchema = z.enum([
+  'day',
+  'month',
+  'quarter',
+  'half-year',
+  'year',
+  'recurring',
+  'unknown',
+]);
+
+export const TermSchema = z
+  .object({
+    raw: z.string().nullable().describe('The term as written'),
+    start: isoDate.nullable().describe('First day of the period'),
+    end: isoDate.nullable().describe('Last day of the period'),
+    precision: TermPrecisionSchema.describe('Granularity of the stated term'),
+    status: z.string().nullable().default(null).describe('Status words around the term, e.g. «розпочато»'),
+    note: z.string().nullable().default(null).describe('How the dates were derived when not stated literally'),
+  })
+  .strict();
+
+export const MeasureSchema = z
+  .object({
+    id: z.string().regex(/^C\d+\.M\d+$/).describe('Commitment id + measure ordinal, e.g. C1.M2'),
+    number: z.string().nullable().describe('Number as written in the document (e.g. "2", "1.2")'),
+    title: z.string().min(1),
+    executors: z.array(ExecutorSchema),
+    partners: z.array(PartySchema),
+    term: TermSchema,
+    result: z.string().nullable().describe('Expected result / indicator of completion'),
+    location: LocationSchema,
+  })
+  .strict();
+
+export const CommitmentSchema = z
+  .object({
+    id: z.string().regex(/^C\d+$/),
+    number: z.string().nullable(),
+    title: z.string().min(1),
+    problem: z.string().nullable(),
+    goal: z.string().nullable().describe('Long-term goal the commitment serves'),
+    sectors: z.array(z.string()),
+    ogpValues: z.array(z.string()),
+    leadExecutors: z.array(ExecutorSchema),
+    partners: z.array(PartySchema),
+    expectedResult: z.string().nullable(),
+    measures: z.array(MeasureSchema),
+    location: LocationSchema,
+  })
+  .strict();
+
+export const SourceSchema = z
+  .object({
+    file: z.string().min(1).describe('File name of the source document'),
+    format: z.enum(['txt', 'docx', 'pdf', 'html']),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    pages: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const DecisionSchema = z
+  .object({
+    authority: z.string().nullable().describe('Body that adopted the decision'),
+    type: z.string().nullable().describe('Kind of act, e.g. «рішення»'),
+    number: z.string().nullable(),
+    date: isoDate.nullable(),
+    title: z.string().nullable(),
+  })
+  .strict();
+
+export const ActionPlanSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    id: z.string().min(1).describe('<decision number>-<decision date>, or a slug of the file name'),
+    source: SourceSchema,
+    decision: DecisionSchema,
+    plan: z
+      .object({
+        title: z.string().nullable(),
+        period: z.object({ start: isoDate.nullable(), end: isoDate.nullable() }).strict(),
+      })
+      .strict(),
+    commitments: z.array(CommitmentSchema),
+    warnings: z.array(WarningSchema),
+  })
+  .strict()
+  .describe('An action plan extracted from a council decision');
+
+export type Location = z.infer<typeof LocationSchema>;
+export type Warning = z.infer<typeof WarningSchema>;
+export type Party = z.infer<typeof PartySchema>;
+export type PartyKind = z.infer<typeof PartyKindSchema>;
+export type Executor = Party;
+export type Term = z.infer<typeof TermSchema>;
+export type TermPrecision = z.infer<typeof TermPrecisionSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;
+export type Commitment = z.infer<typeof CommitmentSchema>;
+export type Decision = z.infer<typeof DecisionSchema>;
+export type ActionPlan = z.infer<typeof ActionPlanSchema>;
