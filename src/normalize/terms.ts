@@ -1,0 +1,281 @@
+/**
+ * Ukrainian plan terms (термін реалізації / строк) → {@link Term}.
+ *
+ * `parseTerm(raw, context)` is pure: no I/O, deterministic, never throws on text.
+ *
+ * ## Pipeline
+ * 1. Display form (`raw`): NFC, every run of whitespace (line breaks, NBSP, thin spaces) → one
+ *    space, trimmed. Nothing else is changed. Empty → all null, precision 'unknown', no problem.
+ * 2. Tokens (./terms/tokenize.ts): lower-cased; ISO dates, dotted numeric dates, numbers,
+ *    ordinals «1-й», Roman numerals in Latin or Cyrillic letters (І/I, Х/X, V), words
+ *    (Latin look-alikes inside Cyrillic words mapped to Cyrillic), any dash (- ‐ ‑ ‒ – — ― −).
+ * 3. Clean-up: status words («розпочато», «(уже розпочато)», «продовжується», «триває»,
+ *    «виконано», …) go to `status` (normalised lower-case word; several joined with ", ");
+ *    recurring markers («постійно», «щороку», «щокварталу», «щомісяця», …) set the recurring flag;
+ *    brackets, quotes, «.», «:» and fillers («у», «в», «протягом», «упродовж», «на», …) are dropped;
+ *    a phrase naming the plan period («протягом дії плану», «упродовж усього періоду реалізації
+ *    плану») counts as recurring.
+ * 4. Grammar (./terms/grammar.ts):
+ *
+ * ```text
+ * term      := deadline | [FROM] part [ RSEP [END] part | (LSEP part)+ ]
+ * deadline  := ("до" | "по" | "не пізніше" ["ніж"]) [END] part
+ * FROM      := "з" | "із" | "зі" | "від" | "починаючи з"
+ * RSEP      := DASH | "до" | "по"                 -- a range: exactly two bounds
+ * LSEP      := "," | ";" | "та" | "і" | "й"      -- a list: the span from the first to the last
+ * END       := "кінця" | "кінець" | "закінчення"
+ * part      := ISO                                 -- 2026-03-01                      (day)
+ *            | DD.MM.YYYY | DD.MM.YY               -- 01.06.2026, 01.06.26            (day)
+ *            | DD.MM                               -- 01.06 (year from another bound) (day)
+ *            | MM.YYYY | MM.YY                     -- 02.2025; 03.26 only when YY>12
+ *                                                  --   or a year word follows       (month)
+ *            | DAY MONTH [YEAR]                    -- 31 грудня 2027 року             (day)
+ *            | MONTH [YEAR]                        -- березень / березня / березні / берез. (month)
+ *            | INDEX UNIT [YEAR]                   -- IV квартал 2026 р., І півріччя, 2 кв.
+ *            | YEAR ["," INDEX UNIT]               -- 2027 рік; 2026 р., І кв.
+ *            | INDEX | NN                          -- bare: «І» in «І–ІІ кв.», «02» in «02 та 03.2025»,
+ *                                                  --   «27» in «2026–27 роки»
+ * YEAR      := NNNN (1900–2100) [р. | рік | року | році | рр. | роки | років | …]
+ * INDEX     := Roman (Latin/Cyrillic) | 1–4 | 1-й, 2-ге | перший, другого, …
+ * UNIT      := кв. | квартал(и|у|і|ів) | півріччя | півр.
+ * MONTH     := any case form (nominative, genitive, dative, instrumental, locative) or an
+ *              abbreviation of ≥3 letters that is a prefix of exactly one month name (вер., лист.)
+ * ```
+ *
+ * ## Dates
+ * - start = first day of the first bound, end = last day of the last bound (last day of a month,
+ *   quarter, half-year or year; February of a leap year ends on the 29th).
+ * - A missing unit or year on one bound is taken from the nearest following bound that states it,
+ *   else from the preceding one («січень – червень 2027 року», «І–ІІ кв. 2026 р.», «2026–27 роки»);
+ *   a note says so. A year stated nowhere in the text is never inferred (not even from the plan
+ *   period): null dates and `term-unparsed`.
+ * - Deadlines: start null. «до <day>» and «по <period>» and «не пізніше <period>» → that day /
+ *   the period's last day; «до кінця <period>» → its last day; «до <month|quarter|half|year>»
+ *   (without «кінця») means *before* that period → the day before it begins («до червня 2026» →
+ *   2026-05-31), with a note.
+ * - «з <period>» with no end → start only, end null, with a note.
+ * - Start after end → null dates, precision 'unknown', `term-reversed` (never an inverted range).
+ * - Recurring («постійно», «щороку», «протягом дії плану») → precision 'recurring'; dates stated in
+ *   the term are used if any, otherwise `context.period` (null when unknown); the note says where
+ *   the dates come from, and an informational `term-recurring` problem is reported.
+ * - Unparseable → raw kept, null dates, precision 'unknown', `term-unparsed` quoting the term.
+ *
+ * ## Precision
+ * The precision of a single bound is its kind. For a range or list it is the kind of the bounds
+ * when they agree, otherwise the coarser one («02.2025 – 31.12.2025» → 'month'): a range is no more
+ * precise than its least precise bound.
+ */
+import type { Term, TermPrecision } from '../model/schema.js';
+import { type Period, coarser, dayBefore, endOf, startOf } from './terms/calendar.js';
+import { type Shape, parseShape } from './terms/grammar.js';
+import {
+  STATUS_MODIFIERS,
+  isFiller,
+  isPlanPeriodAnchor,
+  isPlanPeriodWord,
+  isRecurringWord,
+  statusOf,
+} from './terms/lexicon.js';
+import { type Token, tokenize } from './terms/tokenize.js';
+
+export interface TermContext {
+  /** The plan period, ISO dates. */
+  period?: { start: string | null; end: string | null };
+}
+
+export interface TermProblem {
+  code: 'term-unparsed' | 'term-reversed' | 'term-recurring';
+  message: string;
+}
+
+/** Display form of a term: NFC, whitespace runs → one space, trimmed. */
+export function displayTerm(raw: string): string {
+  return raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+interface Cleaned {
+  tokens: Token[];
+  status: string | null;
+  recurring: boolean;
+  planPeriod: boolean;
+}
+
+function clean(tokens: Token[]): Cleaned {
+  const statuses: string[] = [];
+  let recurring = false;
+  let kept: Token[] = [];
+  for (const t of tokens) {
+    if (t.t === 'word') {
+      const s = statusOf(t.w);
+      if (s !== null) {
+        if (!statuses.includes(s)) statuses.push(s);
+        continue;
+      }
+      if (isRecurringWord(t.w)) {
+        recurring = true;
+        continue;
+      }
+    }
+    kept.push(t);
+  }
+  if (statuses.length > 0) kept = kept.filter((t) => !(t.t === 'word' && STATUS_MODIFIERS.has(t.w)));
+  kept = kept.filter(
+    (t) =>
+      !(t.t === 'punct' && '()[].:«»"“”„'.includes(t.c)) &&
+      !(t.t === 'word' && isFiller(t.w) && !isPlanPeriodAnchor(t.w)),
+  );
+  // Leading/trailing list separators («продовжується, 2026 рік» once the status is gone) carry nothing.
+  const isSep = (t: Token | undefined) => t?.t === 'punct' && (t.c === ',' || t.c === ';');
+  while (isSep(kept[kept.length - 1])) kept.pop();
+  while (isSep(kept[0])) kept.shift();
+  // A phrase naming the plan period: only plan-period words, at least one anchor, optionally
+  // after «до кінця».
+  let planPeriod = false;
+  const words = kept.filter((t) => !(t.t === 'word' && (t.w === 'до' || t.w === 'кінця' || t.w === 'з')));
+  if (
+    words.length > 0 &&
+    words.every((t) => t.t === 'word' && isPlanPeriodWord(t.w)) &&
+    words.some((t) => t.t === 'word' && isPlanPeriodAnchor(t.w))
+  ) {
+    planPeriod = true;
+    kept = [];
+  }
+  return { tokens: kept, status: statuses.length > 0 ? statuses.join(', ') : null, recurring, planPeriod };
+}
+
+function precisionOf(periods: Period[]): TermPrecision {
+  return periods.map((p) => p.kind).reduce(coarser);
+}
+
+const NULL_TERM: Term = { raw: null, start: null, end: null, precision: 'unknown', status: null, note: null };
+
+/**
+ * Parse a plan term. `raw` keeps the text as written (NFC, whitespace collapsed, trimmed).
+ * See the module comment for the grammar and the date rules.
+ */
+export function parseTerm(
+  raw: string | null | undefined,
+  context?: TermContext,
+): { term: Term; problems: TermProblem[] } {
+  if (raw === null || raw === undefined) return { term: { ...NULL_TERM }, problems: [] };
+  const display = displayTerm(raw);
+  if (display === '') return { term: { ...NULL_TERM }, problems: [] };
+
+  const { tokens, status, recurring, planPeriod } = clean(tokenize(display));
+  const base: Term = { raw: display, start: null, end: null, precision: 'unknown', status, note: null };
+  const unparsed = (reason: string) => ({
+    term: base,
+    problems: [{ code: 'term-unparsed' as const, message: `term «${display}» not understood: ${reason}` }],
+  });
+
+  const parsed = tokens.length > 0 ? parseShape(tokens) : null;
+
+  if (recurring || planPeriod) {
+    const problems: TermProblem[] = [];
+    if (parsed?.ok) {
+      const { start, end } = datesOf(parsed.shape);
+      if (start !== null && end !== null && start > end) return reversed(base, display, start, end);
+      problems.push({
+        code: 'term-recurring',
+        message: `term «${display}» is recurring; dates are the period stated in the term`,
+      });
+      return {
+        term: {
+          ...base,
+          start,
+          end,
+          precision: 'recurring',
+          note: 'Recurring term: the dates are the period stated in the term; the activity repeats within it.',
+        },
+        problems,
+      };
+    }
+    const ps = context?.period?.start ?? null;
+    const pe = context?.period?.end ?? null;
+    const known = ps !== null || pe !== null;
+    const extra = parsed && !parsed.ok ? ` The rest of the term was not interpreted (${parsed.reason}).` : '';
+    problems.push({
+      code: 'term-recurring',
+      message: known
+        ? `term «${display}» is recurring; dates set to the plan period ${ps ?? '?'} – ${pe ?? '?'}`
+        : `term «${display}» is recurring and the plan period is unknown; no dates`,
+    });
+    return {
+      term: {
+        ...base,
+        start: ps,
+        end: pe,
+        precision: 'recurring',
+        note:
+          (known
+            ? 'Recurring term: the dates are the plan period, not stated in the term.'
+            : 'Recurring term: the plan period is unknown, so no dates.') + extra,
+      },
+      problems,
+    };
+  }
+
+  if (parsed === null) return unparsed(status !== null ? 'only a status, no date' : 'no date is stated');
+  if (!parsed.ok) return unparsed(parsed.reason);
+
+  const { shape, notes } = parsed;
+  const { start, end } = datesOf(shape);
+  if (start !== null && end !== null && start > end) return reversed(base, display, start, end);
+  let precision: TermPrecision;
+  switch (shape.type) {
+    case 'point':
+    case 'from':
+    case 'deadline':
+      precision = shape.part.kind;
+      break;
+    case 'range':
+      precision = precisionOf(shape.parts);
+      break;
+  }
+  if (shape.type === 'from') notes.push('Start only: no end is stated.');
+  if (shape.type === 'deadline') {
+    if (shape.mode === 'before') {
+      notes.push(
+        `Deadline only: «до» a ${shape.part.kind} is read as «before it begins», so the end is the day before it (${end}); no start is stated.`,
+      );
+    } else notes.push('Deadline only: no start is stated.');
+  }
+  return {
+    term: { ...base, start, end, precision, note: notes.length > 0 ? notes.join(' ') : null },
+    problems: [],
+  };
+}
+
+function datesOf(shape: Shape): { start: string | null; end: string | null } {
+  switch (shape.type) {
+    case 'point':
+      return { start: startOf(shape.part), end: endOf(shape.part) };
+    case 'from':
+      return { start: startOf(shape.part), end: null };
+    case 'deadline':
+      return { start: null, end: shape.mode === 'before' ? dayBefore(shape.part) : endOf(shape.part) };
+    case 'range': {
+      const first = shape.parts[0]!;
+      const last = shape.parts[shape.parts.length - 1]!;
+      // A list must be in order: any bound starting after its successor ends makes it reversed.
+      for (let i = 0; i + 1 < shape.parts.length; i++) {
+        if (startOf(shape.parts[i]!) > endOf(shape.parts[i + 1]!)) {
+          return { start: startOf(shape.parts[i]!), end: endOf(shape.parts[i + 1]!) };
+        }
+      }
+      return { start: startOf(first), end: endOf(last) };
+    }
+  }
+}
+
+function reversed(base: Term, display: string, start: string, end: string) {
+  return {
+    term: { ...base, precision: 'unknown' as const },
+    problems: [
+      {
+        code: 'term-reversed' as const,
+        message: `term «${display}» starts (${start}) after it ends (${end}); dates left empty`,
+      },
+    ],
+  };
+}
