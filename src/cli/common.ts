@@ -1,0 +1,46 @@
+/** What every command shares: exit codes, error and warning output. */
+import chalk from 'chalk';
+import type { Warning } from '../model/schema.js';
+
+export const EXIT_OK = 0;
+/** An input failed or data is invalid. */
+export const EXIT_FAILED = 1;
+/** Wrong usage. */
+export const EXIT_USAGE = 2;
+
+/** Raised by commands for wrong usage (exit 2). */
+export class UsageError extends Error {}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** One line: `ogp-extract: <file>: <cause>`. */
+export function reportError(io: Io, file: string | null, message: string): void {
+  const where = file ? `${file}: ` : '';
+  const text = message.startsWith(file ?? '\u0000') ? message : `${where}${message}`;
+  io.stderr(`${chalk.red('error')} ${text}\n`);
+}
+
+export function formatLocation(file: string, warning: Warning): string {
+  const l = warning.location;
+  if (!l) return file;
+  const parts = [file];
+  if (l.page) parts.push(`page ${l.page}`);
+  if (l.line) parts.push(`line ${l.line}`);
+  if (l.table) parts.push(`table ${l.table}`);
+  if (l.row) parts.push(`row ${l.row}`);
+  return parts.join(', ');
+}
+
+export function reportWarnings(io: Io, file: string, warnings: Warning[]): void {
+  for (const w of warnings) {
+    io.stderr(`${chalk.yellow('warning')} ${formatLocation(file, w)}: ${w.message} [${w.code}]\n`);
+  }
+}

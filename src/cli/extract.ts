@@ -1,0 +1,87 @@
+/** `ogp-extract extract <inputs...>`: documents → plan JSON. */
+import { basename, extname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { writeFileAtomic } from '../io/atomic.js';
+import { PartyRegistry } from '../normalize/parties.js';
+import { extractFile, InputError, loadDirectory, planJson, SchemaError } from '../pipeline.js';
+import { EXIT_FAILED, EXIT_OK, reportError, reportWarnings, UsageError, type Io } from './common.js';
+
+export interface ExtractCliOptions {
+  output?: string;
+  outDir?: string;
+  pretty?: boolean;
+  executors?: string;
+  quiet?: boolean;
+}
+
+export async function runExtract(inputs: string[], options: ExtractCliOptions, io: Io): Promise<number> {
+  if (inputs.length > 1 && !options.outDir) {
+    throw new UsageError('several inputs need --out-dir DIR (one <input-basename>.json per input)');
+  }
+  if (options.output && options.outDir) throw new UsageError('use either -o FILE or --out-dir DIR, not both');
+  const outputs = new Map<string, string>();
+  if (options.outDir) {
+    for (const input of inputs) {
+      const name = `${basename(input, extname(input))}.json`;
+      const other = outputs.get(name);
+      if (other !== undefined && other !== input) {
+        throw new UsageError(`${input} and ${other} would both be written to ${name}; rename one of them`);
+      }
+      outputs.set(name, input);
+    }
+  }
+
+  let registry: PartyRegistry;
+  if (options.executors) {
+    try {
+      registry = new PartyRegistry({ directory: await loadDirectory(options.executors) });
+    } catch (error) {
+      reportError(io, options.executors, (error as Error).message);
+      return EXIT_FAILED;
+    }
+  } else {
+    registry = new PartyRegistry();
+  }
+
+  let code = EXIT_OK;
+  for (const input of inputs) {
+    try {
+      const { plan, layoutLost } = await extractFile(input, { registry });
+      if (!options.quiet) reportWarnings(io, input, plan.warnings);
+      const json = planJson(plan, options.pretty);
+      if (options.outDir) {
+        await writeFileAtomic(join(options.outDir, `${basename(input, extname(input))}.json`), json);
+      } else if (options.output) {
+        await writeFileAtomic(resolve(options.output), json);
+      } else {
+        io.stdout(json);
+      }
+      if (layoutLost) code = EXIT_FAILED;
+    } catch (error) {
+      code = EXIT_FAILED;
+      if (error instanceof SchemaError) {
+        reportError(io, null, `internal error: ${error.message}`);
+      } else if (error instanceof InputError) {
+        reportError(io, error.file, error.message);
+      } else {
+        reportError(io, input, (error as Error).message.split('\n')[0] ?? 'unknown error');
+      }
+    }
+  }
+  return code;
+}
+
+export function registerExtract(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('extract')
+    .description('extract the action plan of each document (DOCX, PDF, TXT, HTML) as JSON')
+    .argument('<inputs...>', 'documents to read (format detected from content)')
+    .option('-o, --output <file>', 'write the plan JSON to FILE (one input only)')
+    .option('--out-dir <dir>', 'write one <input-basename>.json per input into DIR')
+    .option('--pretty', 'indent the JSON for reading')
+    .option('--executors <file>', 'executors directory CSV (name, aliases, edrpou) to attach ЄДРПОУ codes')
+    .option('-q, --quiet', 'do not print warnings')
+    .action(async (inputs: string[], options: ExtractCliOptions) => {
+      setExit(await runExtract(inputs, options, io));
+    });
+}

@@ -1,0 +1,48 @@
+/** What extraction finds, before normalisation: texts as written, with their locations. */
+import type { Location, Warning } from '../model/schema.js';
+
+export interface RawMeasure {
+  number: string | null;
+  title: string;
+  /** Paragraphs of the executors cell, in order (paragraph breaks separate bodies). */
+  executors: string[];
+  partners: string[];
+  term: string | null;
+  result: string | null;
+  location: Location;
+}
+
+export interface RawCommitment {
+  number: string | null;
+  title: string;
+  problem: string | null;
+  goal: string | null;
+  sectors: string | null;
+  ogpValues: string | null;
+  leadExecutors: string[];
+  partners: string[];
+  /** The partners label said «(за згодою)»: every partner takes part by agreement. */
+  partnersByAgreement: boolean;
+  expectedResult: string | null;
+  measures: RawMeasure[];
+  location: Location;
+}
+
+export interface RawDecision {
+  authority: string | null;
+  type: string | null;
+  number: string | null;
+  date: string | null;
+  title: string | null;
+}
+
+export interface RawPlan {
+  decision: RawDecision;
+  plan: { title: string | null; period: { start: string | null; end: string | null } };
+  commitments: RawCommitment[];
+  warnings: Warning[];
+  /** Paragraph text of the document, for learning abbreviations («далі – …»). */
+  text: string;
+  /** The text looks like a plan whose table layout was lost in conversion. */
+  layoutLost: boolean;
+}

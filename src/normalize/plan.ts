@@ -1,0 +1,151 @@
+/**
+ * Normalisation: RawPlan (texts as written) → ActionPlan (the model).
+ * Terms become ISO date ranges, executor cells become registered parties,
+ * texts are cleaned (white space only; letters are kept exactly).
+ */
+import type { RawMeasure, RawPlan } from '../extract/types.js';
+import {
+  SCHEMA_VERSION,
+  type ActionPlan,
+  type Commitment,
+  type Location,
+  type Measure,
+  type Party,
+  type Warning,
+} from '../model/schema.js';
+import { cleanMultiline, cleanOrNull, cleanText } from '../util/text.js';
+import { PartyRegistry, splitParties, transliterate } from './parties.js';
+import { parseTerm } from './terms.js';
+
+export interface SourceInfo {
+  file: string;
+  format: 'txt' | 'docx' | 'pdf' | 'html';
+  sha256: string;
+  pages?: number;
+}
+
+export interface NormalizeOptions {
+  /** Shared across a batch so the same body gets the same id everywhere. */
+  registry?: PartyRegistry;
+}
+
+/** Split a «Муніципальне управління, громадський простір.» list. */
+export function splitList(text: string | null): string[] {
+  if (!text) return [];
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of cleanText(text)) {
+    if (ch === '(' || ch === '«' || ch === '“') depth += 1;
+    if ((ch === ')' || ch === '»' || ch === '”') && depth > 0) depth -= 1;
+    if ((ch === ',' || ch === ';') && depth === 0) {
+      items.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  items.push(current);
+  return items.map((s) => s.trim().replace(/[.;,]+$/u, '').trim()).filter((s) => s !== '');
+}
+
+/** The plan id: `<decision number>-<decision date>` (835-rec), else a slug of the file name. */
+export function planId(decision: { number: string | null; date: string | null }, file: string): string {
+  if (decision.number && decision.date) {
+    const number = transliterate(decision.number)
+      .replace(/[^A-Za-z0-9/-]+/g, '')
+      .replace(/\//g, '-');
+    if (number) return `${number}-${decision.date}`;
+  }
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const slug = transliterate(base)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'plan';
+}
+
+function parties(
+  registry: PartyRegistry,
+  paragraphs: string[],
+  byAgreement = false,
+): Party[] {
+  const seen = new Set<string>();
+  const out: Party[] = [];
+  for (const mention of splitParties(paragraphs)) {
+    const party = registry.resolve(mention);
+    // Identity comes from the registry; «за згодою» and the contact person belong to this mention.
+    const entry: Party = {
+      ...party,
+      byAgreement: byAgreement || mention.byAgreement,
+      contact: mention.contact ?? party.contact,
+    };
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    out.push(entry);
+  }
+  return out;
+}
+
+function measure(
+  raw: RawMeasure,
+  id: string,
+  registry: PartyRegistry,
+  period: { start: string | null; end: string | null },
+  warnings: Warning[],
+): Measure {
+  const { term, problems } = parseTerm(raw.term, { period });
+  for (const problem of problems) {
+    const location: Location = { ...raw.location, column: 'term' };
+    warnings.push({ code: problem.code, message: `${id}: ${problem.message}`, location });
+  }
+  return {
+    id,
+    number: raw.number,
+    title: cleanText(raw.title),
+    executors: parties(registry, raw.executors),
+    partners: parties(registry, raw.partners),
+    term,
+    result: cleanOrNull(raw.result),
+    location: raw.location,
+  };
+}
+
+export function normalizePlan(raw: RawPlan, source: SourceInfo, options: NormalizeOptions = {}): ActionPlan {
+  const registry = options.registry ?? new PartyRegistry();
+  registry.learnAbbreviations(raw.text);
+  const warnings: Warning[] = [...raw.warnings];
+  const commitments: Commitment[] = raw.commitments.map((c, ci) => {
+    const cid = `C${ci + 1}`;
+    return {
+      id: cid,
+      number: c.number,
+      title: cleanText(c.title),
+      problem: cleanOrNull(c.problem),
+      goal: cleanOrNull(c.goal),
+      sectors: splitList(c.sectors),
+      ogpValues: splitList(c.ogpValues),
+      leadExecutors: parties(registry, c.leadExecutors),
+      partners: parties(registry, c.partners, c.partnersByAgreement),
+      expectedResult: c.expectedResult ? cleanMultiline(c.expectedResult) : null,
+      measures: c.measures.map((m, mi) => measure(m, `${cid}.M${mi + 1}`, registry, raw.plan.period, warnings)),
+      location: c.location,
+    };
+  });
+  const plan: ActionPlan = {
+    schemaVersion: SCHEMA_VERSION,
+    id: planId(raw.decision, source.file),
+    source: { file: source.file, format: source.format, sha256: source.sha256, ...(source.pages ? { pages: source.pages } : {}) },
+    decision: {
+      authority: cleanOrNull(raw.decision.authority),
+      type: raw.decision.type,
+      number: raw.decision.number,
+      date: raw.decision.date,
+      title: cleanOrNull(raw.decision.title),
+    },
+    plan: { title: cleanOrNull(raw.plan.title), period: raw.plan.period },
+    commitments,
+    warnings,
+  };
+  return plan;
+}
