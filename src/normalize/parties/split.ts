@@ -1,0 +1,468 @@
+/**
+ * Splitting one executors/partners cell into separate parties.
+ *
+ * Order of work:
+ * 1. every paragraph is normalised (quotes, apostrophes, spaces);
+ * 2. split at commas and semicolons outside matched «…» / (…) pairs;
+ * 3. re-join pieces that are not names of their own: a relative clause
+ *    («бізнес, який надає …») and the role descriptions after a private person
+ *    («Андрій Гнап, CEO / …, експерт з відкритих даних (за згодою)»);
+ * 4. split run-on names written without separators (Kyiv: «… (Київської міської
+ *    державної адміністрації) Департамент освіти і науки …») at the capitalised
+ *    head word of an organisation name;
+ * 5. per item: «(за згодою)» → byAgreement, a bracketed person → contact, kind.
+ */
+import type { PartyKind } from '../../model/schema.js';
+import { BY_AGREEMENT_RE, normaliseText, protectedMask, words } from './text.js';
+
+export interface SplitItem {
+  name: string;
+  kind: PartyKind;
+  byAgreement: boolean;
+  contact: string | null;
+}
+
+const UC = 'А-ЯІЇЄҐA-Z';
+const LC = 'а-яіїєґa-z';
+
+/** Capitalised words that begin an organisation name (nominative). */
+const HEAD_WORDS = new Set([
+  'Департамент',
+  'Управління',
+  'Відділ',
+  'Сектор',
+  'Служба',
+  'Центр',
+  'Інститут',
+  'Інспекція',
+  'Агенція',
+  'Асоціація',
+  'Фонд',
+  'Спілка',
+  'Товариство',
+  'Університет',
+  'Академія',
+  'Секретаріат',
+  'Апарат',
+  'Комунальне',
+  'Комунальна',
+  'Комунальний',
+  'Громадська',
+  'Громадський',
+  'Громадське',
+  'Головне',
+  'Головний',
+  'Державна',
+  'Державне',
+  'Державний',
+  'Виконавчий',
+  'Національний',
+  'Національна',
+  'Національне',
+  'Благодійна',
+  'Благодійний',
+  'Міжнародна',
+  'Міжнародний',
+  'Приватне',
+  'Координаційна',
+  'Районні',
+]);
+
+/** Abbreviated legal forms that begin a name («ХМКП «Хмельницькінфоцентр»»). */
+export const FORM_ABBREVIATIONS = new Set([
+  'КУ',
+  'КП',
+  'КНП',
+  'КЗ',
+  'ХМКП',
+  'ХКП',
+  'ГО',
+  'МГО',
+  'ВГО',
+  'БО',
+  'БФ',
+  'ТОВ',
+  'ПП',
+  'ПАТ',
+  'ПрАТ',
+  'АТ',
+  'ДП',
+  'ДУ',
+  'ОСББ',
+]);
+
+/** «Київська міська рада», «Дарницька районна …», «Хмельницька обласна рада». */
+const PLACE_ADJECTIVE_RE = new RegExp(`^[${UC}][${LC}’-]*(?:ська|цька|зька|ський|цький|зький|ське|цьке|зьке)$`, 'u');
+
+/** Words after which a capitalised word continues the same name. */
+const JOINERS = new Set([
+  'та',
+  'і',
+  'й',
+  'або',
+  'чи',
+  'при',
+  'в',
+  'у',
+  'з',
+  'із',
+  'зі',
+  'до',
+  'для',
+  'на',
+  'від',
+  'за',
+  'по',
+  'щодо',
+  'імені',
+  'ім',
+  'м',
+  'під',
+  'над',
+  'між',
+  'через',
+  'а',
+  'також',
+]);
+
+const RELATIVE_RE = /^(?:який|яка|яке|які|якого|якої|яких|що|котрий|котра|котре|котрі)(?![\p{L}’])/u;
+
+/** Lower-case role nouns that describe a private person listed as a partner. */
+const ROLE_WORDS = new Set([
+  'експерт',
+  'експертка',
+  'консультант',
+  'консультантка',
+  'аналітик',
+  'аналітикиня',
+  'директор',
+  'директорка',
+  'голова',
+  'керівник',
+  'керівниця',
+  'засновник',
+  'засновниця',
+  'співзасновник',
+  'співзасновниця',
+  'координатор',
+  'координаторка',
+  'представник',
+  'представниця',
+  'член',
+  'членкиня',
+  'викладач',
+  'викладачка',
+  'професор',
+  'професорка',
+  'доцент',
+  'доцентка',
+  'журналіст',
+  'журналістка',
+  'фахівець',
+  'фахівчиня',
+  'спеціаліст',
+  'спеціалістка',
+  'радник',
+  'радниця',
+  'менеджер',
+  'менеджерка',
+  'розробник',
+  'розробниця',
+  'дослідник',
+  'дослідниця',
+  'активіст',
+  'активістка',
+  'волонтер',
+  'волонтерка',
+  'депутат',
+  'депутатка',
+  'тренер',
+  'тренерка',
+  'юрист',
+  'юристка',
+]);
+
+/** Plural head nouns of a generic group of bodies or people. */
+const PLURAL_HEADS = new Set([
+  'органи',
+  'старости',
+  'адміністрації',
+  'підприємства',
+  'заклади',
+  'установи',
+  'організації',
+  'бізнес',
+  'підрозділи',
+  'депутати',
+  'мешканці',
+  'громадяни',
+  'представники',
+  'школи',
+  'бібліотеки',
+  'консультанти',
+  'партнери',
+  'волонтери',
+  'активісти',
+  'експерти',
+  'інститути',
+  'суб’єкти',
+  'члени',
+  'громади',
+  'зміі',
+  'змі',
+  'медіа',
+  'донори',
+  'компанії',
+  'навчальні',
+]);
+
+/** Verbal nouns that start an activity rather than a party («залучення донорських організацій»). */
+const VERBAL_NOUN_RE = /^[\p{L}’]+(?:ння|ття|сся)$/u;
+const VERBAL_NOUN_BODIES = new Set(['управління', 'об’єднання', 'представництво']);
+
+const NAME_WORD = `[${UC}][${LC}’'-]+`;
+const INITIALS = `[${UC}]\\.\\s?(?:[${UC}]\\.)?`;
+/** «Матвійчук С.В.», «Герасимчук Л. О.», «С. В. Матвійчук», «Андрій Гнап», «Андрій МОЩАНЕЦЬ». */
+const PERSON_RES = [
+  new RegExp(`^${NAME_WORD}\\s+${INITIALS}$`, 'u'),
+  new RegExp(`^${INITIALS}\\s?${NAME_WORD}$`, 'u'),
+  new RegExp(`^${NAME_WORD}\\s+(?:${NAME_WORD}|[${UC}’'-]{2,})(?:\\s+${NAME_WORD})?$`, 'u'),
+];
+
+export function looksLikePerson(text: string): boolean {
+  const t = text.trim();
+  if (!PERSON_RES.some((re) => re.test(t))) return false;
+  const first = words(t)[0] ?? '';
+  if (HEAD_WORDS.has(first) || FORM_ABBREVIATIONS.has(first)) return false;
+  // Adjectives start organisation names, not people («Київська Рада» is not a person).
+  if (/(?:ий|ій|ська|цька|зька|ське|на|не|ні|ка)$/u.test(first) && !looksLikeGivenName(first)) return false;
+  return true;
+}
+
+/** A few very common given names that end like adjectives (Юрій, Андрій, Анна …). */
+function looksLikeGivenName(word: string): boolean {
+  return /^(?:Андрій|Юрій|Сергій|Дмитрій|Олексій|Василій|Георгій|Анатолій|Віталій|Валерій|Геннадій|Григорій|Євгеній|Аркадій|Анна|Ганна|Інна|Жанна|Алла|Оксана|Руслана|Яна|Христина|Тетяна|Ірина|Марина|Галина|Поліна|Наталка|Олена|Світлана|Богдана|Ліна|Мирослава|Зоряна)$/u.test(
+    word,
+  );
+}
+
+/** Split a cell (its paragraphs, in order) into party items. */
+export function splitCell(paragraphs: readonly string[]): SplitItem[] {
+  const items: SplitItem[] = [];
+  for (const text of joinCutParagraphs(paragraphs)) {
+    let pieces = splitTopLevel(text);
+    pieces = mergeDependentPieces(pieces);
+    for (const piece of pieces) {
+      for (const part of splitRunOn(piece)) {
+        const item = finishItem(part);
+        if (item === null) continue;
+        if (item.name === '') {
+          // A lone «(за згодою)» (or bracketed contact) belongs to the previous party.
+          const prev = items[items.length - 1];
+          if (prev !== undefined) {
+            prev.byAgreement ||= item.byAgreement;
+            prev.contact ??= item.contact;
+          }
+          continue;
+        }
+        items.push(item);
+      }
+    }
+  }
+  return items;
+}
+
+/** Balance of round brackets: opened minus closed, and whether a «)» closes nothing. */
+function bracketBalance(s: string): { open: number; strayClose: boolean } {
+  let depth = 0;
+  let strayClose = false;
+  for (const c of s) {
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) strayClose = true;
+      else depth--;
+    }
+  }
+  return { open: depth, strayClose };
+}
+
+/**
+ * Normalise the paragraphs and re-join a name cut by a page or row break:
+ * «… ради (Київської міської державної» + «адміністрації) Департамент …».
+ * Only an unclosed «(» followed by a paragraph whose first «)» closes nothing
+ * joins two paragraphs; every other paragraph break separates parties.
+ */
+function joinCutParagraphs(paragraphs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const paragraph of paragraphs) {
+    const text = normaliseText(paragraph);
+    if (text === '') continue;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && bracketBalance(prev).open > 0 && bracketBalance(text).strayClose) {
+      out[out.length - 1] = `${prev} ${text}`;
+      continue;
+    }
+    out.push(text);
+  }
+  return out;
+}
+
+/** Split at commas and semicolons outside matched quotes/brackets. */
+export function splitTopLevel(text: string): string[] {
+  const mask = protectedMask(text);
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ((c === ',' || c === ';') && !mask[i]) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function firstWord(piece: string): string {
+  return words(piece)[0] ?? '';
+}
+
+function isRolePiece(piece: string): boolean {
+  if (/^[A-Za-z]/.test(piece)) return true;
+  const w = firstWord(piece);
+  return ROLE_WORDS.has(w.toLocaleLowerCase('uk')) && w === w.toLocaleLowerCase('uk');
+}
+
+function stripMarks(piece: string): string {
+  return piece.replace(BY_AGREEMENT_RE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Re-join relative clauses and a private person's role descriptions. */
+function mergeDependentPieces(pieces: string[]): string[] {
+  const out: string[] = [];
+  let personOpen = false;
+  for (const piece of pieces) {
+    const prev = out.length - 1;
+    if (prev >= 0 && RELATIVE_RE.test(piece)) {
+      out[prev] = `${out[prev]}, ${piece}`;
+      continue;
+    }
+    if (prev >= 0 && personOpen && isRolePiece(piece)) {
+      out[prev] = `${out[prev]}, ${piece}`;
+      personOpen = !BY_AGREEMENT_RE.test(piece);
+      BY_AGREEMENT_RE.lastIndex = 0;
+      continue;
+    }
+    out.push(piece);
+    const hasAgreement = BY_AGREEMENT_RE.test(piece);
+    BY_AGREEMENT_RE.lastIndex = 0;
+    personOpen = looksLikePerson(stripMarks(piece)) && !hasAgreement;
+  }
+  return out;
+}
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function tokens(s: string): Token[] {
+  const out: Token[] = [];
+  for (const m of s.matchAll(/[\p{L}\p{N}’]+(?:[-.][\p{L}\p{N}’]+)*\.?/gu)) {
+    out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function isHeadAt(toks: Token[], k: number): boolean {
+  const tok = toks[k] as Token;
+  const next = toks[k + 1];
+  if (HEAD_WORDS.has(tok.word) || FORM_ABBREVIATIONS.has(tok.word)) return true;
+  // «<Adjective> районна/міська/обласна …»: a capitalised place adjective followed by a lower-case word.
+  if (PLACE_ADJECTIVE_RE.test(tok.word) && next !== undefined && /^[а-яіїєґ]/u.test(next.word)) return true;
+  return false;
+}
+
+/**
+ * Split a piece where one organisation name follows another with no separator.
+ * A new name starts at a head word that is outside matched quotes/brackets,
+ * is not the first word, follows a letter, digit or a closing quote/bracket,
+ * and does not follow a preposition or conjunction.
+ */
+export function splitRunOn(piece: string): string[] {
+  const mask = protectedMask(piece);
+  const toks = tokens(piece);
+  const cuts: number[] = [];
+  let segmentStartTok = 0;
+  for (let k = 1; k < toks.length; k++) {
+    const tok = toks[k] as Token;
+    if (mask[tok.start]) continue;
+    if (!isHeadAt(toks, k)) continue;
+    const prevTok = toks[k - 1] as Token;
+    if (JOINERS.has(prevTok.word.toLocaleLowerCase('uk').replace(/\.$/, ''))) continue;
+    const before = piece.slice(0, tok.start).trimEnd();
+    const lastChar = before[before.length - 1] ?? '';
+    if (!/[\p{L}\p{N}»)\]]/u.test(lastChar)) continue;
+    // The name before must be complete: at least two words, or closed by a quote/bracket.
+    if (k - segmentStartTok < 2 && !/[»)\]]/.test(lastChar)) continue;
+    cuts.push(tok.start);
+    segmentStartTok = k;
+  }
+  if (cuts.length === 0) return [piece];
+  const parts: string[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    parts.push(piece.slice(start, cut).trim());
+    start = cut;
+  }
+  parts.push(piece.slice(start).trim());
+  return parts.filter((p) => p !== '');
+}
+
+const CONTACT_RE = new RegExp(`\\s*\\(\\s*((?:${NAME_WORD}\\s+${INITIALS})|(?:${INITIALS}\\s?${NAME_WORD}))\\s*\\)`, 'u');
+
+/** Extract the marks of one item and classify it; null when nothing is left. */
+function finishItem(raw: string): SplitItem | null {
+  let s = raw.trim();
+  let byAgreement = false;
+  if (BY_AGREEMENT_RE.test(s)) {
+    byAgreement = true;
+    s = s.replace(BY_AGREEMENT_RE, ' ');
+  }
+  BY_AGREEMENT_RE.lastIndex = 0;
+  let contact: string | null = null;
+  const cm = CONTACT_RE.exec(s);
+  if (cm !== null) {
+    contact = (cm[1] as string).replace(/\.\s+(?=[А-ЯІЇЄҐA-Z]\.)/gu, '. ').trim();
+    s = s.slice(0, cm.index) + ' ' + s.slice(cm.index + cm[0].length);
+  }
+  s = s
+    .replace(/\s+/g, ' ')
+    .trim()
+    // a leading conjunction joining the last item («…, та управління …»)
+    .replace(/^(?:та|і|й|а також)\s+/u, '')
+    // trailing separators
+    .replace(/[\s,;:]+$/u, '')
+    .trim();
+  // a sentence full stop, but not the dot of an abbreviation or initial («Лтд.», «С.В.»)
+  const dot = /([\p{L}\p{N}]+|[»)\]])\.$/u.exec(s);
+  if (dot !== null && ((dot[1] as string).length > 3 || /[»)\]]/.test(dot[1] as string))) s = s.slice(0, -1).trimEnd();
+  if (s === '' && !byAgreement && contact === null) return null;
+  if (s !== '' && !/[\p{L}\p{N}]/u.test(s)) return null; // a dash or stray punctuation: no party
+  return { name: s, kind: s === '' ? 'body' : classify(s), byAgreement, contact };
+}
+
+/** body | collective | person | other. */
+export function classify(name: string): PartyKind {
+  const core = name.split(',')[0]?.trim() ?? name;
+  if (looksLikePerson(core)) return 'person';
+  const ws = words(name);
+  const first = ws[0] ?? '';
+  const lower = first.toLocaleLowerCase('uk');
+  if (PLURAL_HEADS.has(lower)) return 'collective';
+  // A plural adjective first («виконавчі органи», «Районні в місті Києві державні адміністрації»).
+  if (/[а-яіїєґ’]і$/u.test(first) && lower.length >= 4 && !FORM_ABBREVIATIONS.has(first)) return 'collective';
+  if (VERBAL_NOUN_RE.test(lower) && !VERBAL_NOUN_BODIES.has(lower)) return 'other';
+  return 'body';
+}

@@ -1,0 +1,123 @@
+/**
+ * Text helpers for party names: quote/apostrophe/space normalisation, the
+ * bracket/quote structure of a string, and the canonical identity key.
+ */
+
+/** Double-quote characters whose direction must be read from context. */
+const AMBIGUOUS_QUOTES = new Set(['"', '“', '”', '‟', '″', '〃', '＂']);
+const APOSTROPHE_RE = /['`ʼ‘’ʹ′]/g;
+/** Every space-like character (incl. NBSP, narrow NBSP, figure space, line breaks). */
+const SPACE_RE = /[\s\u00A0\u2007\u202F\u2060\uFEFF]+/g;
+const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const DASH_RE = /[\u2010-\u2015\u2212]/g;
+
+/**
+ * Normalise a name for display: NFC, all double quotes → « / », apostrophes → ’,
+ * spaces collapsed and trimmed. Letters, case and other punctuation are kept.
+ */
+export function normaliseText(text: string): string {
+  let s = text.normalize('NFC').replace(ZERO_WIDTH_RE, '').replace(SPACE_RE, ' ').trim();
+  s = s.replace(APOSTROPHE_RE, '’');
+  return normaliseQuotes(s);
+}
+
+/**
+ * All double quotes become «…». „ always opens; « and » keep their direction;
+ * the others open when they follow a boundary (start, space, opening bracket or
+ * an opening quote) and are followed by a non-space, and close otherwise.
+ */
+export function normaliseQuotes(s: string): string {
+  const chars = [...s];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    if (c === '„') {
+      out += '«';
+    } else if (AMBIGUOUS_QUOTES.has(c)) {
+      const prev = out.length > 0 ? out[out.length - 1] : undefined;
+      const next = chars[i + 1];
+      const afterBoundary = prev === undefined || /[\s(\[{«/–—-]/.test(prev);
+      const beforeBoundary = next === undefined || /[\s,;.:!?)\]}]/.test(next);
+      out += afterBoundary && !beforeBoundary ? '«' : '»';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/**
+ * For every UTF-16 index: true when it lies inside a matched «…» or (…) / […] pair
+ * (the delimiters included). Unmatched openers protect nothing, so a quote left
+ * open by the author (e.g. «ІАЦ "Хмельницькі ініціативи") does not swallow the
+ * rest of the cell.
+ */
+export function protectedMask(s: string): boolean[] {
+  const diff = new Array<number>(s.length + 1).fill(0);
+  const quotes: number[] = [];
+  const parens: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '«') quotes.push(i);
+    else if (c === '»') {
+      const open = quotes.pop();
+      if (open !== undefined) mark(diff, open, i);
+    } else if (c === '(' || c === '[') parens.push(i);
+    else if (c === ')' || c === ']') {
+      const open = parens.pop();
+      if (open !== undefined) mark(diff, open, i);
+    }
+  }
+  const mask = new Array<boolean>(s.length).fill(false);
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    depth += diff[i] as number;
+    mask[i] = depth > 0;
+  }
+  return mask;
+}
+
+function mark(diff: number[], from: number, to: number): void {
+  diff[from] = (diff[from] as number) + 1;
+  diff[to + 1] = (diff[to + 1] as number) - 1;
+}
+
+export const BY_AGREEMENT_RE = /\(\s*за\s+згодою\s*\)/giu;
+
+/**
+ * Canonical identity key of a name: NFC, lower case, quotes removed, apostrophes
+ * and dashes unified, «(за згодою)» and other parenthesised remarks removed
+ * (Kyiv writes the same department with and without «(Київської міської державної
+ * адміністрації)»), spaces collapsed, trailing punctuation dropped.
+ * Idempotent: baseKey(baseKey(x)) === baseKey(x).
+ */
+export function baseKey(name: string): string {
+  let s = normaliseText(name).replace(BY_AGREEMENT_RE, ' ');
+  s = stripParentheticals(s);
+  s = s
+    .toLocaleLowerCase('uk')
+    .replace(/[«»]/g, ' ')
+    .replace(DASH_RE, '-')
+    .replace(/\s*-\s+|\s+-\s*/g, ' - ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s.,;:]+|[\s.,;:]+$/g, '')
+    .trim();
+  return s;
+}
+
+/** Remove matched (…) groups; keep the text when brackets are unbalanced. */
+export function stripParentheticals(s: string): string {
+  let prev: string;
+  let cur = s;
+  do {
+    prev = cur;
+    cur = cur.replace(/\s*\([^()]*\)/g, '');
+  } while (cur !== prev);
+  return cur.replace(/\s+/g, ' ').trim();
+}
+
+/** Words of a string (letters, digits, apostrophes and inner hyphens). */
+export function words(s: string): string[] {
+  return s.match(/[\p{L}\p{N}’]+(?:-[\p{L}\p{N}’]+)*/gu) ?? [];
+}
