@@ -1,0 +1,131 @@
+/** `ogp-extract export <inputs...> --out-dir DIR`: plans (documents or plan JSON) → one open dataset. */
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import {
+  DATASET_FORMATS,
+  exportDatasets,
+  ExportError,
+  loadPassportFile,
+  loadPlanJson,
+  writeDataset,
+  type DatasetFormat,
+} from '../datasets/index.js';
+import type { ActionPlan } from '../model/schema.js';
+import { PartyRegistry } from '../normalize/parties.js';
+import { extractFile, InputError, loadDirectory, SchemaError } from '../pipeline.js';
+import { EXIT_FAILED, EXIT_OK, reportError, reportWarnings, UsageError, type Io } from './common.js';
+
+export interface ExportCliOptions {
+  outDir: string;
+  format?: string;
+  passport?: string;
+  excel?: boolean;
+  nullValue?: string;
+  executors?: string;
+  quiet?: boolean;
+}
+
+function parseFormats(value: string | undefined): DatasetFormat[] {
+  if (value === undefined) return [...DATASET_FORMATS];
+  const formats = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter((f) => f !== '');
+  if (formats.length === 0) throw new UsageError('--format needs at least one of csv, json');
+  for (const f of formats) {
+    if (f !== 'csv' && f !== 'json') throw new UsageError(`--format: unknown format ${JSON.stringify(f)} (use csv, json)`);
+  }
+  return formats as DatasetFormat[];
+}
+
+export async function runExport(inputs: string[], options: ExportCliOptions, io: Io): Promise<number> {
+  const formats = parseFormats(options.format);
+  const nullValue = options.nullValue ?? 'null';
+  if (nullValue === '' || nullValue !== nullValue.trim() || /[",\r\n]/.test(nullValue)) {
+    throw new UsageError('--null-value must be non-empty text without surrounding spaces, commas, quotes or line breaks');
+  }
+
+  let registry: PartyRegistry;
+  if (options.executors) {
+    try {
+      registry = new PartyRegistry({ directory: await loadDirectory(options.executors) });
+    } catch (error) {
+      reportError(io, options.executors, (error as Error).message);
+      return EXIT_FAILED;
+    }
+  } else {
+    registry = new PartyRegistry();
+  }
+
+  // Every input must give a plan: a dataset is never published with a plan silently missing.
+  const plans: ActionPlan[] = [];
+  let failed = false;
+  for (const input of inputs) {
+    try {
+      if (extname(input).toLowerCase() === '.json') {
+        plans.push(...(await loadPlanJson(input)));
+      } else {
+        const { plan, layoutLost } = await extractFile(input, { registry });
+        if (!options.quiet) reportWarnings(io, input, plan.warnings);
+        if (layoutLost) {
+          reportError(io, input, 'the plan table layout was lost; no commitments can be exported from this document');
+          failed = true;
+          continue;
+        }
+        plans.push(plan);
+      }
+    } catch (error) {
+      failed = true;
+      if (error instanceof SchemaError) reportError(io, null, `internal error: ${error.message}`);
+      else if (error instanceof InputError) reportError(io, error.file, error.message);
+      else reportError(io, input, (error as Error).message.split('\n')[0] ?? 'unknown error');
+    }
+  }
+  if (failed) {
+    reportError(io, null, `nothing written to ${options.outDir}: fix the inputs above`);
+    return EXIT_FAILED;
+  }
+
+  try {
+    const passport = options.passport ? await loadPassportFile(options.passport) : undefined;
+    const result = exportDatasets(plans, {
+      formats,
+      nullValue,
+      excel: options.excel ?? false,
+      passport,
+      passportSource: options.passport,
+    });
+    await writeDataset(options.outDir, result.files);
+    for (const note of result.notes) io.stderr(`${note}\n`);
+    const t = result.tables;
+    io.stdout(
+      `wrote ${result.files.size} files to ${options.outDir}: ${t.plans.length} plans, ${t.commitments.length} commitments, ` +
+        `${t.measures.length} measures, ${t.parties.length} parties\n`,
+    );
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof ExportError) {
+      for (const problem of error.problems) reportError(io, null, problem);
+      reportError(io, null, `nothing written to ${options.outDir}`);
+      return EXIT_FAILED;
+    }
+    throw error;
+  }
+}
+
+export function registerExport(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('export')
+    .description('export plans (documents or plan JSON) as one open dataset: CSV/JSON tables, CSVW, datapackage.json, passport')
+    .argument('<inputs...>', 'documents (DOCX, PDF, TXT, HTML) or plan JSON files (one plan or an array of plans)')
+    .requiredOption('--out-dir <dir>', 'directory to write the dataset into')
+    .option('--format <list>', 'table formats, comma separated: csv, json', 'csv,json')
+    .option('--passport <file>', 'passport file (YAML or JSON) with the fixed passport elements')
+    .option('--excel', 'start CSV files with a UTF-8 BOM for Microsoft Excel (not for publication)')
+    .option('--null-value <text>', 'text written for a missing optional value', 'null')
+    .option('--executors <file>', 'executors directory CSV (name, aliases, edrpou) for document inputs')
+    .option('-q, --quiet', 'do not print extraction warnings')
+    .action(async (inputs: string[], options: ExportCliOptions) => {
+      setExit(await runExport(inputs, options, io));
+    });
+}

@@ -1,0 +1,154 @@
+/**
+ * Plans → the files of an open dataset (pure: returns file names and contents; nothing is written
+ * until every table and the passport are valid). `writeDataset` writes them atomically.
+ */
+import { join } from 'node:path';
+import { writeFileAtomic } from '../io/atomic.js';
+import type { ActionPlan } from '../model/schema.js';
+import { csvwSchemaCsv, csvwSchemaJson, dataPackage } from './metadata.js';
+import { buildPassport, passportDocument, registerRecord, type Passport } from './passport.js';
+import { buildTables, compareCodePoints, ExportError, sortPlans, type DatasetTables } from './records.js';
+import { BOM, checkNullValue, checkRecords, DEFAULT_NULL_VALUE, recordsToJson, toCsv, toJson } from './serialize.js';
+import { DATA_TABLES, OGP_COMMITMENTS, REGISTER, type TableDef } from './tables.js';
+
+export type DatasetFormat = 'csv' | 'json';
+export const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'json'];
+
+export const DEFAULT_DATASET_NAME = 'ogp-action-plans';
+export const DEFAULT_DATASET_TITLE = 'Плани дій із впровадження Ініціативи «Партнерство «Відкритий Уряд»';
+
+export interface ExportOptions {
+  /** Output formats of the tables (default: csv and json). */
+  formats?: readonly DatasetFormat[];
+  /** Text written for a missing optional value in CSV (default `null`). */
+  nullValue?: string;
+  /** Start CSV files with a UTF-8 BOM for Microsoft Excel (not for publication). */
+  excel?: boolean;
+  /** Content of the passport file (parsed YAML/JSON); without it passport.json and register.csv are not written. */
+  passport?: unknown;
+  /** Name of the passport file, for error messages. */
+  passportSource?: string;
+}
+
+export interface ExportResult {
+  /** File name (relative to the output directory) → content, sorted by name. */
+  files: Map<string, string>;
+  /** Notes for the user (one line each), e.g. the BOM note. */
+  notes: string[];
+  tables: DatasetTables;
+  passport: Passport | null;
+}
+
+/** Tables (with their records key) written as data files, in resource order. */
+const EXPORTED: readonly { table: TableDef; key: keyof DatasetTables }[] = [
+  ...DATA_TABLES.map((table) => ({ table, key: table.name as keyof DatasetTables })),
+  { table: OGP_COMMITMENTS, key: 'ogpCommitments' },
+];
+
+export const EXCEL_NOTE =
+  'note: --excel: every CSV file starts with a UTF-8 byte order mark (BOM) so Microsoft Excel shows Cyrillic text; ' +
+  'the national rules (Постанова КМУ № 835) require UTF-8 without BOM, so publish an export made without --excel';
+
+function normaliseFormats(formats: readonly string[] | undefined): DatasetFormat[] {
+  const list = formats?.length ? formats : DATASET_FORMATS;
+  const out: DatasetFormat[] = [];
+  for (const f of list) {
+    const format = f.trim().toLowerCase();
+    if (format !== 'csv' && format !== 'json') throw new ExportError(`unknown format ${JSON.stringify(f)}: use csv, json`);
+    if (!out.includes(format)) out.push(format);
+  }
+  return DATASET_FORMATS.filter((f) => out.includes(f));
+}
+
+/** Latest decision date among the plans (YYYY-MM-DD), or null. */
+export function latestDecisionDate(plans: readonly ActionPlan[]): string | null {
+  let latest: string | null = null;
+  for (const p of plans) if (p.decision.date && (latest === null || p.decision.date > latest)) latest = p.decision.date;
+  return latest;
+}
+
+/** Build every file of the dataset in memory. Throws ExportError (nothing to write) on invalid input. */
+export function exportDatasets(plans: readonly ActionPlan[], options: ExportOptions = {}): ExportResult {
+  if (plans.length === 0) throw new ExportError('no plans to export');
+  const formats = normaliseFormats(options.formats);
+  const nullValue = options.nullValue ?? DEFAULT_NULL_VALUE;
+  checkNullValue(nullValue);
+  const excel = options.excel ?? false;
+  const notes: string[] = [];
+
+  const sorted = sortPlans(plans);
+  const tables = buildTables(plans);
+  for (const { table, key } of EXPORTED) checkRecords(table, tables[key], nullValue);
+  for (const { uid, plan } of sorted) {
+    if (plan.commitments.length === 0) notes.push(`note: plan ${uid} (${plan.source.file}) has no commitments`);
+  }
+
+  const files = new Map<string, string>();
+  const structureFiles: string[] = [];
+  for (const { table, key } of EXPORTED) {
+    const records = tables[key];
+    if (formats.includes('csv')) files.set(`${table.file}.csv`, toCsv(table, records, { nullValue, bom: excel }));
+    if (formats.includes('json')) files.set(`${table.file}.json`, recordsToJson(table, records));
+    files.set(`${table.file}.schema.json`, csvwSchemaJson(table, { nullValue }));
+    files.set(`${table.file}.schema.csv`, (excel ? BOM : '') + csvwSchemaCsv(table));
+    structureFiles.push(`${table.file}.schema.json`);
+  }
+  if (formats.includes('json')) files.set('plans.nested.json', toJson(sorted.map((e) => e.plan)));
+
+  let passport: Passport | null = null;
+  if (options.passport !== undefined && options.passport !== null) {
+    passport = buildPassport(
+      options.passport,
+      {
+        formats: formats.map((f) => f.toUpperCase()),
+        structureFiles: ['datapackage.json', ...structureFiles],
+        latestDecisionDate: latestDecisionDate(plans),
+      },
+      options.passportSource ?? 'passport',
+    );
+    const register = [registerRecord(passport)];
+    checkRecords(REGISTER, register, nullValue);
+    files.set('passport.json', toJson(passportDocument(passport)));
+    files.set('register.csv', toCsv(REGISTER, register, { nullValue, bom: excel }));
+    files.set('register.schema.json', csvwSchemaJson(REGISTER, { nullValue }));
+    files.set('register.schema.csv', (excel ? BOM : '') + csvwSchemaCsv(REGISTER));
+  } else {
+    notes.push('note: no --passport given: passport.json and register.csv were not written');
+  }
+
+  const resourceTables = [...EXPORTED.map((e) => e.table), ...(passport ? [REGISTER] : [])];
+  const pkg = dataPackage({
+    tables: resourceTables,
+    format: formats.includes('csv') ? 'csv' : 'json',
+    nullValue,
+    excel,
+    name: passport?.identifier ?? DEFAULT_DATASET_NAME,
+    title: passport?.title ?? DEFAULT_DATASET_TITLE,
+    description: passport?.description ?? null,
+    keywords: passport?.keywords ?? [],
+    homepage: passport?.landingPage ?? null,
+    publisherName: passport?.publisherName ?? null,
+    contactPointName: passport?.contactPointName ?? null,
+    contactPointEmail: passport?.contactPointEmail ?? null,
+  });
+  if (!formats.includes('csv')) {
+    // JSON resources hold real nulls; the register row exists only as CSV.
+    pkg.resources = (pkg.resources as Record<string, unknown>[]).filter((r) => r.name !== REGISTER.resource);
+  }
+  files.set('datapackage.json', toJson(pkg));
+  if (excel) notes.push(EXCEL_NOTE);
+
+  const ordered = new Map([...files.entries()].sort((a, b) => compareCodePoints(a[0], b[0])));
+  return { files: ordered, notes, tables, passport };
+}
+
+/** Write the files atomically into outDir (created if missing). Returns the written paths in name order. */
+export async function writeDataset(outDir: string, files: ReadonlyMap<string, string>): Promise<string[]> {
+  const written: string[] = [];
+  for (const [name, content] of files) {
+    const path = join(outDir, name);
+    await writeFileAtomic(path, content);
+    written.push(path);
+  }
+  return written;
+}

@@ -1,0 +1,301 @@
+/**
+ * Plans → flat table records (one record per row, one value per cell).
+ *
+ * Row order is stable: plans by uid (code-point order), then document order inside each plan;
+ * `parties` by uid. Text values are cleaned (NFC, white space runs → one space, trimmed);
+ * an empty text becomes null (missing).
+ */
+import type { ActionPlan, Commitment, Measure, Party } from '../model/schema.js';
+import type { CellValue, TableRecord } from './tables.js';
+
+export class ExportError extends Error {
+  override name = 'ExportError';
+  constructor(
+    message: string,
+    readonly problems: readonly string[] = [message],
+  ) {
+    super(message);
+  }
+}
+
+/** NFC, every run of white space (incl. line breaks, NBSP) → one space, trimmed. */
+export function cleanCell(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+/gu, ' ')
+    .trim();
+}
+
+export function cleanOrNull(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const cleaned = cleanCell(value);
+  return cleaned === '' ? null : cleaned;
+}
+
+/** Compare by UTF-16 code units: locale-independent, deterministic. */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Plan uid per 835-rec: decision number and decision date joined by «-» (e.g. 1417-2025-10-09).
+ * The number keeps letters and digits; other characters («/», spaces, «№») become «-».
+ * Without a number or a date the plan id of the model is used.
+ */
+export function planUid(plan: ActionPlan): string {
+  const { number, date } = plan.decision;
+  const cleanNumber = number
+    ?.normalize('NFC')
+    .replace(/^\s*№\s*/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  if (cleanNumber && date) return `${cleanNumber}-${date}`;
+  return plan.id;
+}
+
+export interface DatasetTables {
+  plans: TableRecord[];
+  commitments: TableRecord[];
+  commitmentTags: TableRecord[];
+  commitmentParties: TableRecord[];
+  measures: TableRecord[];
+  measureParties: TableRecord[];
+  parties: TableRecord[];
+  ogpCommitments: TableRecord[];
+}
+
+interface PartyEntry {
+  record: TableRecord;
+  where: string;
+}
+
+/** Plans sorted by uid; duplicate uids are an error naming both sources. */
+export function sortPlans(plans: readonly ActionPlan[]): { uid: string; plan: ActionPlan }[] {
+  const entries = plans.map((plan) => ({ uid: planUid(plan), plan }));
+  entries.sort((a, b) => compareCodePoints(a.uid, b.uid));
+  for (let i = 1; i < entries.length; i += 1) {
+    const prev = entries[i - 1]!;
+    const cur = entries[i]!;
+    if (prev.uid === cur.uid) {
+      throw new ExportError(
+        `two plans have the same uid ${cur.uid}: ${prev.plan.source.file} and ${cur.plan.source.file}`,
+      );
+    }
+  }
+  return entries;
+}
+
+function measureDates(measures: readonly Measure[]): { start: string | null; end: string | null } {
+  let start: string | null = null;
+  let end: string | null = null;
+  for (const m of measures) {
+    if (m.term.start && (start === null || m.term.start < start)) start = m.term.start;
+    if (m.term.end && (end === null || m.term.end > end)) end = m.term.end;
+  }
+  return { start, end };
+}
+
+/** Names of distinct parties (by id, first spelling kept), joined by «; ». */
+function joinParties(parties: readonly Party[]): string | null {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const p of parties) {
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    names.push(cleanCell(p.name));
+  }
+  return names.length ? names.join('; ') : null;
+}
+
+function joinDistinct(values: readonly string[]): string | null {
+  const seen: string[] = [];
+  for (const v of values) {
+    const c = cleanOrNull(v);
+    if (c !== null && !seen.includes(c)) seen.push(c);
+  }
+  return seen.length ? seen.join('; ') : null;
+}
+
+/** The OGP Local commitment template row of one commitment (mapping documented in docs/export.md). */
+export function ogpCommitmentRecord(uid: string, c: Commitment): TableRecord {
+  const { start, end } = measureDates(c.measures);
+  const measureExecutors = c.measures.flatMap((m) => m.executors);
+  const lead = c.leadExecutors.length ? c.leadExecutors : measureExecutors;
+  const leadIds = new Set(lead.map((p) => p.id));
+  const supporting = [
+    ...c.partners,
+    ...measureExecutors.filter((p) => !leadIds.has(p.id)),
+    ...c.measures.flatMap((m) => m.partners),
+  ].filter((p) => !leadIds.has(p.id));
+  const goal = cleanOrNull(c.goal);
+  const steps = c.measures.map((m, i) => `${i + 1}) ${cleanCell(m.title)}`);
+  const parts: string[] = [];
+  if (goal) parts.push(`Мета: ${goal.replace(/[.;]$/u, '')}.`);
+  if (steps.length) parts.push(`Заходи: ${steps.join('; ')}`);
+  const problem = cleanOrNull(c.problem);
+  return {
+    commitmentId: uid,
+    title: cleanCell(c.title),
+    problem,
+    statusQuo: problem,
+    action: parts.length ? parts.join(' ') : null,
+    startDate: start,
+    endDate: end,
+    leadInstitution: joinParties(lead),
+    supportingStakeholders: joinParties(supporting),
+    ogpValues: joinDistinct(c.ogpValues),
+  };
+}
+
+/** Flatten plans into the dataset tables. Throws ExportError on inconsistent party data. */
+export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
+  const tables: DatasetTables = {
+    plans: [],
+    commitments: [],
+    commitmentTags: [],
+    commitmentParties: [],
+    measures: [],
+    measureParties: [],
+    parties: [],
+    ogpCommitments: [],
+  };
+  const parties = new Map<string, PartyEntry>();
+  const problems: string[] = [];
+
+  const addParty = (party: Party, where: string): void => {
+    const existing = parties.get(party.id);
+    const record: TableRecord = {
+      uid: party.id,
+      name: cleanCell(party.name),
+      kind: party.kind,
+      edrpou: party.edrpou,
+    };
+    if (!existing) {
+      parties.set(party.id, { record, where });
+      return;
+    }
+    if (existing.record.kind !== record.kind) {
+      problems.push(
+        `party ${party.id} has kind ${String(existing.record.kind)} (${existing.where}) and ${party.kind} (${where})`,
+      );
+    }
+    if (record.edrpou !== null) {
+      if (existing.record.edrpou === null) existing.record.edrpou = party.edrpou;
+      else if (existing.record.edrpou !== record.edrpou) {
+        problems.push(
+          `party ${party.id} has ЄДРПОУ ${String(existing.record.edrpou)} (${existing.where}) and ${party.edrpou} (${where})`,
+        );
+      }
+    }
+  };
+
+  const linkRecords = (
+    ownerUid: string,
+    base: Record<string, CellValue>,
+    executors: readonly Party[],
+    partners: readonly Party[],
+    where: string,
+  ): TableRecord[] => {
+    const rows: TableRecord[] = [];
+    const add = (list: readonly Party[], role: 'executor' | 'partner', letter: string): void => {
+      list.forEach((party, i) => {
+        addParty(party, where);
+        rows.push({
+          uid: `${ownerUid}-${letter}${i + 1}`,
+          ...base,
+          partyId: party.id,
+          role,
+          name: cleanCell(party.name),
+          byAgreement: party.byAgreement,
+          contact: cleanOrNull(party.contact),
+        });
+      });
+    };
+    add(executors, 'executor', 'E');
+    add(partners, 'partner', 'P');
+    return rows;
+  };
+
+  for (const { uid, plan } of sortPlans(plans)) {
+    const measureCount = plan.commitments.reduce((n, c) => n + c.measures.length, 0);
+    tables.plans.push({
+      uid,
+      title: cleanOrNull(plan.plan.title),
+      periodStart: plan.plan.period.start,
+      periodEnd: plan.plan.period.end,
+      legalActAuthority: cleanOrNull(plan.decision.authority),
+      legalActType: cleanOrNull(plan.decision.type),
+      legalActNumber: cleanOrNull(plan.decision.number),
+      legalActAccepted: plan.decision.date,
+      legalActTitle: cleanOrNull(plan.decision.title),
+      documentId: plan.id,
+      sourceFile: plan.source.file,
+      sourceFormat: plan.source.format,
+      sourceSha256: plan.source.sha256,
+      commitmentCount: plan.commitments.length,
+      measureCount,
+    });
+    for (const c of plan.commitments) {
+      const cUid = `${uid}-${c.id}`;
+      const where = `${plan.source.file} ${c.id}`;
+      tables.commitments.push({
+        uid: cUid,
+        planId: uid,
+        number: cleanOrNull(c.number),
+        title: cleanCell(c.title),
+        problem: cleanOrNull(c.problem),
+        goal: cleanOrNull(c.goal),
+        expectedResult: cleanOrNull(c.expectedResult),
+        measureCount: c.measures.length,
+      });
+      const tag = (kind: 'sector' | 'ogpValue', letter: string, values: readonly string[]): void => {
+        let n = 0;
+        for (const v of values) {
+          const value = cleanOrNull(v);
+          if (value === null) continue;
+          n += 1;
+          tables.commitmentTags.push({ uid: `${cUid}-${letter}${n}`, planId: uid, commitmentId: cUid, kind, value });
+        }
+      };
+      tag('sector', 'S', c.sectors);
+      tag('ogpValue', 'V', c.ogpValues);
+      tables.commitmentParties.push(
+        ...linkRecords(cUid, { planId: uid, commitmentId: cUid }, c.leadExecutors, c.partners, where),
+      );
+      for (const m of c.measures) {
+        const mUid = `${uid}-${m.id}`;
+        tables.measures.push({
+          uid: mUid,
+          planId: uid,
+          commitmentId: cUid,
+          number: cleanOrNull(m.number),
+          title: cleanCell(m.title),
+          startDate: m.term.start,
+          endDate: m.term.end,
+          termText: cleanOrNull(m.term.raw),
+          termPrecision: m.term.precision,
+          termStatus: cleanOrNull(m.term.status),
+          termNote: cleanOrNull(m.term.note),
+          result: cleanOrNull(m.result),
+        });
+        tables.measureParties.push(
+          ...linkRecords(
+            mUid,
+            { planId: uid, commitmentId: cUid, measureId: mUid },
+            m.executors,
+            m.partners,
+            `${plan.source.file} ${m.id}`,
+          ),
+        );
+      }
+      tables.ogpCommitments.push(ogpCommitmentRecord(cUid, c));
+    }
+  }
+  if (problems.length) {
+    throw new ExportError(`inconsistent party data: ${problems[0]}`, problems);
+  }
+  tables.parties = [...parties.values()]
+    .map((e) => e.record)
+    .sort((a, b) => compareCodePoints(String(a.uid), String(b.uid)));
+  return tables;
+}
