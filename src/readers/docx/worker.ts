@@ -1,0 +1,216 @@
+/**
+ * Isolated unzip + XML parse of a DOCX.
+ *
+ * A crafted DOCX can be a zip bomb or an XML file that takes a long time or much memory to parse
+ * (mammoth's README warns about this for the same reason). The risky part — inflating the zip
+ * entries and parsing their XML — runs in a worker thread with a heap limit and a time limit; the
+ * worker sends back plain element trees (`XNode`), which the main thread walks (a linear walk over
+ * a tree whose size the worker already bounded).
+ *
+ * The worker is an `eval` worker whose source is the plain-JS string below, so it runs the same
+ * way from TypeScript sources (tests) and from the compiled package, without a loader.
+ */
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+
+/** An XML element: canonical qualified name (`w:p`), attributes, children (elements or text). */
+export interface XNode {
+  n: string;
+  a?: Record<string, string>;
+  c?: (XNode | string)[];
+}
+
+export interface DocxParts {
+  /** The main document part (word/document.xml or whatever _rels/.rels names). */
+  document: XNode;
+  styles?: XNode;
+  numbering?: XNode;
+  /** Names of parts that exist but are not read (comments, footnotes, …), for messages. */
+  ignoredParts: string[];
+}
+
+export interface DocxLimits {
+  /** Wall-clock limit for unzip + parse, in milliseconds. */
+  timeoutMs: number;
+  /** V8 old-generation heap limit of the worker, in MB. */
+  maxOldGenerationSizeMb: number;
+  /** Largest uncompressed size accepted for one XML part, in bytes. */
+  maxPartBytes: number;
+}
+
+export const DEFAULT_DOCX_LIMITS: DocxLimits = {
+  timeoutMs: 60_000,
+  maxOldGenerationSizeMb: 512,
+  maxPartBytes: 256 * 1024 * 1024,
+};
+
+export class DocxReadError extends Error {
+  override name = 'DocxReadError';
+}
+
+const WORKER_SOURCE = String.raw`
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const JSZip = require(workerData.jszip);
+const { DOMParser } = require(workerData.xmldom);
+
+// Canonical prefixes by namespace URI (Transitional and Strict OOXML).
+const NS = {
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
+  'http://schemas.openxmlformats.org/package/2006/relationships': 'rel',
+  'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
+  'urn:schemas-microsoft-com:vml': 'v',
+  'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing': 'wp',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingShape': 'wps',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships': 'r',
+};
+const TEXT_PARENTS = new Set(['w:t', 'w:delText', 'w:instrText']);
+
+function qname(node) {
+  const prefix = (node.namespaceURI && NS[node.namespaceURI]) || node.prefix || '';
+  const local = node.localName || node.nodeName;
+  return prefix ? prefix + ':' + local : local;
+}
+
+function convert(el) {
+  const out = { n: qname(el) };
+  if (el.attributes && el.attributes.length) {
+    const a = {};
+    for (let i = 0; i < el.attributes.length; i++) {
+      const at = el.attributes[i];
+      if (at.prefix === 'xmlns' || at.nodeName === 'xmlns') continue;
+      a[at.namespaceURI ? qname(at) : at.localName || at.nodeName] = at.value;
+    }
+    out.a = a;
+  }
+  const keepText = TEXT_PARENTS.has(out.n);
+  const children = [];
+  for (let ch = el.firstChild; ch; ch = ch.nextSibling) {
+    if (ch.nodeType === 1) children.push(convert(ch));
+    else if (keepText && (ch.nodeType === 3 || ch.nodeType === 4)) children.push(ch.data);
+  }
+  if (children.length) out.c = children;
+  return out;
+}
+
+async function readPart(zip, name) {
+  const entry = zip.file(name);
+  if (!entry) return undefined;
+  const size = entry._data && typeof entry._data.uncompressedSize === 'number' ? entry._data.uncompressedSize : 0;
+  if (size > workerData.maxPartBytes) {
+    throw new Error(name + ' is ' + Math.round(size / 1048576) + ' MB uncompressed (limit ' + Math.round(workerData.maxPartBytes / 1048576) + ' MB)');
+  }
+  const xml = await entry.async('string');
+  if (xml.length > workerData.maxPartBytes) throw new Error(name + ' is larger than the limit');
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) throw new Error(name + ' contains a DTD, which OOXML never has');
+  let parseError;
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning' && !parseError) parseError = msg;
+    },
+  }).parseFromString(xml, 'text/xml');
+  if (parseError || !doc || !doc.documentElement) throw new Error(name + ' is not well-formed XML: ' + String(parseError || 'no root element').split('\n')[0]);
+  return convert(doc.documentElement);
+}
+
+function relsTargets(rels, base) {
+  const out = [];
+  if (!rels || !rels.c) return out;
+  for (const r of rels.c) {
+    if (!r.a || r.a.TargetMode === 'External') continue;
+    let target = r.a.Target || '';
+    if (target.startsWith('/')) target = target.slice(1);
+    else {
+      const parts = (base + target).split('/');
+      const stack = [];
+      for (const p of parts) {
+        if (p === '..') stack.pop();
+        else if (p !== '.' && p !== '') stack.push(p);
+      }
+      target = stack.join('/');
+    }
+    out.push({ type: (r.a.Type || '').split('/').pop(), target });
+  }
+  return out;
+}
+
+async function run() {
+  let zip;
+  try {
+    zip = await JSZip.loadAsync(workerData.bytes);
+  } catch (e) {
+    throw new Error('not a valid ZIP container (' + (e && e.message ? e.message : e) + ')');
+  }
+  const rootRels = await readPart(zip, '_rels/.rels');
+  const main = relsTargets(rootRels, '').find((r) => r.type === 'officeDocument');
+  const mainName = main ? main.target : 'word/document.xml';
+  const document = await readPart(zip, mainName);
+  if (!document) throw new Error('no main document part (' + mainName + '); not a Word document');
+  const dir = mainName.includes('/') ? mainName.slice(0, mainName.lastIndexOf('/') + 1) : '';
+  const relsName = dir + '_rels/' + mainName.slice(dir.length) + '.rels';
+  const rels = relsTargets(await readPart(zip, relsName), dir);
+  const find = (type) => rels.find((r) => r.type === type);
+  const stylesRel = find('styles');
+  const numberingRel = find('numbering');
+  const styles = stylesRel ? await readPart(zip, stylesRel.target) : undefined;
+  const numbering = numberingRel ? await readPart(zip, numberingRel.target) : undefined;
+  const ignoredParts = rels
+    .filter((r) => ['comments', 'footnotes', 'endnotes', 'aFChunk'].includes(r.type) && zip.file(r.target))
+    .map((r) => r.type);
+  return { document, styles, numbering, ignoredParts };
+}
+
+run().then(
+  (parts) => parentPort.postMessage({ ok: true, parts }),
+  (err) => parentPort.postMessage({ ok: false, error: err && err.message ? err.message : String(err) }),
+);
+`;
+
+const require = createRequire(import.meta.url);
+let modulePaths: { jszip: string; xmldom: string } | undefined;
+
+/** Unzip and parse the parts of a DOCX in an isolated worker. Errors name the file. */
+export function parseDocxParts(input: Uint8Array, file: string, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<DocxParts> {
+  modulePaths ??= { jszip: require.resolve('jszip'), xmldom: require.resolve('@xmldom/xmldom') };
+  // Copy: the worker gets its own buffer; the caller's input stays untouched.
+  const bytes = new Uint8Array(input);
+  return new Promise<DocxParts>((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { ...modulePaths, bytes, maxPartBytes: limits.maxPartBytes },
+      transferList: [bytes.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb },
+      stdout: true,
+      stderr: true,
+    });
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => {
+      finish(() => reject(new DocxReadError(`${file}: DOCX conversion timed out after ${Math.round(limits.timeoutMs / 1000)} s`)));
+    }, limits.timeoutMs);
+    worker.on('message', (msg: { ok: true; parts: DocxParts } | { ok: false; error: string }) => {
+      finish(() => {
+        if (msg.ok) resolve(msg.parts);
+        else reject(new DocxReadError(`${file}: cannot read DOCX: ${msg.error}`));
+      });
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      finish(() => {
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          reject(new DocxReadError(`${file}: DOCX conversion ran out of memory (limit ${limits.maxOldGenerationSizeMb} MB)`));
+        } else reject(new DocxReadError(`${file}: cannot read DOCX: ${err.message}`));
+      });
+    });
+    worker.on('exit', (code) => {
+      finish(() => reject(new DocxReadError(`${file}: DOCX conversion stopped unexpectedly (exit code ${code})`)));
+    });
+  });
+}
