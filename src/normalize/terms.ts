@@ -12,18 +12,23 @@
  * 3. Clean-up: status words («розпочато», «(уже розпочато)», «продовжується», «триває»,
  *    «виконано», …) go to `status` (normalised lower-case word; several joined with ", ");
  *    recurring markers («постійно», «щороку», «щокварталу», «щомісяця», …) set the recurring flag;
- *    brackets, quotes, «.», «:» and fillers («у», «в», «протягом», «упродовж», «на», …) are dropped;
- *    a phrase naming the plan period («протягом дії плану», «упродовж усього періоду реалізації
- *    плану») counts as recurring.
+ *    brackets, quotes, «.», «:» and fillers («у», «в», «протягом», «упродовж», «на», «період», …)
+ *    are dropped. A phrase naming the plan period («протягом дії плану», «упродовж усього періоду
+ *    реалізації Плану дій», «за весь період», «до кінця дії плану») is
+ *      - the whole term → recurring (plan period);
+ *      - next to stated dates («2026–2027 рр. (протягом дії плану)») → recurring with those dates;
+ *      - the end of a range («з березня 2026 р. до кінця дії плану») → start as stated, end =
+ *        `context.period.end` (null when unknown), precision of the start, with a note.
  * 4. Grammar (./terms/grammar.ts):
  *
  * ```text
- * term      := deadline | [FROM] part [ RSEP [END] part | (LSEP part)+ ]
+ * term      := deadline | [FROM] part [ (RSEP+ [END] part)+ | (LSEP part)+ ]
  * deadline  := ("до" | "по" | "не пізніше" ["ніж"]) [END] part
  * FROM      := "з" | "із" | "зі" | "від" | "починаючи з"
- * RSEP      := DASH | "до" | "по"                 -- a range: exactly two bounds
+ * RSEP      := DASH | "до" | "по"                 -- a range; a chain «ІІІ–ІV кв. 2025 – І кв. 2026»
+ *                                                  --   spans from its first bound to its last
  * LSEP      := "," | ";" | "та" | "і" | "й"      -- a list: the span from the first to the last
- * END       := "кінця" | "кінець" | "закінчення"
+ * END       := "кінця" | "кінець" | "закінчення" | "завершення"
  * part      := ISO                                 -- 2026-03-01                      (day)
  *            | DD.MM.YYYY | DD.MM.YY               -- 01.06.2026, 01.06.26            (day)
  *            | DD.MM                               -- 01.06 (year from another bound) (day)
@@ -31,7 +36,7 @@
  *                                                  --   or a year word follows       (month)
  *            | DAY MONTH [YEAR]                    -- 31 грудня 2027 року             (day)
  *            | MONTH [YEAR]                        -- березень / березня / березні / берез. (month)
- *            | INDEX UNIT [YEAR]                   -- IV квартал 2026 р., І півріччя, 2 кв.
+ *            | INDEX UNIT [YEAR]                   -- IV квартал 2026 р., І півріччя, 2 кв., IVкв.
  *            | YEAR ["," INDEX UNIT]               -- 2027 рік; 2026 р., І кв.
  *            | INDEX | NN                          -- bare: «І» in «І–ІІ кв.», «02» in «02 та 03.2025»,
  *                                                  --   «27» in «2026–27 роки»
@@ -71,7 +76,7 @@ import { type Shape, parseShape } from './terms/grammar.js';
 import {
   STATUS_MODIFIERS,
   isFiller,
-  isPlanPeriodAnchor,
+  isPlanPeriodPhrase,
   isPlanPeriodWord,
   isRecurringWord,
   statusOf,
@@ -93,11 +98,29 @@ export function displayTerm(raw: string): string {
   return raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
+/**
+ * How a phrase naming the plan period («протягом дії плану») takes part in the term:
+ * none; the whole term; a marker next to stated dates («2026–2027 (протягом дії плану)»);
+ * the end of a range («з березня 2026 р. до кінця дії плану»).
+ */
+type PlanPeriodUse = 'none' | 'whole' | 'marker' | 'until-end';
+
 interface Cleaned {
   tokens: Token[];
   status: string | null;
   recurring: boolean;
-  planPeriod: boolean;
+  planPeriod: PlanPeriodUse;
+}
+
+const END_WORDS = new Set(['кінця', 'кінець', 'закінчення', 'завершення']);
+const wordOf = (t: Token | undefined): string | null => (t?.t === 'word' ? t.w : null);
+const isSep = (t: Token | undefined) => t?.t === 'punct' && (t.c === ',' || t.c === ';');
+
+function trimSeps(ts: Token[]): Token[] {
+  const out = [...ts];
+  while (isSep(out[out.length - 1])) out.pop();
+  while (isSep(out[0])) out.shift();
+  return out;
 }
 
 function clean(tokens: Token[]): Cleaned {
@@ -119,27 +142,43 @@ function clean(tokens: Token[]): Cleaned {
     kept.push(t);
   }
   if (statuses.length > 0) kept = kept.filter((t) => !(t.t === 'word' && STATUS_MODIFIERS.has(t.w)));
-  kept = kept.filter(
-    (t) =>
-      !(t.t === 'punct' && '()[].:«»"“”„'.includes(t.c)) &&
-      !(t.t === 'word' && isFiller(t.w) && !isPlanPeriodAnchor(t.w)),
-  );
+  kept = kept.filter((t) => !(t.t === 'punct' && '()[].:«»"“”„'.includes(t.c)));
   // Leading/trailing list separators («продовжується, 2026 рік» once the status is gone) carry nothing.
-  const isSep = (t: Token | undefined) => t?.t === 'punct' && (t.c === ',' || t.c === ';');
-  while (isSep(kept[kept.length - 1])) kept.pop();
-  while (isSep(kept[0])) kept.shift();
-  // A phrase naming the plan period: only plan-period words, at least one anchor, optionally
-  // after «до кінця».
-  let planPeriod = false;
-  const words = kept.filter((t) => !(t.t === 'word' && (t.w === 'до' || t.w === 'кінця' || t.w === 'з')));
-  if (
-    words.length > 0 &&
-    words.every((t) => t.t === 'word' && isPlanPeriodWord(t.w)) &&
-    words.some((t) => t.t === 'word' && isPlanPeriodAnchor(t.w))
-  ) {
-    planPeriod = true;
-    kept = [];
+  kept = trimSeps(kept);
+
+  // A phrase naming the plan period, at the end or at the start of the term.
+  let planPeriod: PlanPeriodUse = 'none';
+  let j = kept.length;
+  while (j > 0 && wordOf(kept[j - 1]) !== null && isPlanPeriodWord(wordOf(kept[j - 1])!)) j--;
+  if (j < kept.length && isPlanPeriodPhrase(kept.slice(j).map((t) => wordOf(t)!))) {
+    let before = trimSeps(kept.slice(0, j));
+    let sep = false;
+    if (END_WORDS.has(wordOf(before[before.length - 1]) ?? '')) before = before.slice(0, -1);
+    // «– до кінця», «до кінця», «по»: a range running to the end of the plan.
+    for (;;) {
+      const last = before[before.length - 1];
+      if (!(last?.t === 'dash' || wordOf(last) === 'до' || wordOf(last) === 'по')) break;
+      before = before.slice(0, -1);
+      sep = true;
+    }
+    const rest = before.filter((t) => !['з', 'із', 'від'].includes(wordOf(t) ?? ''));
+    if (rest.length === 0) {
+      planPeriod = 'whole';
+      kept = [];
+    } else {
+      planPeriod = sep ? 'until-end' : 'marker';
+      kept = trimSeps(before);
+    }
+  } else {
+    let i = 0;
+    while (i < kept.length && wordOf(kept[i]) !== null && isPlanPeriodWord(wordOf(kept[i])!)) i++;
+    if (i > 0 && isPlanPeriodPhrase(kept.slice(0, i).map((t) => wordOf(t)!))) {
+      planPeriod = 'marker';
+      kept = trimSeps(kept.slice(i));
+    }
   }
+  // Fillers go last, so that «протягом усього періоду» is still seen as a plan-period phrase.
+  kept = kept.filter((t) => !(t.t === 'word' && isFiller(t.w)));
   return { tokens: kept, status: statuses.length > 0 ? statuses.join(', ') : null, recurring, planPeriod };
 }
 
@@ -163,85 +202,96 @@ export function parseTerm(
 
   const { tokens, status, recurring, planPeriod } = clean(tokenize(display));
   const base: Term = { raw: display, start: null, end: null, precision: 'unknown', status, note: null };
-  const unparsed = (reason: string) => ({
-    term: base,
-    problems: [{ code: 'term-unparsed' as const, message: `term «${display}» not understood: ${reason}` }],
-  });
+  const planStart = context?.period?.start ?? null;
+  const planEnd = context?.period?.end ?? null;
+  const isRecurring = recurring || planPeriod === 'whole' || planPeriod === 'marker';
 
+  // 1. Dates stated in the text.
   const parsed = tokens.length > 0 ? parseShape(tokens) : null;
+  let stated: { start: string | null; end: string | null; precision: TermPrecision; notes: string[] } | null = null;
+  let failure = parsed === null ? (status !== null ? 'only a status, no date' : 'no date is stated') : '';
+  if (parsed !== null && !parsed.ok) failure = parsed.reason;
+  if (parsed?.ok) {
+    const { shape, notes } = parsed;
+    if (planPeriod === 'until-end') {
+      if (shape.type === 'point' || shape.type === 'from') {
+        notes.push(
+          planEnd !== null
+            ? `The end is the end of the plan period (${planEnd}): the term runs to the end of the plan.`
+            : 'The term runs to the end of the plan, whose period is unknown: no end date.',
+        );
+        stated = { start: startOf(shape.part), end: planEnd, precision: shape.part.kind, notes };
+      } else failure = 'a range or deadline cannot also run to the end of the plan';
+    } else {
+      const { start, end } = datesOf(shape);
+      const precision = shape.type === 'range' ? precisionOf(shape.parts) : shape.part.kind;
+      if (shape.type === 'from') notes.push('Start only: no end is stated.');
+      if (shape.type === 'deadline') {
+        notes.push(
+          shape.mode === 'before'
+            ? `Deadline only: «до» a ${shape.part.kind} is read as «before it begins», so the end is the day before it (${end}); no start is stated.`
+            : 'Deadline only: no start is stated.',
+        );
+      }
+      stated = { start, end, precision, notes };
+    }
+    if (stated && stated.start !== null && stated.end !== null && stated.start > stated.end) {
+      return reversed(base, display, stated.start, stated.end);
+    }
+  }
 
-  if (recurring || planPeriod) {
-    const problems: TermProblem[] = [];
-    if (parsed?.ok) {
-      const { start, end } = datesOf(parsed.shape);
-      if (start !== null && end !== null && start > end) return reversed(base, display, start, end);
-      problems.push({
-        code: 'term-recurring',
-        message: `term «${display}» is recurring; dates are the period stated in the term`,
-      });
+  // 2. Recurring terms: stated dates if any, else the plan period — never presented as stated.
+  if (isRecurring) {
+    if (stated) {
       return {
         term: {
           ...base,
-          start,
-          end,
+          start: stated.start,
+          end: stated.end,
           precision: 'recurring',
-          note: 'Recurring term: the dates are the period stated in the term; the activity repeats within it.',
+          note: ['Recurring term: the dates are the period stated in the term; the activity repeats within it.', ...stated.notes].join(' '),
         },
-        problems,
+        problems: [{ code: 'term-recurring', message: `term «${display}» is recurring; dates are the period stated in the term` }],
       };
     }
-    const ps = context?.period?.start ?? null;
-    const pe = context?.period?.end ?? null;
-    const known = ps !== null || pe !== null;
-    const extra = parsed && !parsed.ok ? ` The rest of the term was not interpreted (${parsed.reason}).` : '';
-    problems.push({
-      code: 'term-recurring',
-      message: known
-        ? `term «${display}» is recurring; dates set to the plan period ${ps ?? '?'} – ${pe ?? '?'}`
-        : `term «${display}» is recurring and the plan period is unknown; no dates`,
-    });
+    const known = planStart !== null || planEnd !== null;
+    const extra = parsed !== null ? ` The rest of the term was not interpreted (${failure}).` : '';
     return {
       term: {
         ...base,
-        start: ps,
-        end: pe,
+        start: planStart,
+        end: planEnd,
         precision: 'recurring',
         note:
           (known
             ? 'Recurring term: the dates are the plan period, not stated in the term.'
             : 'Recurring term: the plan period is unknown, so no dates.') + extra,
       },
-      problems,
+      problems: [
+        {
+          code: 'term-recurring',
+          message: known
+            ? `term «${display}» is recurring; dates set to the plan period ${planStart ?? '?'} – ${planEnd ?? '?'}`
+            : `term «${display}» is recurring and the plan period is unknown; no dates`,
+        },
+      ],
     };
   }
 
-  if (parsed === null) return unparsed(status !== null ? 'only a status, no date' : 'no date is stated');
-  if (!parsed.ok) return unparsed(parsed.reason);
-
-  const { shape, notes } = parsed;
-  const { start, end } = datesOf(shape);
-  if (start !== null && end !== null && start > end) return reversed(base, display, start, end);
-  let precision: TermPrecision;
-  switch (shape.type) {
-    case 'point':
-    case 'from':
-    case 'deadline':
-      precision = shape.part.kind;
-      break;
-    case 'range':
-      precision = precisionOf(shape.parts);
-      break;
-  }
-  if (shape.type === 'from') notes.push('Start only: no end is stated.');
-  if (shape.type === 'deadline') {
-    if (shape.mode === 'before') {
-      notes.push(
-        `Deadline only: «до» a ${shape.part.kind} is read as «before it begins», so the end is the day before it (${end}); no start is stated.`,
-      );
-    } else notes.push('Deadline only: no start is stated.');
+  if (!stated) {
+    return {
+      term: base,
+      problems: [{ code: 'term-unparsed', message: `term «${display}» not understood: ${failure}` }],
+    };
   }
   return {
-    term: { ...base, start, end, precision, note: notes.length > 0 ? notes.join(' ') : null },
+    term: {
+      ...base,
+      start: stated.start,
+      end: stated.end,
+      precision: stated.precision,
+      note: stated.notes.length > 0 ? stated.notes.join(' ') : null,
+    },
     problems: [],
   };
 }

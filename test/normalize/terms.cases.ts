@@ -91,6 +91,10 @@ export const TERM_CASES: TermCase[] = [
   { raw: 'липень‐серпень 2026 р.', start: '2026-07-01', end: '2026-08-31', precision: 'month' },
   { raw: 'квітень\u00A02026\u2009–\u202Fтравень 2026', start: '2026-04-01', end: '2026-05-31', precision: 'month' },
   { raw: 'березeнь 2026', start: '2026-03-01', end: '2026-03-31', precision: 'month' }, // Latin «e»
+  { raw: 'січень і лютий 2026 р.', start: '2026-01-01', end: '2026-02-28', precision: 'month', noteHas: 'listed' },
+  { raw: 'Січень 2026 р. - до кінця 2026 р.', start: '2026-01-01', end: '2026-12-31', precision: 'year' },
+  { raw: 'березень 2026 — по теперішній час', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  { raw: 'жовтень 2021 р. –', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: 'з березня 2026 р.', start: '2026-03-01', end: null, precision: 'month', noteHas: 'Start only' },
 
   // ── Numeric forms ──
@@ -123,6 +127,10 @@ export const TERM_CASES: TermCase[] = [
   { raw: 'IV кв. 2026 – І кв. 2027', start: '2026-10-01', end: '2027-03-31', precision: 'quarter' },
   { raw: 'ІІІ і IV квартали 2026 р.', start: '2026-07-01', end: '2026-12-31', precision: 'quarter' },
   { raw: '2026 р., І кв.', start: '2026-01-01', end: '2026-03-31', precision: 'quarter' },
+  { raw: 'IVкв. 2026', start: '2026-10-01', end: '2026-12-31', precision: 'quarter' },
+  { raw: 'ІІІ-ІV кв. 2025 р. – І кв. 2026 р.', start: '2025-07-01', end: '2026-03-31', precision: 'quarter' },
+  { raw: 'І, ІІ квартали 2026', start: '2026-01-01', end: '2026-06-30', precision: 'quarter', noteHas: 'listed' },
+  { raw: 'у I кварталі 2026 року', start: '2026-01-01', end: '2026-03-31', precision: 'quarter' },
   { raw: 'V квартал 2026', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: 'ІІ квартал', start: null, end: null, precision: 'unknown', problem: 'term-unparsed', period: P2627 },
 
@@ -131,6 +139,9 @@ export const TERM_CASES: TermCase[] = [
   { raw: 'ІІ півріччя 2027 р.', start: '2027-07-01', end: '2027-12-31', precision: 'half-year' },
   { raw: 'друге півріччя 2026 року', start: '2026-07-01', end: '2026-12-31', precision: 'half-year' },
   { raw: 'ІІ півріччя 2026 – І півріччя 2027', start: '2026-07-01', end: '2027-06-30', precision: 'half-year' },
+  { raw: 'ІІпівріччя 2026', start: '2026-07-01', end: '2026-12-31', precision: 'half-year' },
+  { raw: '1-е півріччя 2026 р.', start: '2026-01-01', end: '2026-06-30', precision: 'half-year' },
+  { raw: 'у ІІ півріччі 2026 р.', start: '2026-07-01', end: '2026-12-31', precision: 'half-year' },
   { raw: 'ІІ півріччя', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: 'ІІ квартал – ІІ півріччя 2026 року', start: '2026-04-01', end: '2026-12-31', precision: 'half-year' },
 
@@ -142,9 +153,16 @@ export const TERM_CASES: TermCase[] = [
   { raw: '2026–2027 роки', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
   { raw: '2026 – 2027 рр.', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
   { raw: '2026-2027', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
+  { raw: 'у період 2026–2027 рр.', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
+  { raw: '2026р.р.', start: '2026-01-01', end: '2026-12-31', precision: 'year' },
   { raw: 'протягом 2026-2027 років', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
   { raw: '2026–27 роки', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
   { raw: '2026 рік – І квартал 2027 року', start: '2026-01-01', end: '2027-03-31', precision: 'year' },
+  { raw: '2026, 2027 роки', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
+  { raw: '2026 – 2025 – 2027', start: null, end: null, precision: 'unknown', problem: 'term-reversed' },
+  { raw: 'з 2026 року', start: '2026-01-01', end: null, precision: 'year' },
+  { raw: 'починаючи з 01.03.2026', start: '2026-03-01', end: null, precision: 'day' },
+  { raw: '2026/2027 роки', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' }, // academic year? not guessed
   { raw: '1850 рік', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
 
   // ── Deadlines ──
@@ -153,6 +171,7 @@ export const TERM_CASES: TermCase[] = [
   { raw: 'до 01.06.2026', start: null, end: '2026-06-01', precision: 'day' },
   { raw: 'до червня 2026', start: null, end: '2026-05-31', precision: 'month', noteHas: 'before' },
   { raw: 'до березня 2028 р.', start: null, end: '2028-02-29', precision: 'month', noteHas: 'before' },
+  { raw: 'до 2027 року', start: null, end: '2026-12-31', precision: 'year', noteHas: 'before' },
   { raw: 'до січня 2027 року', start: null, end: '2026-12-31', precision: 'month' },
   { raw: 'до кінця червня 2026 року', start: null, end: '2026-06-30', precision: 'month' },
   { raw: 'до кінця І півріччя 2026 р.', start: null, end: '2026-06-30', precision: 'half-year' },
@@ -172,6 +191,16 @@ export const TERM_CASES: TermCase[] = [
   { raw: 'Упродовж усього періоду реалізації Плану дій', start: '2026-01-01', end: '2027-12-31', precision: 'recurring', problem: 'term-recurring', period: P2627 },
   { raw: 'щокварталу протягом 2026–2027 років', start: '2026-01-01', end: '2027-12-31', precision: 'recurring', problem: 'term-recurring', period: { start: '2025-01-01', end: '2025-12-31' }, noteHas: 'stated in the term' },
   { raw: 'постійно', start: '2026-01-01', end: null, precision: 'recurring', problem: 'term-recurring', period: { start: '2026-01-01', end: null } },
+
+  { raw: 'до кінця дії плану', start: '2026-01-01', end: '2027-12-31', precision: 'recurring', problem: 'term-recurring', period: P2627 },
+  { raw: 'за весь період', start: '2026-01-01', end: '2027-12-31', precision: 'recurring', problem: 'term-recurring', period: P2627 },
+  { raw: 'протягом дії плану (2026–2027 рр.)', start: '2026-01-01', end: '2027-12-31', precision: 'recurring', problem: 'term-recurring', period: { start: '2025-01-01', end: '2025-12-31' }, noteHas: 'stated in the term' },
+  { raw: 'щомісяця до 10 числа', start: '2026-01-01', end: '2027-12-31', precision: 'recurring', problem: 'term-recurring', period: P2627, noteHas: 'not interpreted' },
+
+  // ── Until the end of the plan ──
+  { raw: 'з березня 2026 р. до кінця дії плану', start: '2026-03-01', end: '2027-12-31', precision: 'month', period: P2627, noteHas: 'end of the plan' },
+  { raw: 'з ІІ кварталу 2026 року – до завершення строку дії плану', start: '2026-04-01', end: '2027-12-31', precision: 'quarter', period: P2627 },
+  { raw: 'березень 2026 – до кінця реалізації плану', start: '2026-03-01', end: null, precision: 'month', noteHas: 'unknown' },
 
   // ── Status words ──
   { raw: 'продовжується, 2026 рік', start: '2026-01-01', end: '2026-12-31', precision: 'year', status: 'продовжується' },

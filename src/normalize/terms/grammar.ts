@@ -73,7 +73,8 @@ function parseYear(c: Cursor): number | undefined | null {
   if (t?.t === 'num' && t.len === 4) {
     if (!plausibleYear(t.v)) return null;
     c.i++;
-    if (c.word() !== null && isYearWord(c.word()!)) c.i++;
+    // «2026 р.», «2026 року», «2026р.р.»
+    while (c.word() !== null && isYearWord(c.word()!)) c.i++;
     return t.v;
   }
   return undefined;
@@ -274,7 +275,7 @@ export function resolveParts(parts: Partial[], notes: string[]): Period[] | stri
       inheritedYear = true;
     }
   }
-  if (inheritedYear) notes.push('The year is written once and applies to every bound of the term.');
+  if (inheritedYear) notes.push('The year is written once and applies to the bounds written without it.');
   const out: Period[] = [];
   const shortYears = new Set<number>();
   for (const p of parts) {
@@ -317,7 +318,7 @@ function isListSep(c: Cursor): boolean {
   return t.t === 'roman' && t.text === 'і';
 }
 function skipEndMark(c: Cursor): boolean {
-  if (c.isWord('кінця', 'кінець', 'закінчення')) {
+  if (c.isWord('кінця', 'кінець', 'закінчення', 'завершення')) {
     c.i++;
     return true;
   }
@@ -370,11 +371,15 @@ export function parseShape(toks: readonly Token[]): ParseOk | ParseFail {
   parts.push(first);
   let kind: 'point' | 'range' | 'list' = 'point';
   if (!c.done() && isRangeSep(c)) {
-    c.i++;
-    skipEndMark(c);
-    const second = parsePart(c);
-    if (typeof second === 'string') return { ok: false, reason: second };
-    parts.push(second);
+    // «A – B», «з A до B», «A – до кінця B»; a chain «ІІІ–ІV кв. 2025 р. – І кв. 2026 р.» spans
+    // from its first bound to its last.
+    while (!c.done() && isRangeSep(c)) {
+      while (!c.done() && isRangeSep(c)) c.i++;
+      skipEndMark(c);
+      const next = parsePart(c);
+      if (typeof next === 'string') return { ok: false, reason: next };
+      parts.push(next);
+    }
     kind = 'range';
   } else if (!from) {
     while (!c.done() && isListSep(c)) {

@@ -97,19 +97,30 @@ export const isRecurringWord = (w: string): boolean => RECURRING_WORDS.has(w);
 
 /**
  * Words of a phrase naming the whole plan period («протягом дії плану», «упродовж усього періоду
- * реалізації Плану дій»). A phrase counts only if it contains an anchor (плану, програми, …).
+ * реалізації Плану дій», «за весь період»).
  */
 const PLAN_PERIOD_WORDS = new Set([
   'протягом', 'упродовж', 'впродовж', 'продовж', 'на', 'у', 'в', 'за', 'весь', 'увесь', 'всього', 'усього',
   'період', 'періоду', 'дії', 'реалізації', 'виконання', 'терміну', 'строку', 'плану', 'план', 'програми',
-  'дій', 'зобов\'язання', 'зобов\'язань', 'всього', 'час', 'часу', 'місцевого',
+  'дій', "зобов'язання", "зобов'язань", 'час', 'часу', 'місцевого', 'цього', 'даного',
 ]);
-const PLAN_PERIOD_ANCHORS = new Set(['плану', 'програми', 'зобов\'язання', 'зобов\'язань', 'дії', 'період', 'періоду']);
+const PLAN_ANCHORS = new Set(['плану', 'програми', "зобов'язання", "зобов'язань"]);
+const WHOLE_WORDS = new Set(['весь', 'увесь', 'всього', 'усього']);
+const PERIOD_WORDS = new Set(['період', 'періоду', 'час', 'часу']);
 export const isPlanPeriodWord = (w: string): boolean => PLAN_PERIOD_WORDS.has(w);
-export const isPlanPeriodAnchor = (w: string): boolean => PLAN_PERIOD_ANCHORS.has(w);
+
+/**
+ * Is this run of words a phrase naming the plan period? It needs an anchor («плану», «програми»,
+ * «зобов'язання») or «весь/усього» + «період/час»; «у період 2026–2027 рр.» alone is not one.
+ */
+export function isPlanPeriodPhrase(words: readonly string[]): boolean {
+  if (words.length === 0 || !words.every(isPlanPeriodWord)) return false;
+  if (words.some((w) => PLAN_ANCHORS.has(w))) return true;
+  return words.some((w) => WHOLE_WORDS.has(w)) && words.some((w) => PERIOD_WORDS.has(w));
+}
 
 /** Prepositions and fillers that carry no date meaning in a term («у березні», «протягом 2027 року»). */
-const FILLERS = new Set(['у', 'в', 'протягом', 'упродовж', 'впродовж', 'продовж', 'на', 'термін', 'строк']);
+const FILLERS = new Set(['у', 'в', 'протягом', 'упродовж', 'впродовж', 'продовж', 'на', 'термін', 'строк', 'період', 'періоді']);
 export const isFiller = (w: string): boolean => FILLERS.has(w);
 
 /** List separators between stated periods («02 та 03.2025»). */

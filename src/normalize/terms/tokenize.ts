@@ -97,6 +97,14 @@ export function tokenize(display: string): Token[] {
         if (g['dot'] !== undefined) out.push({ t: 'punct', c: '.', text: '.' });
         continue;
       }
+      // «IVкв.», «ІІпівріччя»: a numeral glued to its unit.
+      const glued = /^([ivxіх]+)(кв|квартал\p{L}*|півр\p{L}*)$/u.exec(word);
+      const gluedValue = glued ? romanValue(glued[1]!) : null;
+      if (glued && gluedValue !== null) {
+        out.push({ t: 'roman', v: gluedValue, text: glued[1]! });
+        out.push({ t: 'word', w: glued[2]!, dot: g['dot'] !== undefined, text: s.slice(glued[1]!.length) });
+        continue;
+      }
       let w = word.replace(/[’ʼ]/gu, "'");
       if (/\p{Script=Cyrillic}/u.test(w) && /[a-z]/u.test(w)) {
         w = w.replace(/[a-z]/gu, (ch) => LATIN_TO_CYRILLIC[ch] ?? ch);
