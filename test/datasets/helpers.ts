@@ -1,0 +1,102 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanCell, cleanOrNull, loadPassportFile, loadPlanJson } from '../../src/datasets/index.js';
+import type { ActionPlan, Party } from '../../src/model/schema.js';
+
+export const PLAN_FIXTURES = ['fixtures/plans/khmelnytskyi-2026-2027.json', 'fixtures/plans/khmelnytskyi-2021-2022.json'];
+export const PASSPORT_FIXTURE = 'fixtures/export/passport.yaml';
+export const EXPECTED_DIR = 'fixtures/export/expected';
+/** Seed plans produced by the extractor (used when present). */
+export const SEED_DIR = 'fixtures/expected';
+
+export async function loadFixturePlans(files = PLAN_FIXTURES): Promise<ActionPlan[]> {
+  const plans: ActionPlan[] = [];
+  for (const f of files) plans.push(...(await loadPlanJson(f)));
+  return plans;
+}
+
+export async function fixturePassport(): Promise<unknown> {
+  return loadPassportFile(PASSPORT_FIXTURE);
+}
+
+/** The three seed action plans of the extractor, when fixtures/expected/*.json exist. */
+export async function seedPlanFiles(): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(SEED_DIR);
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const n of names.filter((x) => x.endsWith('.json')).sort()) {
+    try {
+      const plans = await loadPlanJson(join(SEED_DIR, n));
+      if (plans.every((p) => p.commitments.length > 0)) files.push(join(SEED_DIR, n));
+    } catch {
+      // not a plan document (e.g. a report); skipped
+    }
+  }
+  return files;
+}
+
+export async function withTmpDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'ogp-export-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const cleanParty = (p: Party): Party => ({ ...p, name: cleanCell(p.name), contact: cleanOrNull(p.contact) });
+
+/**
+ * What a dataset can give back of a plan: text cleaned as exported, source locations `{}`,
+ * warnings `[]`, no `source.pages`, parties' ЄДРПОУ as in the parties table.
+ */
+export function exportableView(plan: ActionPlan, edrpouById: Map<string, string | null>): ActionPlan {
+  const party = (p: Party): Party => ({ ...cleanParty(p), edrpou: edrpouById.get(p.id) ?? null });
+  const { pages: _pages, ...source } = plan.source;
+  return {
+    ...plan,
+    source,
+    decision: {
+      authority: cleanOrNull(plan.decision.authority),
+      type: cleanOrNull(plan.decision.type),
+      number: cleanOrNull(plan.decision.number),
+      date: plan.decision.date,
+      title: cleanOrNull(plan.decision.title),
+    },
+    plan: { title: cleanOrNull(plan.plan.title), period: plan.plan.period },
+    commitments: plan.commitments.map((c) => ({
+      ...c,
+      number: cleanOrNull(c.number),
+      title: cleanCell(c.title),
+      problem: cleanOrNull(c.problem),
+      goal: cleanOrNull(c.goal),
+      sectors: c.sectors.map(cleanOrNull).filter((x): x is string => x !== null),
+      ogpValues: c.ogpValues.map(cleanOrNull).filter((x): x is string => x !== null),
+      leadExecutors: c.leadExecutors.map(party),
+      partners: c.partners.map(party),
+      expectedResult: cleanOrNull(c.expectedResult),
+      location: {},
+      measures: c.measures.map((m) => ({
+        ...m,
+        number: cleanOrNull(m.number),
+        title: cleanCell(m.title),
+        executors: m.executors.map(party),
+        partners: m.partners.map(party),
+        term: {
+          ...m.term,
+          raw: cleanOrNull(m.term.raw),
+          status: cleanOrNull(m.term.status),
+          note: cleanOrNull(m.term.note),
+        },
+        result: cleanOrNull(m.result),
+        location: {},
+      })),
+    })),
+    warnings: [],
+  };
+}
