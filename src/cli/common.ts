@@ -23,9 +23,8 @@ export const processIo: Io = {
 
 /** One line: `ogp-extract: <file>: <cause>`. */
 export function reportError(io: Io, file: string | null, message: string): void {
-  const where = file ? `${file}: ` : '';
-  const text = message.startsWith(file ?? '\u0000') ? message : `${where}${message}`;
-  io.stderr(`${chalk.red('error')} ${text}\n`);
+  const text = file && !message.includes(file) ? `${file}: ${message}` : message;
+  io.stderr(`${chalk.red('error:')} ${text}\n`);
 }
 
 export function formatLocation(file: string, warning: Warning): string {
@@ -41,6 +40,6 @@ export function formatLocation(file: string, warning: Warning): string {
 
 export function reportWarnings(io: Io, file: string, warnings: Warning[]): void {
   for (const w of warnings) {
-    io.stderr(`${chalk.yellow('warning')} ${formatLocation(file, w)}: ${w.message} [${w.code}]\n`);
+    io.stderr(`${chalk.yellow('warning:')} ${formatLocation(file, w)}: ${w.message} [${w.code}]\n`);
   }
 }

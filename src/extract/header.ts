@@ -153,10 +153,8 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
     if (!type) type = 'рішення';
     if (/виконавчого\s+комітету/iu.test(`${context} ${key}`)) executive = true;
   }
-  void sawDecisionLine;
-
-  const body = paras.map((p) => p.text).join('\n');
-  authority ??= councilFromGenitive(body);
+  // Without a decision header there is no adopting body to name.
+  if (!authority && (sawDecisionLine || type)) authority = councilFromGenitive(paras.map((p) => p.text).join('\n'));
   if (authority && executive) authority = `Виконавчий комітет ${councilGenitive(authority)}`;
 
   return { decision: { authority, type, number, date, title }, resolvedAt };
