@@ -1,0 +1,11 @@
+/** Library entry point of ogp-extract. */
+export { extractBuffer, extractFile, loadDirectory, planJson, InputError, NoPlanError, SchemaError } from './pipeline.js';
+export type { ExtractOptions, ExtractResult } from './pipeline.js';
+export { readDocument, detectFormat } from './readers/index.js';
+export { extractPlan } from './extract/index.js';
+export { normalizePlan } from './normalize/plan.js';
+export { parseTerm } from './normalize/terms.js';
+export { splitParties, PartyRegistry, PartyDirectory, partyId } from './normalize/parties.js';
+export { validatePlan } from './model/validate.js';
+export * from './model/schema.js';
+export type * from './doctree/types.js';
