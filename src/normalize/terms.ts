@@ -11,6 +11,7 @@
  *    (Latin look-alikes inside Cyrillic words mapped to Cyrillic), any dash (- ‐ ‑ ‒ – — ― −).
  * 3. Clean-up: status words («розпочато», «(уже розпочато)», «продовжується», «триває»,
  *    «виконано», …) go to `status` (normalised lower-case word; several joined with ", ");
+ *    approximation words («орієнтовно», «приблизно») are ignored for dates and named in the note;
  *    recurring markers («постійно», «щороку», «щокварталу», «щомісяця», …) set the recurring flag;
  *    brackets, quotes, «.», «:» and fillers («у», «в», «протягом», «упродовж», «на», «період», …)
  *    are dropped. A phrase naming the plan period («протягом дії плану», «упродовж усього періоду
@@ -52,7 +53,7 @@
  *   quarter, half-year or year; February of a leap year ends on the 29th).
  * - A missing unit or year on one bound is taken from the nearest following bound that states it,
  *   else from the preceding one («січень – червень 2027 року», «І–ІІ кв. 2026 р.», «2026–27 роки»);
- *   a note says so. A year stated nowhere in the text is never inferred (not even from the plan
+ *   a note says so. A whole-year bound lends no year («березень – 2027» is unparsed). A year stated nowhere in the text is never inferred (not even from the plan
  *   period): null dates and `term-unparsed`.
  * - Deadlines: start null. «до <day>» and «по <period>» and «не пізніше <period>» → that day /
  *   the period's last day; «до кінця <period>» → its last day; «до <month|quarter|half|year>»
@@ -75,6 +76,7 @@ import { type Period, coarser, dayBefore, endOf, startOf } from './terms/calenda
 import { type Shape, parseShape } from './terms/grammar.js';
 import {
   STATUS_MODIFIERS,
+  isApproximateWord,
   isFiller,
   isPlanPeriodPhrase,
   isPlanPeriodWord,
@@ -110,6 +112,8 @@ interface Cleaned {
   status: string | null;
   recurring: boolean;
   planPeriod: PlanPeriodUse;
+  /** Approximation words found («орієнтовно»), in order. */
+  approximate: string[];
 }
 
 const END_WORDS = new Set(['кінця', 'кінець', 'закінчення', 'завершення']);
@@ -126,6 +130,7 @@ function trimSeps(ts: Token[]): Token[] {
 function clean(tokens: Token[]): Cleaned {
   const statuses: string[] = [];
   let recurring = false;
+  const approximate: string[] = [];
   let kept: Token[] = [];
   for (const t of tokens) {
     if (t.t === 'word') {
@@ -136,6 +141,10 @@ function clean(tokens: Token[]): Cleaned {
       }
       if (isRecurringWord(t.w)) {
         recurring = true;
+        continue;
+      }
+      if (isApproximateWord(t.w)) {
+        if (!approximate.includes(t.w)) approximate.push(t.w);
         continue;
       }
     }
@@ -179,7 +188,13 @@ function clean(tokens: Token[]): Cleaned {
   }
   // Fillers go last, so that «протягом усього періоду» is still seen as a plan-period phrase.
   kept = kept.filter((t) => !(t.t === 'word' && isFiller(t.w)));
-  return { tokens: kept, status: statuses.length > 0 ? statuses.join(', ') : null, recurring, planPeriod };
+  return {
+    tokens: kept,
+    status: statuses.length > 0 ? statuses.join(', ') : null,
+    recurring,
+    planPeriod,
+    approximate,
+  };
 }
 
 function precisionOf(periods: Period[]): TermPrecision {
@@ -200,7 +215,7 @@ export function parseTerm(
   const display = displayTerm(raw);
   if (display === '') return { term: { ...NULL_TERM }, problems: [] };
 
-  const { tokens, status, recurring, planPeriod } = clean(tokenize(display));
+  const { tokens, status, recurring, planPeriod, approximate } = clean(tokenize(display));
   const base: Term = { raw: display, start: null, end: null, precision: 'unknown', status, note: null };
   const planStart = context?.period?.start ?? null;
   const planEnd = context?.period?.end ?? null;
@@ -234,6 +249,9 @@ export function parseTerm(
         );
       }
       stated = { start, end, precision, notes };
+    }
+    if (approximate.length > 0) {
+      notes.push(`The term is approximate («${approximate.join('», «')}»); the dates are those stated.`);
     }
     if (stated && stated.start !== null && stated.end !== null && stated.start > stated.end) {
       return reversed(base, display, stated.start, stated.end);

@@ -109,6 +109,8 @@ export const TERM_CASES: TermCase[] = [
   { raw: '15.09.26', start: '2026-09-15', end: '2026-09-15', precision: 'day', noteHas: '2026' },
   { raw: '03.12', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' }, // 3 Dec (no year) or 03.2012?
   { raw: '13.2026', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  { raw: '01-03.2026', start: '2026-01-01', end: '2026-03-31', precision: 'month' },
+  { raw: '01.01.2026 р. – 31.12.2026 р.', start: '2026-01-01', end: '2026-12-31', precision: 'day' },
   { raw: '2026-03-15', start: '2026-03-15', end: '2026-03-15', precision: 'day' },
   { raw: '1 – 15 березня 2026 року', start: '2026-03-01', end: '2026-03-15', precision: 'day' },
   { raw: 'з 1 березня по 30 червня 2026 року', start: '2026-03-01', end: '2026-06-30', precision: 'day' },
@@ -131,6 +133,8 @@ export const TERM_CASES: TermCase[] = [
   { raw: 'ІІІ-ІV кв. 2025 р. – І кв. 2026 р.', start: '2025-07-01', end: '2026-03-31', precision: 'quarter' },
   { raw: 'І, ІІ квартали 2026', start: '2026-01-01', end: '2026-06-30', precision: 'quarter', noteHas: 'listed' },
   { raw: 'у I кварталі 2026 року', start: '2026-01-01', end: '2026-03-31', precision: 'quarter' },
+  { raw: 'І – ІІ кв. 2026 – 2027 рр.', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  { raw: '1-2 кв. 2026', start: '2026-01-01', end: '2026-06-30', precision: 'quarter' },
   { raw: 'V квартал 2026', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: 'ІІ квартал', start: null, end: null, precision: 'unknown', problem: 'term-unparsed', period: P2627 },
 
@@ -205,6 +209,10 @@ export const TERM_CASES: TermCase[] = [
   // ── Status words ──
   { raw: 'продовжується, 2026 рік', start: '2026-01-01', end: '2026-12-31', precision: 'year', status: 'продовжується' },
   { raw: 'березень 2026 – грудень 2027 (триває)', start: '2026-03-01', end: '2027-12-31', precision: 'month', status: 'триває' },
+  { raw: 'Продовжено до 31.12.2026', start: null, end: '2026-12-31', precision: 'day', status: 'продовжено' },
+  { raw: 'розпочата у 2025 році, триває', start: '2025-01-01', end: '2025-12-31', precision: 'year', status: 'розпочато, триває' },
+  { raw: 'орієнтовно ІІ квартал 2026 року', start: '2026-04-01', end: '2026-06-30', precision: 'quarter', noteHas: 'approximate' },
+  { raw: 'до 31 грудня 2026 року включно', start: null, end: '2026-12-31', precision: 'day' },
   { raw: 'Виконано', start: null, end: null, precision: 'unknown', status: 'виконано', problem: 'term-unparsed' },
 
   // ── Missing year, reversed, unparseable ──
@@ -213,6 +221,12 @@ export const TERM_CASES: TermCase[] = [
   { raw: 'грудень 2027 – січень 2026', start: null, end: null, precision: 'unknown', problem: 'term-reversed' },
   { raw: '2027–2026 роки', start: null, end: null, precision: 'unknown', problem: 'term-reversed' },
   { raw: 'листопад – березень 2027', start: null, end: null, precision: 'unknown', problem: 'term-reversed' },
+  { raw: 'березень, 2026', start: '2026-03-01', end: '2026-03-31', precision: 'month' },
+  { raw: 'березень – 2027', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  { raw: '2026 – ІІ квартал', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  { raw: 'березень 26', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  { raw: '01.02', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  { raw: '31.06.2026', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: 'абракадабра', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: 'за потреби', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: '—', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },

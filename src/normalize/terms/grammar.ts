@@ -67,8 +67,13 @@ function plausibleYear(y: number): boolean {
   return Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
 }
 
-/** Optional year number (4 digits) followed by an optional year word. */
-function parseYear(c: Cursor): number | undefined | null {
+/** Optional year number (4 digits, maybe after a comma: «березень, 2026») and year words. */
+function parseYear(c: Cursor, allowComma = false): number | undefined | null {
+  if (allowComma) {
+    const comma = c.peek();
+    const after = c.peek(1);
+    if (comma?.t === 'punct' && comma.c === ',' && after?.t === 'num' && after.len === 4) c.i++;
+  }
   const t = c.peek();
   if (t?.t === 'num' && t.len === 4) {
     if (!plausibleYear(t.v)) return null;
@@ -151,7 +156,7 @@ function parsePart(c: Cursor): Partial | string {
     const m = mw !== null ? monthOf(mw) : null;
     if (m !== null) {
       c.i += 2;
-      const y = parseYear(c);
+      const y = parseYear(c, true);
       if (y === null) return 'implausible year';
       return { kind: 'day', month: m, day: t.v, ...(y !== undefined ? { year: y } : {}) };
     }
@@ -161,7 +166,7 @@ function parsePart(c: Cursor): Partial | string {
     const m = monthOf(t.w);
     if (m !== null) {
       c.i++;
-      const y = parseYear(c);
+      const y = parseYear(c, true);
       if (y === null) return 'implausible year';
       return { kind: 'month', month: m, ...(y !== undefined ? { year: y } : {}) };
     }
@@ -257,7 +262,8 @@ export function resolveParts(parts: Partial[], notes: string[]): Period[] | stri
       const err = adoptUnit(p, next, false);
       if (err) return err;
     }
-    if (p.kind !== 'bare' && p.kind !== 'year' && p.year === undefined && next.year !== undefined && next.kind !== 'bare') {
+    // A whole-year bound lends no year: «березень – 2027» is not read as March 2027.
+    if (p.kind !== 'bare' && p.kind !== 'year' && p.year === undefined && next.year !== undefined && next.kind !== 'bare' && next.kind !== 'year') {
       p.year = next.year;
       inheritedYear = true;
     }
@@ -270,7 +276,7 @@ export function resolveParts(parts: Partial[], notes: string[]): Period[] | stri
       const err = adoptUnit(p, prev, true);
       if (err) return err;
     }
-    if (p.kind !== 'bare' && p.kind !== 'year' && p.year === undefined && prev.year !== undefined) {
+    if (p.kind !== 'bare' && p.kind !== 'year' && p.year === undefined && prev.year !== undefined && prev.kind !== 'year') {
       p.year = prev.year;
       inheritedYear = true;
     }
@@ -394,6 +400,11 @@ export function parseShape(toks: readonly Token[]): ParseOk | ParseFail {
 
   const resolved = resolveParts(parts, notes);
   if (typeof resolved === 'string') return { ok: false, reason: resolved };
+  // A chain of more than two bounds must keep one unit («ІІІ–ІV кв. 2025 – І кв. 2026»); «І–ІІ кв.
+  // 2026 – 2027 рр.» (quarters of each year?) is not guessed.
+  if (kind === 'range' && resolved.length > 2 && new Set(resolved.map((p) => p.kind)).size > 1) {
+    return { ok: false, reason: 'a chain of bounds with different units is ambiguous' };
+  }
   if (kind === 'point') {
     const part = resolved[0]!;
     return from ? { ok: true, shape: { type: 'from', part }, notes } : { ok: true, shape: { type: 'point', part }, notes };

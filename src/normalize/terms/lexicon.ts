@@ -74,16 +74,18 @@ export function ordinalWordValue(w: string): number | null {
 }
 
 /**
- * Status words kept in `status`, ignored for dates. Maps a written form to its normalised word.
- * «уже»/«вже» are modifiers: removed together with a status word, never a status alone.
+ * Status words kept in `status`, ignored for dates. Maps a written form to its normalised word
+ * (forms of the same verb merge — «розпочата», «розпочалося» → «розпочато» — different verbs do
+ * not). «уже»/«вже» are modifiers: removed together with a status word, never a status alone.
  */
 const STATUS_FORMS: ReadonlyMap<string, string> = new Map([
-  ['розпочато', 'розпочато'], ['розпочата', 'розпочато'], ['розпочатий', 'розпочато'], ['розпочате', 'розпочато'],
-  ['розпочалось', 'розпочато'], ['розпочалося', 'розпочато'], ['розпочався', 'розпочато'],
-  ['започатковано', 'розпочато'], ['розпочинається', 'розпочато'],
-  ['продовжується', 'продовжується'], ['продовжено', 'продовжується'], ['триває', 'триває'],
-  ['виконано', 'виконано'], ['виконується', 'виконується'], ['завершено', 'виконано'],
-  ['реалізовано', 'виконано'], ['реалізується', 'виконується'],
+  ...['розпочато', 'розпочата', 'розпочатий', 'розпочате', 'розпочалось', 'розпочалося', 'розпочався', 'розпочалася']
+    .map((w): [string, string] => [w, 'розпочато']),
+  ['започатковано', 'започатковано'],
+  ['продовжується', 'продовжується'], ['продовжуються', 'продовжується'],
+  ['продовжено', 'продовжено'], ['триває', 'триває'], ['тривають', 'триває'],
+  ['виконано', 'виконано'], ['виконується', 'виконується'], ['виконуються', 'виконується'],
+  ['завершено', 'завершено'], ['реалізовано', 'реалізовано'], ['реалізується', 'реалізується'],
 ]);
 export const statusOf = (w: string): string | null => STATUS_FORMS.get(w) ?? null;
 export const STATUS_MODIFIERS = new Set(['уже', 'вже']);
@@ -120,7 +122,14 @@ export function isPlanPeriodPhrase(words: readonly string[]): boolean {
 }
 
 /** Prepositions and fillers that carry no date meaning in a term («у березні», «протягом 2027 року»). */
-const FILLERS = new Set(['у', 'в', 'протягом', 'упродовж', 'впродовж', 'продовж', 'на', 'термін', 'строк', 'період', 'періоді']);
+const FILLERS = new Set([
+  'у', 'в', 'протягом', 'упродовж', 'впродовж', 'продовж', 'на', 'термін', 'строк', 'період', 'періоді',
+  'включно', 'включаючи',
+]);
+
+/** Words saying the term is approximate: ignored for dates, reported in the note. */
+const APPROXIMATE = new Set(['орієнтовно', 'приблизно', 'орієнтовний', 'орієнтовна', 'орієнтовне', 'прогнозно']);
+export const isApproximateWord = (w: string): boolean => APPROXIMATE.has(w);
 export const isFiller = (w: string): boolean => FILLERS.has(w);
 
 /** List separators between stated periods («02 та 03.2025»). */
