@@ -1,0 +1,279 @@
+/**
+ * Page models → one document tree: page headers/footers and page numbers removed, table
+ * fragments that continue on the next page appended to their table (repeated header rows
+ * dropped, a row split by the page break merged back), paragraphs split by a page break
+ * joined, and every line joined into paragraph text.
+ */
+import { paragraph, table, tableCell, tableRow } from '../../doctree/build.js';
+import type { BlockNode, ParagraphNode, TableCellNode, TableRowNode } from '../../doctree/types.js';
+import type { FragCell, FragRow, PageModel, TableFrag } from './page.js';
+import { isBreak, joinLines, splitParagraphs, Vocabulary, type PLine } from './text.js';
+
+/** Lone page numbers: «3», «- 3 -», «– 3 –», «3 з 10», «Сторінка 3», «стор. 3 із 10», «3/10». */
+const PAGE_NUMBER =
+  /^(?:(?:сторінка|стор\.?|с\.|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:з|із|of|\/)\s*\d{1,4})?$/iu;
+
+function bandKey(band: string, text: string): string {
+  return `${band}|${text.replace(/\d+/gu, '#').replace(/\s+/gu, ' ').trim().toLowerCase()}`;
+}
+
+/** Remove page headers/footers (same text in the same band on many pages) and page numbers. */
+function removeFurniture(pages: PageModel[]): void {
+  const seen = new Map<string, Set<number>>();
+  for (const p of pages) {
+    for (const b of p.blocks) {
+      if (b.kind !== 'line' || !b.free.band) continue;
+      const k = bandKey(b.free.band, b.free.line.text);
+      let s = seen.get(k);
+      if (!s) {
+        s = new Set();
+        seen.set(k, s);
+      }
+      s.add(p.page);
+    }
+  }
+  const textPages = pages.filter((p) => p.blocks.length > 0).length;
+  const need = Math.max(2, Math.ceil(textPages * 0.5));
+  for (const p of pages) {
+    p.blocks = p.blocks.filter((b) => {
+      if (b.kind !== 'line' || !b.free.band) return true;
+      const text = b.free.line.text.trim();
+      if (PAGE_NUMBER.test(text)) return false;
+      return (seen.get(bandKey(b.free.band, text))?.size ?? 0) < need;
+    });
+  }
+}
+
+interface RowBuild {
+  row: FragRow;
+  page: number;
+  pitch: number;
+  header?: boolean;
+}
+
+interface TableBuild {
+  kind: 'table';
+  page: number;
+  xs: number[];
+  rows: RowBuild[];
+  /** Rows of the first fragment, for recognising header rows repeated on later pages. */
+  firstRows: FragRow[];
+}
+
+interface ParaBuild {
+  kind: 'para';
+  page: number;
+  pitch: number;
+  lines: PLine[];
+}
+
+type Item = TableBuild | ParaBuild;
+
+function rowText(row: FragRow): string {
+  return row.cells.map((c) => c.lines.map((l) => l.text).join(' ')).join('\t');
+}
+
+/** Same column grid: the same number of columns at the same x (or the same relative widths). */
+function sameGrid(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.every((x, i) => Math.abs(x - b[i]!) <= 3)) return true;
+  const wa = a[a.length - 1]! - a[0]!;
+  const wb = b[b.length - 1]! - b[0]!;
+  return a.every((x, i) => Math.abs((x - a[0]!) / wa - (b[i]! - b[0]!) / wb) <= 0.015);
+}
+
+/** The cell that holds the text of slot (r, c): walks left over colspans and up over rowspans. */
+function originOf(rows: RowBuild[], r: number, c: number): FragCell | undefined {
+  let row = r;
+  let col = c;
+  for (let guard = 0; guard < 10000; guard++) {
+    const cell = rows[row]?.row.cells[col];
+    if (!cell) return undefined;
+    if (cell.kind === 'left') col--;
+    else if (cell.kind === 'above') row--;
+    else return cell;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the first row of a fragment at the top of a page continues the last row of the
+ * previous page's table: its first cell is empty (no number, no measure name: only the
+ * overflowing cells carry on) or starts in the middle of a sentence (lower-case).
+ */
+function continuesRow(row: FragRow): boolean {
+  if (!row.hasText) return false;
+  const first = row.cells[0];
+  if (!first || first.kind !== 'cell') return false;
+  const t = first.lines[0]?.text ?? '';
+  return t === '' || /^\p{Ll}/u.test(t);
+}
+
+function leadingBold(rows: FragRow[]): number {
+  let k = 0;
+  while (k < rows.length && k < 3 && rows[k]!.bold) k++;
+  return k < rows.length ? k : 0;
+}
+
+function appendFragment(build: TableBuild, frag: TableFrag, pitch: number): void {
+  let rows = frag.rows;
+  // header rows repeated at the top of the page
+  let k = 0;
+  while (k < Math.min(3, rows.length, build.firstRows.length) && rowText(rows[k]!) === rowText(build.firstRows[k]!) && rows[k]!.hasText) k++;
+  if (k > 0) {
+    for (let i = 0; i < k && i < build.rows.length; i++) build.rows[i]!.header = true;
+    rows = rows.slice(k);
+  }
+  const first = rows[0];
+  const lastIdx = build.rows.length - 1;
+  if (first && lastIdx >= 0 && continuesRow(first)) {
+    first.cells.forEach((cell, c) => {
+      if (cell.kind !== 'cell' || cell.lines.length === 0) return;
+      const target = originOf(build.rows, lastIdx, c);
+      if (!target) return;
+      const [head, ...tail] = cell.lines;
+      if (head) target.lines.push({ ...head, cross: true }, ...tail);
+    });
+    rows = rows.slice(1);
+  }
+  for (const row of rows) build.rows.push({ row, page: frag.page, pitch });
+}
+
+function newTable(frag: TableFrag, pitch: number): TableBuild {
+  const header = leadingBold(frag.rows);
+  return {
+    kind: 'table',
+    page: frag.page,
+    xs: frag.xs,
+    firstRows: frag.rows,
+    rows: frag.rows.map((row, i) => (i < header ? { row, page: frag.page, pitch, header: true } : { row, page: frag.page, pitch })),
+  };
+}
+
+function toParagraphs(lines: PLine[], pitch: number, vocab: Vocabulary, page: number, indentAware: boolean): ParagraphNode[] {
+  const out: ParagraphNode[] = [];
+  for (const para of splitParagraphs(lines, pitch, vocab, indentAware)) {
+    const text = joinLines(para, vocab);
+    if (text === '') continue;
+    const node = paragraph(text, undefined, { page });
+    node.children.forEach((t) => (t.data = { page }));
+    out.push(node);
+  }
+  return out;
+}
+
+function emitTable(build: TableBuild, vocab: Vocabulary): BlockNode {
+  const cellParas = new Map<FragCell, ParagraphNode[]>();
+  const parasOf = (cell: FragCell, rb: RowBuild): ParagraphNode[] => {
+    let p = cellParas.get(cell);
+    if (!p) {
+      p = toParagraphs(cell.lines, rb.pitch, vocab, rb.page, false);
+      cellParas.set(cell, p);
+    }
+    return p;
+  };
+  const rows: TableRowNode[] = build.rows.map((rb, r) => {
+    const cells: TableCellNode[] = rb.row.cells.map((cell, c) => {
+      if (cell.kind === 'left') return tableCell([], { page: rb.page, mergedFromLeft: true });
+      if (cell.kind === 'above') {
+        const origin = originOf(build.rows, r, c);
+        const originRow = build.rows.findIndex((x) => x.row.cells.includes(origin as FragCell));
+        const paras = origin ? parasOf(origin, build.rows[originRow] ?? rb) : [];
+        const copy = paras.map((p) => structuredClone(p));
+        const data: Record<string, unknown> = { page: rb.page, mergedFromAbove: true };
+        if (cell.colSpan > 1) data.colSpan = cell.colSpan;
+        return tableCell(copy, data);
+      }
+      const data: Record<string, unknown> = { page: rb.page };
+      if (cell.colSpan > 1) data.colSpan = cell.colSpan;
+      if (cell.rowSpan > 1) data.rowSpan = cell.rowSpan;
+      return tableCell(parasOf(cell, rb), data);
+    });
+    return tableRow(cells, rb.header ? { page: rb.page, header: true } : { page: rb.page });
+  });
+  return table(rows, { origin: 'pdf', columns: build.xs.length - 1, page: build.page });
+}
+
+/**
+ * Measure free lines against the document's text column (per page width, so portrait and
+ * landscape pages each get theirs): a page with few short lines cannot tell its margins.
+ */
+function measureFreeLines(pages: PageModel[]): void {
+  const columns = new Map<number, { left: number; right: number }>();
+  for (const p of pages) {
+    const key = Math.round(p.width);
+    for (const b of p.blocks) {
+      if (b.kind !== 'line' || b.free.band) continue;
+      const c = columns.get(key) ?? { left: Infinity, right: -Infinity };
+      c.left = Math.min(c.left, b.free.x0);
+      c.right = Math.max(c.right, b.free.x1);
+      columns.set(key, c);
+    }
+  }
+  for (const p of pages) {
+    const c = columns.get(Math.round(p.width));
+    if (!c) continue;
+    for (const b of p.blocks) {
+      if (b.kind !== 'line') continue;
+      const l = b.free.line;
+      l.free = c.right - c.left - (b.free.x1 - b.free.x0);
+      l.indent = b.free.x0 - c.left;
+    }
+  }
+}
+
+/** Build the tree's blocks from the page models (mutates them: furniture is removed). */
+export function assemble(pages: PageModel[]): BlockNode[] {
+  removeFurniture(pages);
+  measureFreeLines(pages);
+  const vocab = new Vocabulary();
+  for (const p of pages) {
+    for (const b of p.blocks) {
+      if (b.kind === 'line') vocab.addLine(b.free.line.text);
+      else for (const row of b.frag.rows) for (const cell of row.cells) for (const l of cell.lines) vocab.addLine(l.text);
+    }
+  }
+
+  const items: Item[] = [];
+  for (const p of pages) {
+    let first = true;
+    let pending: PLine[] = [];
+    const flushText = (): void => {
+      if (pending.length === 0) return;
+      const paras = splitParagraphs(pending, p.pitch, vocab, true);
+      paras.forEach((lines, i) => {
+        const last = items[items.length - 1];
+        const head = lines[0]!;
+        if (i === 0 && first && last?.kind === 'para' && last.lines.length > 0) {
+          const crossing = { ...head, cross: true };
+          if (!isBreak(last.lines[last.lines.length - 1]!, crossing, p.pitch, vocab, true)) {
+            last.lines.push(crossing, ...lines.slice(1));
+            return;
+          }
+        }
+        items.push({ kind: 'para', page: p.page, pitch: p.pitch, lines });
+      });
+      pending = [];
+      first = false;
+    };
+    for (const b of p.blocks) {
+      if (b.kind === 'line') {
+        pending.push(b.free.line);
+        continue;
+      }
+      flushText();
+      const last = items[items.length - 1];
+      if (first && last?.kind === 'table' && sameGrid(last.xs, b.frag.xs)) appendFragment(last, b.frag, p.pitch);
+      else items.push(newTable(b.frag, p.pitch));
+      first = false;
+    }
+    flushText();
+  }
+
+  const out: BlockNode[] = [];
+  for (const it of items) {
+    if (it.kind === 'table') out.push(emitTable(it, vocab));
+    else out.push(...toParagraphs(it.lines, it.pitch, vocab, it.page, true));
+  }
+  return out;
+}

@@ -1,0 +1,277 @@
+/**
+ * Text of a PDF page for the PDF reader: positioned text runs grouped into lines, lines
+ * grouped into paragraphs, and lines joined into paragraph text.
+ *
+ * Joining is deferred until the whole document has been read, because one rule (a word
+ * broken at a line end without a visible hyphen) consults the document's own vocabulary.
+ *
+ * Line-join rules (line A followed by line B in the same paragraph), first match wins:
+ * 1. A ends with a hyphen right after a letter and B starts with a lower-case letter:
+ *    - the word without the hyphen («інфор» + «маційної» = «інформаційної») occurs
+ *      elsewhere in the document → join without the hyphen (a hyphenated line break);
+ *    - the hyphenated compound occurs elsewhere in the document → keep the hyphen;
+ *    - the part before the hyphen ends in «о»/«е» and has at least 5 letters
+ *      («інформаційно-», «соціально-», «південно-») → keep the hyphen: that is how
+ *      Ukrainian compound adjectives are built, so the writer put the hyphen there;
+ *    - otherwise join without the hyphen (the part before is not a complete word).
+ * 2. A ends with a hyphen after a letter or digit and B starts with anything else
+ *    (a capital, a digit: «2026-» / «2027») → keep the hyphen, no space.
+ * 3. B starts with a lower-case letter and A's last word was broken without a hyphen:
+ *    either A is that single over-long word filling the whole line (an emergency break,
+ *    ««Хмельницькінфоце» / «нтр»»), or the two halves joined occur elsewhere in the
+ *    document as one word while neither half does (a soft hyphen the PDF's text layer
+ *    lost) → join without a space.
+ * 4. Otherwise join with one space.
+ */
+
+/** One positioned run of text in page space (baseline y, growing downwards). */
+export interface TextRun {
+  str: string;
+  x0: number;
+  x1: number;
+  base: number;
+  size: number;
+  bold: boolean;
+}
+
+/** A line of text: runs on one baseline, left to right. */
+export interface Line {
+  runs: TextRun[];
+  text: string;
+  x0: number;
+  x1: number;
+  base: number;
+  size: number;
+  bold: boolean;
+}
+
+/** A line as kept for the final join: its text and how much room was left on it. */
+export interface PLine {
+  text: string;
+  /** Width left unused on the line (content width minus line width), pt; Infinity when unknown. */
+  free: number;
+  /** Average character width on the line, pt. */
+  charWidth: number;
+  /** Baseline, pt (page space). */
+  base: number;
+  /** Font size, pt. */
+  size: number;
+  /** Left edge relative to the left edge of the text block / cell content, pt. */
+  indent: number;
+  /** The line comes after a page break (its baseline is on another page than the line before). */
+  cross?: boolean;
+}
+
+
+const SPACE_RE = /\s+/gu;
+
+export function cleanText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD\uFEFF]/gu, '')
+    .replace(/\u00AD/gu, '-')
+    .replace(SPACE_RE, ' ');
+}
+
+/** Group runs into lines: runs whose baselines are within ~0.45 of the font size. */
+export function toLines(runs: TextRun[]): Line[] {
+  const sorted = runs
+    .filter((r) => r.str.trim() !== '')
+    .slice()
+    .sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  const groups: TextRun[][] = [];
+  let cur: TextRun[] = [];
+  let curBase = Number.NaN;
+  let curSize = 0;
+  for (const r of sorted) {
+    if (cur.length > 0 && Math.abs(r.base - curBase) <= Math.max(1, 0.45 * Math.min(curSize, r.size))) {
+      cur.push(r);
+    } else {
+      if (cur.length > 0) groups.push(cur);
+      cur = [r];
+      curBase = r.base;
+      curSize = r.size;
+    }
+  }
+  if (cur.length > 0) groups.push(cur);
+  return groups.map(makeLine);
+}
+
+export function makeLine(runs: TextRun[]): Line {
+  const rs = runs.slice().sort((a, b) => a.x0 - b.x0);
+  let text = '';
+  let prev: TextRun | undefined;
+  for (const r of rs) {
+    const s = cleanText(r.str);
+    if (prev) {
+      const gap = r.x0 - prev.x1;
+      const needSpace = gap > 0.15 * Math.min(prev.size, r.size) && !text.endsWith(' ') && !s.startsWith(' ');
+      if (needSpace) text += ' ';
+    }
+    text += s;
+    prev = r;
+  }
+  text = text.replace(/ {2,}/gu, ' ').trim();
+  const size = median(rs.map((r) => r.size));
+  const base = median(rs.map((r) => r.base));
+  return {
+    runs: rs,
+    text,
+    x0: Math.min(...rs.map((r) => r.x0)),
+    x1: Math.max(...rs.map((r) => r.x1)),
+    base,
+    size,
+    bold: rs.every((r) => r.bold),
+  };
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = values.slice().sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Typical baseline-to-baseline distance of consecutive lines (single spacing), or 1.15 × size. */
+export function typicalPitch(lineGroups: { base: number; size: number }[][]): number {
+  const pitches: number[] = [];
+  const sizes: number[] = [];
+  for (const lines of lineGroups) {
+    for (let i = 1; i < lines.length; i++) {
+      const a = lines[i - 1]!;
+      const b = lines[i]!;
+      sizes.push(a.size);
+      const p = b.base - a.base;
+      if (p >= 0.9 * a.size && p <= 1.7 * a.size) pitches.push(p / a.size);
+    }
+  }
+  return pitches.length > 0 ? median(pitches) : 1.15;
+}
+
+const LOWER_START = /^[\p{Ll}]/u;
+const HYPHEN_END = /[\p{L}\p{N}][-\u2010\u2011]$/u;
+const LETTER_HYPHEN_END = /\p{L}[-\u2010\u2011]$/u;
+
+function firstWord(s: string): string {
+  return s.split(' ')[0] ?? '';
+}
+
+function lastWord(s: string): string {
+  const parts = s.split(' ');
+  return parts[parts.length - 1] ?? '';
+}
+
+/** Letters of a token (apostrophes kept), lower-cased: the vocabulary key. */
+export function wordKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[ʼ'`´]/gu, '’')
+    .replace(/^[^\p{L}]+|[^\p{L}’-]+$/gu, '');
+}
+
+/** Whether line A ends with a word broken without a hyphen that B completes (rule 3), given the vocabulary. */
+function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
+  if (!LOWER_START.test(b.text)) return false;
+  if (!/[\p{L}»"”)]$/u.test(a.text)) return false;
+  // an over-long single word filling the whole line
+  if (!a.text.includes(' ') && a.text.length >= 6 && a.free < 1.5 * a.charWidth) return true;
+  const left = wordKey(lastWord(a.text));
+  const right = wordKey(firstWord(b.text));
+  if (left.length < 2 || right.length < 2) return false;
+  return vocab.has(left + right) && !vocab.has(left) && !vocab.has(right);
+}
+
+export type JoinKind = 'space' | 'none' | 'drop-hyphen';
+
+/** How line A joins line B (see the rules at the top of this file). */
+export function joinKind(a: PLine, b: PLine, vocab: Vocabulary): JoinKind {
+  if (LETTER_HYPHEN_END.test(a.text) && LOWER_START.test(b.text)) {
+    const stem = wordKey(lastWord(a.text).slice(0, -1));
+    const rest = wordKey(firstWord(b.text));
+    if (vocab.has(stem + rest)) return 'drop-hyphen';
+    if (vocab.has(`${stem}-${rest}`)) return 'none';
+    if (/[ое]$/u.test(stem) && [...stem].length >= 5) return 'none';
+    return 'drop-hyphen';
+  }
+  if (HYPHEN_END.test(a.text) && !/^\s/u.test(b.text)) return 'none';
+  if (brokenWord(a, b, vocab)) return 'none';
+  return 'space';
+}
+
+/** Whether joining A and B mends a word (rules 1–3), i.e. they cannot be separate paragraphs. */
+export function midWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
+  return joinKind(a, b, vocab) !== 'space';
+}
+
+export function joinLines(lines: PLine[], vocab: Vocabulary): string {
+  let out = '';
+  for (let i = 0; i < lines.length; i++) {
+    const b = lines[i]!;
+    if (i === 0) {
+      out = b.text;
+      continue;
+    }
+    const kind = joinKind(lines[i - 1]!, b, vocab);
+    if (kind === 'space') out += ` ${b.text}`;
+    else if (kind === 'none') out += b.text;
+    else out = out.slice(0, -1) + b.text;
+  }
+  return out.trim();
+}
+
+/** Words seen inside lines (never a line's first or last word, which may be broken halves). */
+export class Vocabulary {
+  private readonly words = new Set<string>();
+
+  addLine(text: string): void {
+    const parts = text.split(' ');
+    for (let i = 1; i < parts.length - 1; i++) {
+      const k = wordKey(parts[i]!);
+      if (k.length >= 2) this.words.add(k);
+      // parts of a hyphenated compound are words too
+      if (k.includes('-')) for (const p of k.split('-')) if (p.length >= 2) this.words.add(p);
+    }
+  }
+
+  has(word: string): boolean {
+    return this.words.has(word);
+  }
+}
+
+/** Estimated width of B's first word, pt. */
+export function firstWordWidth(b: PLine): number {
+  return [...firstWord(b.text)].length * b.charWidth;
+}
+
+/**
+ * Split a block's lines into paragraphs. A new paragraph starts at line B when:
+ * - the gap above B exceeds single spacing by more than ~0.4 of a line (paragraph spacing); or
+ * - B does not continue a word broken at A's end, and B's first word would have fitted in
+ *   the room left on A (so A ended on purpose: a paragraph or line break); or
+ * - (free text only) A starts at the block's left edge and B is indented (a first-line indent).
+ * `pitch` is the typical single-spacing pitch as a multiple of the font size.
+ */
+export function splitParagraphs(lines: PLine[], pitch: number, vocab: Vocabulary, indentAware: boolean): PLine[][] {
+  const paras: PLine[][] = [];
+  let cur: PLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const b = lines[i]!;
+    const a = lines[i - 1];
+    if (a && isBreak(a, b, pitch, vocab, indentAware)) {
+      paras.push(cur);
+      cur = [];
+    }
+    cur.push(b);
+  }
+  if (cur.length > 0) paras.push(cur);
+  return paras;
+}
+
+export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, indentAware: boolean): boolean {
+  const size = Math.max(a.size, b.size);
+  if (!b.cross && b.base - a.base > (pitch + 0.4) * size) return true;
+  if (midWord(a, b, vocab)) return false;
+  if (a.free > firstWordWidth(b) + 0.6 * size) return true;
+  if (indentAware && b.indent > 0.8 * size && a.indent < 0.3 * size) return true;
+  return false;
+}
