@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, reportError, UsageError, type Io } from './common.js';
 import { registerExtract } from './extract.js';
 import { registerExport } from './export.js';
+import { registerValidate } from './validate.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -23,6 +24,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerExtract(program, io, setExit);
   // commands:
+  registerValidate(program, io, setExit);
   registerExport(program, io, setExit);
   return program;
 }

@@ -1,0 +1,65 @@
+/** `ogp-extract validate <dir|datapackage.json|files...>`: dataset checks for CI pipelines. */
+import { Option, type Command } from 'commander';
+import { formatGithub, formatJson, formatText, validatePaths, ValidateUsageError } from '../validate/index.js';
+import { EXIT_FAILED, EXIT_OK, processIo, UsageError, type Io } from './common.js';
+
+export interface ValidateCliOptions {
+  schema?: string;
+  format?: string;
+  maxErrors?: string;
+}
+
+export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+
+function parseMaxErrors(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--max-errors must be a positive integer: ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+/** Runs the command; resolves to the exit code (0 valid, 1 invalid). Usage problems throw UsageError (exit 2). */
+export async function runValidate(
+  inputs: string[],
+  options: ValidateCliOptions,
+  io: Io,
+  color: boolean = process.stdout.isTTY === true,
+): Promise<number> {
+  const format = (options.format ?? 'text').toLowerCase();
+  if (!(VALIDATE_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format: unknown format ${JSON.stringify(options.format)} (use ${VALIDATE_FORMATS.join(', ')})`);
+  const maxErrors = parseMaxErrors(options.maxErrors);
+  if (inputs.length === 0) throw new UsageError('no inputs: give a folder, a datapackage.json or data files');
+  let report;
+  try {
+    const opts: { schema?: string; maxErrors?: number } = {};
+    if (options.schema !== undefined) opts.schema = options.schema;
+    if (maxErrors !== undefined) opts.maxErrors = maxErrors;
+    report = await validatePaths(inputs, opts);
+  } catch (error) {
+    if (error instanceof ValidateUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+  io.stdout(format === 'json' ? formatJson(report) : format === 'github' ? formatGithub(report) : formatText(report, { color }));
+  return report.valid ? EXIT_OK : EXIT_FAILED;
+}
+
+export function registerValidate(
+  program: Command,
+  io: Io = processIo,
+  setExit: (code: number) => void = (code) => {
+    process.exitCode = code;
+  },
+): void {
+  program
+    .command('validate')
+    .description(
+      'check dataset files against their structure descriptions (datapackage.json, CSVW *.schema.json, 835-rec *.schema.csv, JSON Schema) and the passport; exit 0 valid, 1 invalid, 2 usage',
+    )
+    .argument('<inputs...>', 'folders, datapackage.json files, CSV or JSON files')
+    .option('--schema <file>', 'one structure description for every given data file (CSVW schema.json, schema.csv, Table Schema or JSON Schema)')
+    .addOption(new Option('--format <format>', 'output: text, json or github (workflow annotations)').default('text'))
+    .option('--max-errors <n>', 'stop collecting issues for a file after N')
+    .action(async (inputs: string[], options: ValidateCliOptions) => {
+      setExit(await runValidate(inputs, options, io));
+    });
+}

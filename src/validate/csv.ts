@@ -1,0 +1,505 @@
+/**
+ * Streaming validation of one CSV table.
+ *
+ * Bytes are decoded with a fatal streaming TextDecoder and fed to csv-parse; every record is checked inside
+ * csv-parse's `on_record` hook and then dropped, so memory is bounded by the key sets (unique / primary key /
+ * referenced keys), never by the number of rows.
+ */
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { inferredSchema } from './descriptors.js';
+import type { IssueSink } from './issues.js';
+import type { Field, ForeignKey, IssueCode, Severity, TableSchema, ValidationIssue } from './types.js';
+import {
+  checkType,
+  compileConstraints,
+  dateInstant,
+  findDateRangePairs,
+  whitespaceProblem,
+  type ConstraintCheck,
+} from './values.js';
+
+/** Separator of the parts of a composite key (cannot occur in CSV text cells). */
+const KEY_SEP = '\u0000';
+/** A cell that does not exist at all (a JSON record without the key): reported once as missing-cell, else skipped. */
+export const ABSENT = '\u0000\u0001absent';
+
+export interface ForeignKeyCheck {
+  fk: ForeignKey;
+  /** Referenced keys of the parent, or null when the parent could not be read completely (check skipped). */
+  keys: Set<string> | null;
+  /** Display name of the parent, for messages. */
+  parentLabel: string;
+}
+
+export interface KeyCollector {
+  fields: string[];
+  keys: Set<string>;
+}
+
+export interface TableJob {
+  path: string;
+  display: string;
+  /** null → the header itself is the description (structure checks only). */
+  schema: TableSchema | null;
+  delimiter?: string;
+  quote?: string;
+  resourceLabel?: string;
+  foreignKeys?: ForeignKeyCheck[];
+  collect?: KeyCollector[];
+  /** Only collect keys (no checks, no issues): the pre-pass for self-referencing foreign keys. */
+  collectOnly?: boolean;
+}
+
+export interface TableResult {
+  /** Every byte was read and parsed (no encoding or source error). Key sets are complete. */
+  complete: boolean;
+  rows: number;
+}
+
+interface Column {
+  index: number;
+  label: string;
+  field: Field | null;
+  typed: boolean;
+  required: boolean;
+  constraints: ConstraintCheck[];
+  unique: Set<string> | null;
+}
+
+/** Index of the first byte that does not start/continue a valid UTF-8 sequence; -1 when all valid (incomplete tail allowed). */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return -1; // incomplete at the end: not (yet) invalid
+      const c = buf[i + k]!;
+      const lo = k === 1 ? min : 0x80;
+      const hi = k === 1 ? max : 0xbf;
+      if (c < lo || c > hi) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Length of an incomplete UTF-8 sequence at the end of buf (0–3). */
+function incompleteTail(buf: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, buf.length); back++) {
+    const b = buf[buf.length - back]!;
+    if (b < 0x80) return 0;
+    if (b >= 0xc0) {
+      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return len > back ? back : 0;
+    }
+  }
+  return 0;
+}
+
+async function countLinesBefore(path: string, offset: number): Promise<number> {
+  let lines = 1;
+  let seen = 0;
+  if (offset <= 0) return 1;
+  for await (const chunk of createReadStream(path, { start: 0, end: offset - 1 }) as AsyncIterable<Buffer>) {
+    let p = chunk.indexOf(10);
+    while (p !== -1) {
+      lines++;
+      p = chunk.indexOf(10, p + 1);
+    }
+    seen += chunk.length;
+  }
+  void seen;
+  return lines;
+}
+
+/**
+ * Row-by-row checks of one table, independent of where the rows come from (CSV stream or JSON records).
+ * `header()` first, then `row()` for every record; nothing is kept per row except key sets.
+ */
+export class TableChecker {
+  rows = 0;
+  /** false once --max-errors is reached (keys are still collected). */
+  checking: boolean;
+  readonly needKeys: boolean;
+  private columns: Column[] = [];
+  private width = 0;
+  private schema: TableSchema | null;
+  missing = new Set<string>();
+  private pkCols: number[] = [];
+  private pkSet: Set<string> | null = null;
+  private pkLabel = '';
+  private fkCols: Array<{ check: ForeignKeyCheck; cols: number[] }> = [];
+  private collectCols: Array<{ c: KeyCollector; cols: number[] }> = [];
+  private datePairs: Array<[number, number]> = [];
+  private readonly quiet: boolean;
+
+  constructor(
+    private readonly job: TableJob,
+    private readonly sink: IssueSink,
+  ) {
+    this.schema = job.schema;
+    this.quiet = job.collectOnly === true;
+    this.checking = !this.quiet;
+    this.needKeys = (job.collect?.length ?? 0) > 0;
+    if (this.schema) this.missing = new Set(this.schema.missingValues);
+  }
+
+  issue(
+    code: IssueCode,
+    row: number | null,
+    column: string | null,
+    fieldNumber: number | null,
+    message: string,
+    severity: Severity = 'error',
+    line?: number,
+  ): void {
+    if (this.quiet) return;
+    const i: ValidationIssue = { code, severity, file: this.job.display, row, column, fieldNumber, message };
+    if (line !== undefined && line !== row) i.line = line;
+    this.sink.add(i);
+  }
+
+  private keyOf(record: readonly string[], cols: number[]): string | null {
+    const missing = this.missing;
+    if (cols.length === 1) {
+      const v = record[cols[0]!];
+      return v === undefined || v === ABSENT || missing.has(v) ? null : v;
+    }
+    let key = '';
+    for (let k = 0; k < cols.length; k++) {
+      const v = record[cols[k]!];
+      if (v === undefined || v === ABSENT || missing.has(v)) return null;
+      key = k === 0 ? v : key + KEY_SEP + v;
+    }
+    return key;
+  }
+
+  /** The header row (physical row 1). */
+  header(labels: readonly string[], line = 1): void {
+    this.width = labels.length;
+    if (!this.schema) this.schema = inferredSchema(labels.map((l, i) => l || `field${i + 1}`));
+    const schema = this.schema;
+    this.missing = new Set(schema.missingValues);
+    const byName = new Map<string, Field>();
+    const byTitle = new Map<string, Field>();
+    for (const f of schema.fields) {
+      if (!byName.has(f.name)) byName.set(f.name, f);
+      if (f.title && !byTitle.has(f.title)) byTitle.set(f.title, f);
+    }
+    const used = new Set<Field>();
+    const seenLabels = new Set<string>();
+    this.columns = labels.map((label, index): Column => {
+      const col: Column = { index, label, field: null, typed: false, required: false, constraints: [], unique: null };
+      if (label.trim() === '') {
+        this.issue('blank-header', 1, null, index + 1, `column ${index + 1} has a blank header`, 'error', line);
+        return col;
+      }
+      if (seenLabels.has(label)) {
+        this.issue('duplicate-label', 1, label, index + 1, `header "${label}" appears more than once; this column is not checked`, 'error', line);
+        return col;
+      }
+      seenLabels.add(label);
+      let f = byName.get(label);
+      if (!f) {
+        const t = byTitle.get(label);
+        if (t && !labels.includes(t.name)) f = t;
+      }
+      if (!f || used.has(f)) {
+        const near = schema.fields.find(
+          (x) => !used.has(x) && !labels.includes(x.name) && x.name.toLowerCase() === label.trim().toLowerCase(),
+        );
+        const hint = near ? ` (did you mean "${near.name}"?)` : '';
+        this.issue('extra-label', 1, label, index + 1, `header "${label}" is not a field of the description${hint}`, 'error', line);
+        return col;
+      }
+      used.add(f);
+      col.field = f;
+      col.typed = f.type !== 'string' && f.type !== 'any' ? true : f.format === 'email' || f.format === 'uri';
+      col.required = f.constraints.required === true || schema.primaryKey.includes(f.name);
+      col.constraints = compileConstraints(f);
+      col.unique = f.constraints.unique ? new Set<string>() : null;
+      return col;
+    });
+    schema.fields.forEach((f, i) => {
+      if (!used.has(f))
+        this.issue('missing-label', 1, f.name, i + 1, `field "${f.name}" of the description has no column in the header`, 'error', line);
+    });
+    const posOf = (name: string): number => this.columns.findIndex((c) => c.field?.name === name);
+    this.pkCols = schema.primaryKey.map(posOf);
+    if (this.pkCols.length > 0 && this.pkCols.every((p) => p >= 0)) {
+      this.pkSet = new Set<string>();
+      this.pkLabel = schema.primaryKey.join(', ');
+    } else this.pkCols = [];
+    this.fkCols = (this.job.foreignKeys ?? [])
+      .map((check) => ({ check, cols: check.fk.fields.map(posOf) }))
+      .filter((x) => x.check.keys !== null && x.cols.every((p) => p >= 0));
+    this.collectCols = (this.job.collect ?? [])
+      .map((c) => ({ c, cols: c.fields.map(posOf) }))
+      .filter((x) => x.cols.every((p) => p >= 0));
+    this.datePairs = findDateRangePairs(this.columns.map((c) => c.field?.name ?? ''));
+  }
+
+  /** A data row; `row` counts records with the header as 1, `line` is where it starts in the file. */
+  row(record: readonly string[], row: number, line: number = row): void {
+    if (this.checking) {
+      this.check(record, row, line);
+      if (this.sink.full(this.job.display)) {
+        this.checking = false;
+        this.sink.markTruncated(this.job.display);
+      }
+    }
+    if (this.needKeys) {
+      for (const { c, cols } of this.collectCols) {
+        const key = this.keyOf(record, cols);
+        if (key !== null) c.keys.add(key);
+      }
+    }
+  }
+
+  private check(record: readonly string[], row: number, line: number): void {
+    const columns = this.columns;
+    const width = this.width;
+    const missing = this.missing;
+    // blank row: every cell empty
+    let blank = true;
+    for (let j = 0; j < record.length; j++) {
+      if (record[j] !== '') {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      this.issue('blank-row', row, null, null, 'the row is blank', 'error', line);
+      return;
+    }
+    const n = record.length;
+    if (n > width) {
+      for (let j = width; j < n; j++)
+        this.issue('extra-cell', row, null, j + 1, `the row has ${n} cells, the header has ${width}; cell ${j + 1} has no column`, 'error', line);
+    } else if (n < width) {
+      for (let j = n; j < width; j++) {
+        const c = columns[j]!;
+        this.issue('missing-cell', row, c.field?.name ?? (c.label || null), j + 1, `the row has ${n} cells, the header has ${width}; "${c.label}" is missing`, 'error', line);
+      }
+    }
+    const m = n < width ? n : width;
+    for (let j = 0; j < m; j++) {
+      const c = columns[j]!;
+      const f = c.field;
+      const v = record[j]!;
+      if (v === ABSENT) continue;
+      if (missing.has(v)) {
+        if (c.required && f)
+          this.issue(
+            'constraint-error',
+            row,
+            f.name,
+            j + 1,
+            v === ''
+              ? `"${f.name}" is required but the value is empty`
+              : `"${f.name}" is required but the value is the missing-value marker "${v}"`,
+            'error',
+            line,
+          );
+        continue;
+      }
+      const ws = whitespaceProblem(v);
+      if (ws) this.issue('whitespace', row, f?.name ?? (c.label || null), j + 1, `${ws} in ${JSON.stringify(clip(v))}`, 'error', line);
+      if (!f) continue;
+      if (c.typed) {
+        const bad = checkType(f, v);
+        if (bad) {
+          this.issue('type-error', row, f.name, j + 1, `"${f.name}" value ${JSON.stringify(clip(v))} is ${bad}`, 'error', line);
+          continue;
+        }
+      }
+      for (let k = 0; k < c.constraints.length; k++) {
+        const bad = c.constraints[k]!(v);
+        if (bad) this.issue('constraint-error', row, f.name, j + 1, `"${f.name}" value ${JSON.stringify(clip(v))} ${bad}`, 'error', line);
+      }
+      if (c.unique) {
+        if (c.unique.has(v))
+          this.issue('unique-error', row, f.name, j + 1, `"${f.name}" value ${JSON.stringify(clip(v))} is not unique (the field is unique)`, 'error', line);
+        else c.unique.add(v);
+      }
+    }
+    if (this.pkSet) {
+      const key = this.keyOf(record, this.pkCols);
+      if (key !== null) {
+        if (this.pkSet.has(key)) {
+          const first = this.pkCols[0]!;
+          this.issue(
+            'primary-key',
+            row,
+            columns[first]!.field!.name,
+            first + 1,
+            `primary key (${this.pkLabel}) ${JSON.stringify(key.split(KEY_SEP).join(', '))} is already used by an earlier row`,
+            'error',
+            line,
+          );
+        } else this.pkSet.add(key);
+      }
+    }
+    for (const { check, cols } of this.fkCols) {
+      const key = this.keyOf(record, cols);
+      if (key !== null && !check.keys!.has(key)) {
+        const first = cols[0]!;
+        const ref = `${check.parentLabel}.${check.fk.reference.fields.join('+')}`;
+        this.issue(
+          'foreign-key',
+          row,
+          columns[first]!.field!.name,
+          first + 1,
+          `${check.fk.fields.join('+')} ${JSON.stringify(key.split(KEY_SEP).join(', '))} has no match in ${ref}`,
+          'error',
+          line,
+        );
+      }
+    }
+    for (const [a, b] of this.datePairs) {
+      if (a >= m || b >= m) continue;
+      const va = record[a]!;
+      const vb = record[b]!;
+      if (missing.has(va) || missing.has(vb) || va === ABSENT || vb === ABSENT) continue;
+      const ta = dateInstant(va);
+      const tb = dateInstant(vb);
+      if (ta !== null && tb !== null && ta > tb) {
+        const fa = columns[a]!.field!.name;
+        const fb = columns[b]!.field!.name;
+        this.issue('date-range', row, fa, a + 1, `"${fa}" ${va} is after "${fb}" ${vb}`, 'error', line);
+      }
+    }
+  }
+}
+
+export async function validateTable(job: TableJob, sink: IssueSink): Promise<TableResult> {
+  const quiet = job.collectOnly === true;
+  const checker = new TableChecker(job, sink);
+  const issue = checker.issue.bind(checker);
+  let rowNo = 0; // records seen, header = 1
+  let prevEndLine = 0;
+  let stopped = false; // reading stopped early (truncated, nothing left to collect)
+
+  let parseError: Error | null = null;
+  const parser = parse({
+    delimiter: job.delimiter ?? ',',
+    quote: job.quote ?? '"',
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: false,
+    on_record: (record: string[], ctx: { lines: number }) => {
+      rowNo++;
+      const line = prevEndLine + 1;
+      prevEndLine = ctx.lines;
+      if (rowNo === 1) checker.header(record, line);
+      else checker.row(record, rowNo, line);
+      return null;
+    },
+  });
+  parser.on('error', (e: Error) => {
+    parseError ??= e;
+  });
+  parser.resume();
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', () => resolve());
+    parser.on('close', resolve);
+  });
+
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let base = 0; // bytes before the current chunk
+  let tail: Uint8Array = new Uint8Array(0);
+  let encodingAt = -1;
+  let encodingText = '';
+  let readError: Error | null = null;
+  const stream = createReadStream(job.path, { highWaterMark: 1 << 16 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (base === 0 && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
+        issue('bom', 1, null, null, 'the file starts with a byte order mark (BOM); UTF-8 without BOM is expected', 'warning');
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        const combined = new Uint8Array(tail.length + chunk.length);
+        combined.set(tail, 0);
+        combined.set(chunk, tail.length);
+        const idx = Math.max(0, firstInvalidUtf8(combined));
+        encodingAt = base - tail.length + idx;
+        // The valid text before the bad byte, cut at the last line end: those rows are still checked.
+        const valid = new TextDecoder('utf-8', { fatal: false }).decode(combined.subarray(0, idx));
+        const cut = valid.lastIndexOf('\n');
+        encodingText = cut >= 0 ? valid.slice(0, cut + 1) : '';
+        if (base === 0 && encodingText.charCodeAt(0) === 0xfeff) encodingText = encodingText.slice(1);
+        break;
+      }
+      base += chunk.length;
+      tail = chunk.subarray(chunk.length - incompleteTail(chunk));
+      if (text && !parseError) parser.write(text);
+      if (parseError || stopped) break;
+      if (!checker.checking && !checker.needKeys && !quiet) {
+        stopped = true;
+        break;
+      }
+    }
+  } catch (e) {
+    readError = e as Error;
+  } finally {
+    stream.destroy();
+  }
+  if (encodingAt < 0 && !readError && !stopped && !parseError) {
+    try {
+      const rest = decoder.decode();
+      if (rest) parser.write(rest);
+    } catch {
+      encodingAt = base - tail.length;
+    }
+  }
+  if (encodingAt >= 0 && encodingText && !parseError) parser.write(encodingText);
+  const hadParseErrorBeforeEnd = parseError !== null;
+  parser.end();
+  await ended;
+  // Parse errors that come only from cutting the input short (encoding error, early stop) are not reported.
+  const reportParseError = parseError !== null && (hadParseErrorBeforeEnd || (encodingAt < 0 && !stopped && !readError));
+
+  if (readError) {
+    issue('source-error', null, null, null, `cannot read the file: ${(readError as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : readError.message.split('\n')[0]}`);
+    return { complete: false, rows: rowNo };
+  }
+  if (encodingAt >= 0) {
+    const line = await countLinesBefore(job.path, encodingAt);
+    issue('encoding-error', rowNo + 1, null, null, `not valid UTF-8: invalid byte sequence at byte offset ${encodingAt} (line ${line}); the rest of the file is not checked`, 'error', line);
+    return { complete: false, rows: rowNo };
+  }
+  if (reportParseError && parseError) {
+    const pe = parseError as Error & { lines?: number };
+    issue('source-error', rowNo + 1, null, null, `CSV syntax: ${pe.message.split('\n')[0]}; the rest of the file is not checked`, 'error', pe.lines);
+    return { complete: false, rows: rowNo };
+  }
+  if (rowNo === 0 && !quiet) issue('source-error', null, null, null, 'the file is empty: no header row');
+  return { complete: !stopped, rows: rowNo };
+}
+
+function clip(v: string): string {
+  return v.length > 80 ? `${v.slice(0, 80)}…` : v;
+}

@@ -1,0 +1,540 @@
+/**
+ * `validate`: checks dataset files (CSV tables, JSON documents, data packages, the dataset passport)
+ * against their structure descriptions, for CI pipelines.
+ *
+ * What describes a file, in order:
+ *   1. `--schema FILE` (forced for every data file that is not a data package resource);
+ *   2. a `datapackage.json` (in the file's folder or the folder above) that lists the file;
+ *   3. CSVW `<table>.schema.json` next to `<table>.csv` (835-rec layout), or Table Schema JSON;
+ *   4. 835-rec `<table>.schema.csv`;
+ *   5. `schema.json` / `schema.csv` in a folder with a single CSV (the 835-rec folder layout);
+ *   6. JSON files: a JSON Schema `<name>.schema.json`, `schemas/<name>.schema.json`, `schemas/tables/<name>.schema.json`;
+ *   7. nothing: structure checks with the header as the description (CSV), well-formedness (JSON).
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { validateTable, type ForeignKeyCheck, type KeyCollector, type TableJob, type TableResult } from './csv.js';
+import {
+  fromCsvw,
+  fromTableSchema,
+  ioMessage,
+  jsonDescriptorKind,
+  loadTableDescription,
+  readTextStrict,
+} from './descriptors.js';
+import { compareIssues, IssueSink, cmpStr } from './issues.js';
+import { readJsonFile, validateJsonTable, validateJsonValue } from './json.js';
+import { validatePassport } from './passport.js';
+import type { ForeignKey, TableSchema, ValidateOptions, ValidationIssue, ValidationReport } from './types.js';
+import { ValidateUsageError } from './types.js';
+
+export * from './types.js';
+export { formatGithub, formatJson, formatText } from './format.js';
+export { PASSPORT_ELEMENTS, ACCRUAL_PERIODICITY } from './passport.js';
+
+interface TableNode {
+  abs: string;
+  display: string;
+  kind: 'csv' | 'json-table';
+  schema: TableSchema | null;
+  delimiter?: string;
+  quote?: string;
+  label: string;
+  fks: Array<{ fk: ForeignKey; parentAbs: string; parentLabel: string }>;
+  /** Validated and reported (false: only read for the keys other tables reference). */
+  target: boolean;
+}
+
+interface JsonDocNode {
+  abs: string;
+  display: string;
+  jsonSchema: unknown | null;
+  schemaDisplay: string;
+}
+
+interface Plan {
+  tables: Map<string, TableNode>;
+  jsonDocs: Map<string, JsonDocNode>;
+  passports: Set<string>;
+  packages: Set<string>;
+  /** Data files claimed by a package (not described again by side files). */
+  claimed: Set<string>;
+  files: Set<string>;
+}
+
+type Forced = { schema: TableSchema } | { jsonSchema: unknown; display: string } | null;
+
+const SKIP_DIRS = new Set(['node_modules']);
+
+export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<ValidationReport> {
+  if (paths.length === 0) throw new ValidateUsageError('no inputs: give a folder, a datapackage.json or data files');
+  if (options.maxErrors !== undefined && (!Number.isInteger(options.maxErrors) || options.maxErrors < 1))
+    throw new ValidateUsageError(`--max-errors must be a positive integer: ${options.maxErrors}`);
+  const cwd = options.cwd ?? process.cwd();
+  const display = (abs: string): string => {
+    const rel = relative(cwd, abs);
+    const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+    return sep === '/' ? shown : shown.split(sep).join('/');
+  };
+  const sink = new IssueSink(options.maxErrors ?? Infinity);
+
+  let forced: Forced = null;
+  if (options.schema !== undefined) {
+    const abs = resolve(cwd, options.schema);
+    const probe = new IssueSink();
+    const loaded = await loadTableDescription(abs, display(abs), probe);
+    const fatal = probe.issues.find((i) => i.severity === 'error');
+    if (!loaded || fatal) throw new ValidateUsageError(`--schema ${options.schema}: ${(fatal ?? probe.issues[0])?.message ?? 'cannot be used'}`);
+    for (const i of probe.issues) sink.add(i);
+    forced = 'schema' in loaded ? { schema: loaded.schema } : { jsonSchema: loaded.jsonSchema, display: display(abs) };
+  }
+
+  const plan: Plan = {
+    tables: new Map(),
+    jsonDocs: new Map(),
+    passports: new Set(),
+    packages: new Set(),
+    claimed: new Set(),
+    files: new Set(),
+  };
+  const ctx: Ctx = { sink, display, forced, plan };
+
+  // Inputs → files. Packages first (they claim their resources), then everything else.
+  const dataFiles: string[] = [];
+  const explicit = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch (e) {
+      sink.add(fileIssue(display(abs), `cannot read ${p}: ${ioMessage(e)}`));
+      plan.files.add(display(abs));
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found = await walk(abs);
+      for (const f of found) {
+        if (basename(f) === 'datapackage.json') await addPackage(f, ctx, null);
+      }
+      dataFiles.push(...found);
+    } else {
+      explicit.add(abs);
+      dataFiles.push(abs);
+      if (basename(abs) === 'datapackage.json') await addPackage(abs, ctx, null);
+    }
+  }
+  for (const f of dataFiles) await classify(f, explicit.has(f), ctx);
+
+  await runTables(plan.tables, sink);
+  for (const doc of [...plan.jsonDocs.values()].sort((a, b) => cmpStr(a.abs, b.abs))) {
+    const parsed = await readJsonFile(doc.abs, doc.display, sink);
+    if (parsed.ok && doc.jsonSchema !== null)
+      validateJsonValue(parsed.value, parsed.text, doc.jsonSchema, doc.display, doc.schemaDisplay, sink);
+  }
+  for (const p of [...plan.passports].sort(cmpStr)) {
+    const d = display(p);
+    plan.files.add(d);
+    const parsed = await readJsonFile(p, d, sink);
+    if (parsed.ok) validatePassport(parsed.value, parsed.text, d, sink, dirname(p));
+  }
+
+  const errors: ValidationIssue[] = [...sink.issues].sort(compareIssues);
+  return {
+    valid: !errors.some((e) => e.severity === 'error'),
+    errors,
+    files: [...plan.files].sort(cmpStr),
+    truncated: sink.truncated(),
+  };
+}
+
+interface Ctx {
+  sink: IssueSink;
+  display: (abs: string) => string;
+  forced: Forced;
+  plan: Plan;
+}
+
+function fileIssue(file: string, message: string): ValidationIssue {
+  return { code: 'source-error', severity: 'error', file, row: null, column: null, fieldNumber: null, message };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => cmpStr(a.name, b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) out.push(...(await walk(p)));
+    } else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+function isDescriptorName(name: string): boolean {
+  const n = name.toLowerCase();
+  return n.endsWith('.schema.json') || n.endsWith('.schema.csv') || n === 'schema.json' || n === 'schema.csv';
+}
+
+/** A data file found or given: decide what describes it. */
+async function classify(abs: string, isExplicit: boolean, ctx: Ctx): Promise<void> {
+  const { plan, display, sink } = ctx;
+  const name = basename(abs);
+  const lower = name.toLowerCase();
+  if (lower === 'datapackage.json' || plan.packages.has(abs)) return;
+  if (lower === 'passport.json') {
+    plan.passports.add(abs);
+    return;
+  }
+  if (isDescriptorName(name)) {
+    if (isExplicit) {
+      // A description given on its own is checked for loadability; its data file is found from the data side.
+      plan.files.add(display(abs));
+      await loadTableDescription(abs, display(abs), sink);
+    }
+    return;
+  }
+  if (plan.claimed.has(abs) && !isExplicit) return;
+  const ext = extname(lower);
+  if (ext !== '.csv' && ext !== '.tsv' && ext !== '.json') {
+    if (isExplicit) {
+      plan.files.add(display(abs));
+      sink.add(fileIssue(display(abs), `unsupported file type "${ext || name}": expected .csv, .json, a datapackage.json or a folder`));
+    }
+    return;
+  }
+  if (plan.claimed.has(abs)) {
+    // Given explicitly and already part of a package run: mark it as a target.
+    const node = plan.tables.get(abs);
+    if (node) {
+      node.target = true;
+      plan.files.add(node.display);
+    } else plan.files.add(display(abs));
+    return;
+  }
+  // A datapackage.json in this folder or the one above that lists the file.
+  if (!ctx.forced) {
+    for (const pkg of [join(dirname(abs), 'datapackage.json'), join(dirname(dirname(abs)), 'datapackage.json')]) {
+      if (!plan.packages.has(pkg) && (await exists(pkg))) {
+        if (await addPackage(pkg, ctx, abs)) return;
+      } else if (plan.packages.has(pkg) && plan.claimed.has(abs)) return;
+    }
+  }
+  plan.files.add(display(abs));
+  const base = name.slice(0, name.length - ext.length);
+  const dir = dirname(abs);
+  if (ext === '.json') {
+    await classifyJson(abs, base, dir, ctx);
+    return;
+  }
+  const node: TableNode = {
+    abs,
+    display: display(abs),
+    kind: 'csv',
+    schema: null,
+    label: base,
+    fks: [],
+    target: true,
+  };
+  if (ext === '.tsv') node.delimiter = '\t';
+  if (ctx.forced) {
+    if ('schema' in ctx.forced) node.schema = ctx.forced.schema;
+    else sink.add({ ...fileIssue(node.display, 'a JSON Schema cannot describe a CSV file; checked with the header as the description'), code: 'schema-error', severity: 'warning' });
+  } else {
+    const found = await sideDescription(abs, base, dir, ctx);
+    if (found) node.schema = found;
+  }
+  if (node.schema) await resolveCsvwForeignKeys(node, ctx);
+  plan.tables.set(abs, node);
+}
+
+/** `<base>.schema.json` → `<base>.schema.csv` → `schema.json`/`schema.csv` of a single-table folder. */
+async function sideDescription(abs: string, base: string, dir: string, ctx: Ctx): Promise<TableSchema | null> {
+  const candidates = [join(dir, `${base}.schema.json`), join(dir, `${base}.schema.csv`)];
+  const csvs = (await readdir(dir)).filter((f) => /\.csv$/i.test(f) && !/\.schema\.csv$/i.test(f) && f.toLowerCase() !== 'schema.csv');
+  if (csvs.length === 1) candidates.push(join(dir, 'schema.json'), join(dir, 'schema.csv'));
+  for (const c of candidates) {
+    if (!(await exists(c))) continue;
+    const loaded = await loadTableDescription(c, ctx.display(c), ctx.sink);
+    if (loaded && 'schema' in loaded) return loaded.schema;
+    if (loaded && 'jsonSchema' in loaded) continue; // a JSON Schema describes the JSON file of that name
+    return null;
+  }
+  return null;
+}
+
+async function classifyJson(abs: string, base: string, dir: string, ctx: Ctx): Promise<void> {
+  const { plan, display } = ctx;
+  const doc: JsonDocNode = { abs, display: display(abs), jsonSchema: null, schemaDisplay: '' };
+  if (ctx.forced) {
+    if ('jsonSchema' in ctx.forced) {
+      doc.jsonSchema = ctx.forced.jsonSchema;
+      doc.schemaDisplay = ctx.forced.display;
+    } else {
+      plan.tables.set(abs, { abs, display: doc.display, kind: 'json-table', schema: ctx.forced.schema, label: base, fks: [], target: true });
+      return;
+    }
+    plan.jsonDocs.set(abs, doc);
+    return;
+  }
+  const candidates = [
+    join(dir, `${base}.schema.json`),
+    join(dir, 'schemas', 'tables', `${base}.schema.json`),
+    join(dir, 'schemas', `${base}.schema.json`),
+    join(dir, '..', 'schemas', 'tables', `${base}.schema.json`),
+    join(dir, '..', 'schemas', `${base}.schema.json`),
+  ];
+  let tableSchema: TableSchema | null = null;
+  for (const c of candidates) {
+    if (!(await exists(c))) continue;
+    const loaded = await loadTableDescription(c, display(c), ctx.sink);
+    if (!loaded) break;
+    if ('jsonSchema' in loaded) {
+      doc.jsonSchema = loaded.jsonSchema;
+      doc.schemaDisplay = display(c);
+      plan.jsonDocs.set(abs, doc);
+      return;
+    }
+    tableSchema ??= loaded.schema;
+  }
+  if (!tableSchema && (await exists(join(dir, `${base}.schema.csv`)))) {
+    const loaded = await loadTableDescription(join(dir, `${base}.schema.csv`), display(join(dir, `${base}.schema.csv`)), ctx.sink);
+    if (loaded && 'schema' in loaded) tableSchema = loaded.schema;
+  }
+  if (tableSchema) {
+    const node: TableNode = { abs, display: doc.display, kind: 'json-table', schema: tableSchema, label: base, fks: [], target: true };
+    await resolveCsvwForeignKeys(node, ctx);
+    plan.tables.set(abs, node);
+    return;
+  }
+  plan.jsonDocs.set(abs, doc);
+}
+
+/** CSVW foreign keys name the referenced file (relative to the description); a JSON table refers to the same CSV. */
+async function resolveCsvwForeignKeys(node: TableNode, ctx: Ctx): Promise<void> {
+  const schema = node.schema;
+  if (!schema || schema.foreignKeys.length === 0) return;
+  for (const fk of schema.foreignKeys) {
+    const parentAbs = fk.reference.resource === '' ? node.abs : resolve(dirname(node.abs), fk.reference.resource);
+    node.fks.push({ fk, parentAbs, parentLabel: basename(parentAbs).replace(/\.(csv|json)$/i, '') });
+    if (!ctx.plan.tables.has(parentAbs) && parentAbs !== node.abs) {
+      ctx.plan.tables.set(parentAbs, {
+        abs: parentAbs,
+        display: ctx.display(parentAbs),
+        kind: parentAbs.toLowerCase().endsWith('.json') ? 'json-table' : 'csv',
+        schema: null,
+        label: basename(parentAbs),
+        fks: [],
+        target: false,
+      });
+    }
+  }
+}
+
+/**
+ * Loads a data package and adds its resources. With `only`, the package is used for that one file:
+ * returns false (and adds nothing) when the package does not list it.
+ */
+async function addPackage(abs: string, ctx: Ctx, only: string | null): Promise<boolean> {
+  const { plan, display, sink } = ctx;
+  const pkgDisplay = display(abs);
+  const read = await readTextStrict(abs);
+  const schemaError = (message: string, severity: 'error' | 'warning' = 'error'): void => {
+    sink.add({ code: 'schema-error', severity, file: pkgDisplay, row: null, column: null, fieldNumber: null, message });
+  };
+  if ('error' in read) {
+    if (only) return false;
+    plan.packages.add(abs);
+    plan.files.add(pkgDisplay);
+    schemaError(`cannot read the data package: ${read.error}`);
+    return true;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(read.text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    if (only) return false;
+    plan.packages.add(abs);
+    plan.files.add(pkgDisplay);
+    schemaError(`the data package is not valid JSON: ${(e as Error).message.split('\n')[0]}`);
+    return true;
+  }
+  if (jsonDescriptorKind(raw) !== 'package') {
+    if (only) return false;
+    plan.packages.add(abs);
+    plan.files.add(pkgDisplay);
+    schemaError('not a data package: no "resources" array');
+    return true;
+  }
+  const dir = dirname(abs);
+  const resources = (raw as { resources: unknown[] }).resources.map((r) => (r && typeof r === 'object' ? r : {}) as Record<string, unknown>);
+  const pathOf = (r: Record<string, unknown>): string | null =>
+    typeof r.path === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(r.path) ? resolve(dir, r.path) : null;
+  if (only && !resources.some((r) => pathOf(r) === only)) return false;
+  plan.packages.add(abs);
+  plan.files.add(pkgDisplay);
+  if (!only && (await exists(join(dir, 'passport.json')))) plan.passports.add(join(dir, 'passport.json'));
+
+  const byName = new Map<string, string>();
+  const nodes: Array<{ r: Record<string, unknown>; node: TableNode }> = [];
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    const name = typeof r.name === 'string' && r.name ? r.name : `resource${i + 1}`;
+    if (byName.has(name)) schemaError(`resource name "${name}" is used twice`);
+    const rPath = pathOf(r);
+    if (!rPath) {
+      schemaError(
+        Array.isArray(r.path)
+          ? `resource "${name}": multipart paths are not supported, not checked`
+          : typeof r.path === 'string'
+            ? `resource "${name}": remote path ${r.path} is not checked`
+            : `resource "${name}" has no path (inline data is not checked)`,
+        'warning',
+      );
+      continue;
+    }
+    byName.set(name, rPath);
+    const ctxS = { sink, file: pkgDisplay };
+    let schema: TableSchema | null = null;
+    if (r.schema && typeof r.schema === 'object') {
+      schema = jsonDescriptorKind(r.schema) === 'csvw' ? fromCsvw(r.schema, ctxS) : fromTableSchema(r.schema, ctxS);
+    } else if (typeof r.schema === 'string') {
+      const sAbs = resolve(dir, r.schema);
+      const loaded = await loadTableDescription(sAbs, display(sAbs), sink);
+      if (loaded && 'schema' in loaded) schema = loaded.schema;
+      else if (loaded) schemaError(`resource "${name}": schema ${r.schema} is not a Table Schema`);
+    }
+    const format = (typeof r.format === 'string' ? r.format : extname(rPath).slice(1)).toLowerCase();
+    const dialect = (r.dialect && typeof r.dialect === 'object' ? r.dialect : {}) as Record<string, unknown>;
+    plan.claimed.add(rPath);
+    if (format === 'json' && !schema) {
+      if (!only || only === rPath) {
+        plan.files.add(display(rPath));
+        plan.jsonDocs.set(rPath, { abs: rPath, display: display(rPath), jsonSchema: null, schemaDisplay: '' });
+      }
+      continue;
+    }
+    const node: TableNode = {
+      abs: rPath,
+      display: display(rPath),
+      kind: format === 'json' ? 'json-table' : 'csv',
+      schema,
+      label: name,
+      fks: [],
+      target: !only || only === rPath,
+    };
+    if (typeof dialect.delimiter === 'string') node.delimiter = dialect.delimiter;
+    else if (format === 'tsv') node.delimiter = '\t';
+    if (typeof dialect.quoteChar === 'string') node.quote = dialect.quoteChar;
+    nodes.push({ r, node });
+  }
+  for (const { node } of nodes) {
+    for (const fk of node.schema?.foreignKeys ?? []) {
+      const parentAbs = fk.reference.resource === '' ? node.abs : byName.get(fk.reference.resource);
+      if (!parentAbs) {
+        schemaError(`resource "${node.label}": foreign key ${fk.fields.join('+')} refers to resource "${fk.reference.resource}", which is not in the package`);
+        continue;
+      }
+      node.fks.push({ fk, parentAbs, parentLabel: fk.reference.resource || node.label });
+    }
+    const prev = plan.tables.get(node.abs);
+    if (prev) {
+      prev.target ||= node.target;
+      if (!prev.schema) Object.assign(prev, { ...node, target: prev.target });
+    } else plan.tables.set(node.abs, node);
+    if (node.target) plan.files.add(node.display);
+  }
+  return true;
+}
+
+/**
+ * Validates the tables: parents before children, so the keys a child refers to are collected while the
+ * parent is validated; a parent that cannot come first (self reference, cycle, not a target) is read
+ * once beforehand for its keys only.
+ */
+async function runTables(tables: Map<string, TableNode>, sink: IssueSink): Promise<void> {
+  // parent → (fields → collector)
+  const collectors = new Map<string, Map<string, KeyCollector>>();
+  const collectorFor = (parent: string, fields: string[]): KeyCollector => {
+    let m = collectors.get(parent);
+    if (!m) collectors.set(parent, (m = new Map()));
+    const k = fields.join('\u0000');
+    let c = m.get(k);
+    if (!c) m.set(k, (c = { fields, keys: new Set() }));
+    return c;
+  };
+  for (const node of tables.values()) for (const { fk, parentAbs } of node.fks) collectorFor(parentAbs, fk.reference.fields);
+
+  // Topological order of targets (DFS, sorted for determinism).
+  const order: TableNode[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (node: TableNode): void => {
+    if (state.get(node.abs)) return;
+    state.set(node.abs, 'visiting');
+    for (const { parentAbs } of node.fks) {
+      const parent = tables.get(parentAbs);
+      if (parent && parent.target && parent !== node && !state.get(parentAbs)) visit(parent);
+    }
+    state.set(node.abs, 'done');
+    if (node.target) order.push(node);
+  };
+  for (const node of [...tables.values()].sort((a, b) => cmpStr(a.abs, b.abs))) visit(node);
+
+  const result = new Map<string, TableResult>();
+  const run = (node: TableNode, job: TableJob): Promise<TableResult> =>
+    node.kind === 'json-table' ? validateJsonTable(job, sink) : validateTable(job, sink);
+  const baseJob = (node: TableNode): TableJob => {
+    const job: TableJob = { path: node.abs, display: node.display, schema: node.schema, resourceLabel: node.label };
+    if (node.delimiter !== undefined) job.delimiter = node.delimiter;
+    if (node.quote !== undefined) job.quote = node.quote;
+    return job;
+  };
+
+  for (const node of order) {
+    // Parents not yet read (self reference, cycle, or not validated themselves): keys-only pass.
+    for (const { parentAbs } of node.fks) {
+      if (result.has(parentAbs)) continue;
+      const parent = tables.get(parentAbs);
+      const cs = [...(collectors.get(parentAbs)?.values() ?? [])];
+      if (!parent) continue;
+      const r = await run(parent, { ...baseJob(parent), collect: cs, collectOnly: true });
+      result.set(parentAbs, r);
+      if (!r.complete && !parent.target) {
+        sink.add({
+          code: 'schema-error',
+          severity: 'warning',
+          file: node.display,
+          row: null,
+          column: null,
+          fieldNumber: null,
+          message: `the referenced table ${parent.display} cannot be read completely; foreign keys to it are not checked`,
+        });
+      }
+    }
+    const fkChecks: ForeignKeyCheck[] = node.fks.map(({ fk, parentAbs, parentLabel }) => ({
+      fk,
+      parentLabel,
+      keys: result.get(parentAbs)?.complete ? collectorFor(parentAbs, fk.reference.fields).keys : null,
+    }));
+    const job = baseJob(node);
+    job.foreignKeys = fkChecks;
+    if (!result.has(node.abs)) job.collect = [...(collectors.get(node.abs)?.values() ?? [])];
+    const r = await run(node, job);
+    if (!result.has(node.abs)) result.set(node.abs, r);
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * JSON documents: strict UTF-8, well-formed JSON, and a JSON Schema (ajv, all errors, each with its instancePath).
+ * JSON files are small documents (passport, plan documents, record arrays) and are read whole.
+ */
+import { readFile } from 'node:fs/promises';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import AjvDraft7Module from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ioMessage } from './descriptors.js';
+import { ABSENT, firstInvalidUtf8, TableChecker, type TableJob, type TableResult } from './csv.js';
+import { linesOfPointers } from './jsonpos.js';
+import type { IssueSink } from './issues.js';
+
+type AjvLike = { compile(schema: object): ValidateFunction };
+type AjvCtor = new (opts: Record<string, unknown>) => AjvLike;
+const AjvDraft7 = ((AjvDraft7Module as unknown as { default?: AjvCtor }).default ?? AjvDraft7Module) as unknown as AjvCtor;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: AjvLike,
+) => void;
+
+export type ParsedJson = { ok: true; value: unknown; text: string } | { ok: false };
+
+/** Reads a JSON file strictly: encoding-error, bom, source-error as issues. */
+export async function readJsonFile(path: string, file: string, sink: IssueSink): Promise<ParsedJson> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    sink.add({ code: 'source-error', severity: 'error', file, row: null, column: null, fieldNumber: null, message: `cannot read the file: ${ioMessage(e)}` });
+    return { ok: false };
+  }
+  const bad = firstInvalidUtf8(bytes);
+  let incomplete = -1;
+  if (bad < 0) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      incomplete = bytes.length - 1;
+    }
+  }
+  if (bad >= 0 || incomplete >= 0) {
+    const at = bad >= 0 ? bad : incomplete;
+    let line = 1;
+    for (let p = bytes.indexOf(10); p !== -1 && p < at; p = bytes.indexOf(10, p + 1)) line++;
+    sink.add({ code: 'encoding-error', severity: 'error', file, row: line, column: null, fieldNumber: null, message: `not valid UTF-8: invalid byte sequence at byte offset ${at} (line ${line})` });
+    return { ok: false };
+  }
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) {
+    sink.add({ code: 'bom', severity: 'warning', file, row: 1, column: null, fieldNumber: null, message: 'the file starts with a byte order mark (BOM); UTF-8 without BOM is expected' });
+    text = text.slice(1);
+  }
+  try {
+    return { ok: true, value: JSON.parse(text), text };
+  } catch (e) {
+    const msg = (e as Error).message.split('\n')[0] ?? 'invalid JSON';
+    const pos = /position (\d+)/.exec(msg);
+    let row: number | null = null;
+    if (pos) row = text.slice(0, Number(pos[1])).split('\n').length;
+    sink.add({ code: 'source-error', severity: 'error', file, row, column: null, fieldNumber: null, message: `not valid JSON: ${msg}` });
+    return { ok: false };
+  }
+}
+
+const compiled = new WeakMap<object, ValidateFunction | string>();
+
+/** Compiles a JSON Schema (2020-12 by default, draft-07/06 when $schema says so); returns an error text on failure. */
+export function compileJsonSchema(schema: unknown): ValidateFunction | string {
+  if (!schema || typeof schema !== 'object') return 'the JSON Schema is not an object';
+  const cached = compiled.get(schema);
+  if (cached) return cached;
+  const declared = (schema as { $schema?: unknown }).$schema;
+  const draft7 = typeof declared === 'string' && /draft-0[67]/.test(declared);
+  const opts = { allErrors: true, strict: false, validateFormats: true };
+  let result: ValidateFunction | string;
+  try {
+    const ajv: AjvLike = draft7 ? new AjvDraft7(opts) : (new Ajv2020(opts) as unknown as AjvLike);
+    addFormats(ajv);
+    result = ajv.compile(schema as object);
+  } catch (e) {
+    result = `the JSON Schema cannot be compiled: ${(e as Error).message.split('\n')[0]}`;
+  }
+  compiled.set(schema, result);
+  return result;
+}
+
+function describe(e: ErrorObject): { path: string; message: string } {
+  const p = e.params as Record<string, unknown>;
+  let path = e.instancePath || '';
+  let message = e.message ?? e.keyword;
+  if (e.keyword === 'required' && typeof p.missingProperty === 'string') {
+    path = `${path}/${p.missingProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    message = 'is required but missing';
+  } else if (e.keyword === 'additionalProperties' && typeof p.additionalProperty === 'string') {
+    path = `${path}/${p.additionalProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    message = 'is not allowed (additional property)';
+  } else if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) {
+    message = `must be one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return { path, message };
+}
+
+/** Validates a parsed JSON value; issues carry the instancePath as column and the value's line as row. */
+export function validateJsonValue(
+  value: unknown,
+  text: string,
+  schema: unknown,
+  file: string,
+  schemaFile: string,
+  sink: IssueSink,
+): void {
+  const validate = compileJsonSchema(schema);
+  if (typeof validate === 'string') {
+    sink.add({ code: 'schema-error', severity: 'error', file: schemaFile, row: null, column: null, fieldNumber: null, message: validate });
+    return;
+  }
+  if (validate(value)) return;
+  const errors = (validate.errors ?? []).map(describe);
+  const lines = linesOfPointers(text, errors.map((e) => e.path).concat(errors.map((e) => parentOf(e.path))));
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const key = `${e.path}\u0000${e.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const row = lines.get(e.path) ?? lines.get(parentOf(e.path)) ?? null;
+    sink.add({ code: 'json-schema', severity: 'error', file, row, column: e.path || '/', fieldNumber: null, message: `${e.path || '/'} ${e.message}` });
+  }
+}
+
+function parentOf(pointer: string): string {
+  const k = pointer.lastIndexOf('/');
+  return k <= 0 ? '' : pointer.slice(0, k);
+}
+
+/**
+ * A JSON file of records (array of objects, or array of arrays with a header row) checked against a table
+ * description with the same row checks as CSV. `row` of an issue is the line where the record starts.
+ */
+export async function validateJsonTable(job: TableJob, sink: IssueSink): Promise<TableResult> {
+  const file = job.display;
+  const parsed = await readJsonFile(job.path, file, sink);
+  if (!parsed.ok) return { complete: false, rows: 0 };
+  const data = parsed.value;
+  if (!Array.isArray(data)) {
+    sink.add({ code: 'source-error', severity: 'error', file, row: 1, column: null, fieldNumber: null, message: 'a table in JSON must be an array of records' });
+    return { complete: false, rows: 0 };
+  }
+  const checker = new TableChecker(job, sink);
+  const lines = linesOfPointers(parsed.text, data.map((_, i) => `/${i}`));
+  const missingMarker = job.schema?.missingValues[0] ?? '';
+  const cell = (v: unknown): string =>
+    v === null || v === undefined
+      ? missingMarker
+      : typeof v === 'string'
+        ? v
+        : typeof v === 'number' || typeof v === 'boolean'
+          ? String(v)
+          : JSON.stringify(v);
+  const arrays = data.length > 0 && Array.isArray(data[0]);
+  let names: string[];
+  if (arrays) {
+    names = (data[0] as unknown[]).map(cell);
+  } else if (job.schema) {
+    names = job.schema.fields.map((f) => f.name);
+  } else {
+    const seen = new Set<string>();
+    for (const rec of data) if (rec && typeof rec === 'object' && !Array.isArray(rec)) for (const k of Object.keys(rec)) seen.add(k);
+    names = [...seen];
+  }
+  checker.header(names, lines.get('/0') ?? 1);
+  const known = new Set(names);
+  for (let i = arrays ? 1 : 0; i < data.length; i++) {
+    const rec = data[i];
+    const line = lines.get(`/${i}`) ?? i + 1;
+    if (arrays) {
+      checker.row(Array.isArray(rec) ? rec.map(cell) : [cell(rec)], line, line);
+      continue;
+    }
+    if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
+      if (checker.checking) checker.issue('source-error', line, null, null, `record ${i + 1} is not an object`);
+      continue;
+    }
+    const o = rec as Record<string, unknown>;
+    const record = names.map((n, j) => {
+      if (!(n in o)) {
+        if (checker.checking) checker.issue('missing-cell', line, n, j + 1, `record ${i + 1} has no "${n}"`);
+        return ABSENT;
+      }
+      return cell(o[n]);
+    });
+    if (checker.checking)
+      for (const k of Object.keys(o))
+        if (!known.has(k)) checker.issue('extra-cell', line, k, null, `record ${i + 1} has "${k}", which is not a field of the description`);
+    checker.row(record, line, line);
+  }
+  return { complete: true, rows: data.length };
+}

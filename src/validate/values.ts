@@ -1,0 +1,242 @@
+/**
+ * Cell-level checks: data types and constraints. Pure functions on strings, no I/O.
+ */
+import type { Field, FieldType } from './types.js';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const INTEGER_RE = /^[+-]?\d+$/;
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const URL_RE = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+
+export const DEFAULT_TRUE = ['true', 'True', 'TRUE', '1'];
+export const DEFAULT_FALSE = ['false', 'False', 'FALSE', '0'];
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A real calendar date written YYYY-MM-DD (2025-02-30 is not). */
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+function isTimeParts(h: string | undefined, mi: string | undefined, s: string | undefined): boolean {
+  const hh = Number(h);
+  const mm = Number(mi);
+  const ss = s === undefined ? 0 : Number(s);
+  return hh <= 23 && mm <= 59 && ss <= 59;
+}
+
+export function isIsoDateTime(value: string): boolean {
+  const m = DATETIME_RE.exec(value);
+  if (!m) return false;
+  return isIsoDate(`${m[1]}-${m[2]}-${m[3]}`) && isTimeParts(m[4], m[5], m[6]);
+}
+
+export function isHttpUrl(value: string): boolean {
+  if (!URL_RE.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isEmail(value: string): boolean {
+  return EMAIL_RE.test(value);
+}
+
+/** What a value of each type must look like, for messages. */
+export const TYPE_EXPECTATION: Record<FieldType, string> = {
+  string: 'text',
+  integer: 'an integer (digits, optional sign)',
+  number: 'a number (digits, optional sign, decimal point «.»)',
+  boolean: 'a boolean',
+  date: 'a date in ISO 8601 format YYYY-MM-DD',
+  datetime: 'a date and time in ISO 8601 format YYYY-MM-DDThh:mm:ss',
+  time: 'a time hh:mm:ss',
+  year: 'a year YYYY',
+  yearmonth: 'a year and month YYYY-MM',
+  url: 'a URL starting with http:// or https://',
+  any: 'any value',
+};
+
+/** Returns null when the value has the field's type, else a reason for the message. */
+export function checkType(field: Field, value: string): string | null {
+  switch (field.type) {
+    case 'string':
+    case 'any':
+      if (field.format === 'email' && !isEmail(value)) return 'not an e-mail address';
+      if (field.format === 'uri' && !isHttpUrl(value)) return `not ${TYPE_EXPECTATION.url}`;
+      return null;
+    case 'integer':
+      return INTEGER_RE.test(value) ? null : `not ${TYPE_EXPECTATION.integer}`;
+    case 'number':
+      return NUMBER_RE.test(value) || value === 'NaN' || value === 'INF' || value === '-INF'
+        ? null
+        : `not ${TYPE_EXPECTATION.number}`;
+    case 'boolean': {
+      const t = field.trueValues ?? DEFAULT_TRUE;
+      const f = field.falseValues ?? DEFAULT_FALSE;
+      return t.includes(value) || f.includes(value) ? null : `not a boolean (${[...t, ...f].join(', ')})`;
+    }
+    case 'date':
+      if (isIsoDate(value)) return null;
+      return DATE_RE.test(value) ? 'no such calendar date' : `not ${TYPE_EXPECTATION.date}`;
+    case 'datetime':
+      if (isIsoDateTime(value)) return null;
+      return `not ${TYPE_EXPECTATION.datetime}`;
+    case 'time': {
+      const m = TIME_RE.exec(value);
+      return m && isTimeParts(m[1], m[2], m[3]) ? null : `not ${TYPE_EXPECTATION.time}`;
+    }
+    case 'year':
+      return /^\d{4}$/.test(value) ? null : `not ${TYPE_EXPECTATION.year}`;
+    case 'yearmonth': {
+      const m = /^(\d{4})-(\d{2})$/.exec(value);
+      return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? null : `not ${TYPE_EXPECTATION.yearmonth}`;
+    }
+    case 'url':
+      return isHttpUrl(value) ? null : `not ${TYPE_EXPECTATION.url}`;
+  }
+}
+
+/** Comparable form of a typed value for minimum/maximum (numbers as numbers, dates as ISO strings). */
+function comparable(field: Field, value: string | number): number | string {
+  if (field.type === 'integer' || field.type === 'number') return Number(value);
+  return String(value);
+}
+
+/** Compiled per-field constraint checker; returns a list of violated-constraint messages. */
+export type ConstraintCheck = (value: string) => string | null;
+
+const patternCache = new Map<string, RegExp>();
+
+export function compilePattern(pattern: string): RegExp {
+  let re = patternCache.get(pattern);
+  if (!re) {
+    // Table Schema patterns are XML Schema regular expressions: they match the whole value.
+    re = new RegExp(`^(?:${pattern})$`, 'u');
+    patternCache.set(pattern, re);
+  }
+  return re;
+}
+
+/** Builds the constraint checks of a field except `required` and `unique` (those need row/table context). */
+export function compileConstraints(field: Field): ConstraintCheck[] {
+  const c = field.constraints;
+  const checks: ConstraintCheck[] = [];
+  if (c.pattern !== undefined) {
+    const re = compilePattern(c.pattern);
+    const p = c.pattern;
+    checks.push((v) => (re.test(v) ? null : `does not match the pattern ${p}`));
+  }
+  if (c.enum !== undefined && c.enum.length > 0) {
+    const numeric = field.type === 'integer' || field.type === 'number';
+    const allowed = new Set(c.enum.map((e) => (numeric ? String(Number(e)) : e)));
+    const list = c.enum.map((e) => `«${e}»`).join(', ');
+    checks.push((v) => (allowed.has(numeric ? String(Number(v)) : v) ? null : `is not one of ${list}`));
+  }
+  if (c.minLength !== undefined) {
+    const n = c.minLength;
+    checks.push((v) => ([...v].length >= n ? null : `is shorter than minLength ${n} (${[...v].length} characters)`));
+  }
+  if (c.maxLength !== undefined) {
+    const n = c.maxLength;
+    checks.push((v) => {
+      // Length in characters (code points), not UTF-16 units.
+      const len = v.length <= n ? v.length : [...v].length;
+      return len <= n ? null : `is longer than maxLength ${n} (${len} characters)`;
+    });
+  }
+  if (c.minimum !== undefined) {
+    const min = comparable(field, c.minimum);
+    checks.push((v) => (comparable(field, v) >= min ? null : `is less than minimum ${c.minimum}`));
+  }
+  if (c.maximum !== undefined) {
+    const max = comparable(field, c.maximum);
+    checks.push((v) => (comparable(field, v) <= max ? null : `is greater than maximum ${c.maximum}`));
+  }
+  return checks;
+}
+
+/** Leading, trailing or double spaces in a value; null when clean. */
+export function whitespaceProblem(value: string): string | null {
+  if (value.length === 0) return null;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  // Fast path: ordinary printable characters at both ends and no double space.
+  const lead = first <= 32 || first === 0xa0 || /^\s/u.test(value[0] ?? '');
+  const trail = last <= 32 || last === 0xa0 || /\s$/u.test(value[value.length - 1] ?? '');
+  if (lead) return 'leading whitespace';
+  if (trail) return 'trailing whitespace';
+  if (value.includes('  ')) return 'double space';
+  return null;
+}
+
+// ---- date ranges ----------------------------------------------------------------------------------
+
+const PAIR_RULES: Array<[RegExp, (m: RegExpExecArray) => string[]]> = [
+  // xxxStartyyy / xxxEndyyy in any case style (startDate/endDate, periodStartDate/periodEndDate, start/end)
+  [/^(.*?)(start|Start|START)(.*)$/, (m) => [`${m[1]}${endWord(m[2] ?? '')}${m[3]}`]],
+  [/^(.*?)(begin|Begin|BEGIN)(.*)$/, (m) => [`${m[1]}${endWord(m[2] ?? '')}${m[3]}`]],
+  // validFrom/validThrough, validFrom/validTo, dateFrom/dateTo
+  [
+    /^(.*?)(from|From|FROM)(.*)$/,
+    (m) => {
+      const w = m[2] ?? '';
+      const through = w === 'FROM' ? 'THROUGH' : w === 'From' ? 'Through' : 'through';
+      const to = w === 'FROM' ? 'TO' : w === 'From' ? 'To' : 'to';
+      return [`${m[1]}${through}${m[3]}`, `${m[1]}${to}${m[3]}`];
+    },
+  ],
+];
+
+function endWord(w: string): string {
+  if (w === w.toUpperCase()) return 'END';
+  if (w[0] === (w[0] ?? '').toUpperCase()) return 'End';
+  return 'end';
+}
+
+/** Pairs of field indexes (start, end) detected from field names. */
+export function findDateRangePairs(names: readonly string[]): Array<[number, number]> {
+  const index = new Map<string, number>();
+  names.forEach((n, i) => {
+    if (!index.has(n)) index.set(n, i);
+  });
+  const pairs: Array<[number, number]> = [];
+  names.forEach((name, i) => {
+    for (const [re, counterpart] of PAIR_RULES) {
+      const m = re.exec(name);
+      if (!m) continue;
+      for (const other of counterpart(m)) {
+        const j = index.get(other);
+        if (j !== undefined && j !== i) {
+          pairs.push([i, j]);
+          return;
+        }
+      }
+    }
+  });
+  return pairs;
+}
+
+/** Comparable instant of an ISO date or date-time, or null when the value is neither. */
+export function dateInstant(value: string): number | null {
+  if (isIsoDate(value)) return Date.parse(`${value}T00:00:00Z`);
+  if (isIsoDateTime(value)) {
+    const t = Date.parse(value.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    return Number.isNaN(t) ? null : t;
+  }
+  return null;
+}
