@@ -150,6 +150,7 @@ export class PartyRegistry {
   private readonly abbreviations = new AbbreviationBook();
   private readonly byKey = new Map<string, Registered>();
   private readonly keyById = new Map<string, string>();
+  private readonly registered: Registered[] = [];
 
   constructor(options?: { directory?: PartyDirectory }) {
     this.directory = options?.directory ?? null;
@@ -158,32 +159,54 @@ export class PartyRegistry {
   /** Learn abbreviation definitions from document text (see parties/abbrev.ts). */
   learnAbbreviations(text: string): void {
     this.abbreviations.learn(text);
+    this.directoryKeys = null;
   }
 
   /** The identity key of a name under this registry's abbreviations and directory. */
-  private keyOf(name: string): { key: string; entry: PartyDirectoryEntry | null } {
-    const entry = this.directory?.match(name) ?? this.matchDirectoryByKey(this.abbreviations.key(name));
-    if (entry !== null) return { key: this.abbreviations.key(entry.name), entry };
-    return { key: this.abbreviations.key(name), entry: null };
+  /**
+   * Identity keys of a name, strongest first: the directory entry's key, the key
+   * under the document's abbreviations, the plain canonical key.
+   */
+  private keysOf(name: string): { keys: string[]; entry: PartyDirectoryEntry | null } {
+    const abbrKey = this.abbreviations.key(name);
+    const entry = this.directory?.match(name) ?? this.matchDirectoryByKey(abbrKey);
+    const keys = [abbrKey, baseKey(name)];
+    if (entry !== null) keys.unshift(this.abbreviations.key(entry.name));
+    return { keys: [...new Set(keys)], entry };
   }
+
+  /** Directory forms keyed under the current abbreviations; rebuilt after learnAbbreviations. */
+  private directoryKeys: Map<string, PartyDirectoryEntry> | null = null;
 
   private matchDirectoryByKey(key: string): PartyDirectoryEntry | null {
     if (this.directory === null) return null;
-    for (const entry of this.directory.entries) {
-      for (const form of [entry.name, ...entry.aliases]) {
-        if (this.abbreviations.key(form) === key) return entry;
+    if (this.directoryKeys === null) {
+      const keys = new Map<string, PartyDirectoryEntry>();
+      for (const entry of this.directory.entries) {
+        for (const form of [entry.name, ...entry.aliases]) {
+          const k = this.abbreviations.key(form);
+          if (!keys.has(k)) keys.set(k, entry);
+        }
       }
+      this.directoryKeys = keys;
     }
-    return null;
+    return this.directoryKeys.get(key) ?? null;
   }
 
   /** Register a mention, returning the Party (same id, name, kind and ЄДРПОУ for the same body). */
   resolve(mention: PartyMention): Party {
     const name = normaliseText(mention.name);
     if (name === '') throw new Error('PartyRegistry.resolve: empty party name');
-    const { key, entry } = this.keyOf(name);
-    let reg = this.byKey.get(key);
+    const { keys, entry } = this.keysOf(name);
+    // An abbreviation learned after a body was registered must not give it a second id:
+    // every key of a mention points at the body first found under any of them.
+    let reg: Registered | undefined;
+    for (const k of keys) {
+      reg = this.byKey.get(k);
+      if (reg !== undefined) break;
+    }
     if (reg === undefined) {
+      const key = keys[0] as string;
       let id = idFromKey(key);
       const taken = this.keyById.get(id);
       if (taken !== undefined && taken !== key) id = `${id}-${sha6(key)}`;
@@ -198,12 +221,14 @@ export class PartyRegistry {
           edrpou: entry?.edrpou ?? null,
         },
       };
-      this.byKey.set(key, reg);
+      this.registered.push(reg);
       this.keyById.set(id, key);
     } else {
       reg.party.byAgreement ||= mention.byAgreement;
       reg.party.contact ??= mention.contact;
+      if (reg.party.edrpou === null && entry?.edrpou) reg.party.edrpou = entry.edrpou;
     }
+    for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, reg);
     return {
       id: reg.party.id,
       name: reg.party.name,
@@ -219,7 +244,7 @@ export class PartyRegistry {
    * was «за згодою»; `contact` is the first contact named.
    */
   all(): Party[] {
-    return [...this.byKey.values()]
+    return this.registered
       .map((r) => ({ ...r.party }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }

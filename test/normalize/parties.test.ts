@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   PartyDirectory,
@@ -357,6 +358,34 @@ describe('splitParties — normalisation', () => {
       'управління економіки',
     ]);
   });
+  it('contacts: initials either side or a full name; Latin or lower-case brackets stay in the name', () => {
+    expect(splitParties(['управління економіки (С. В. Матвійчук)', 'ГО «Х» (Сергій Матвійчук)'])).toEqual([
+      { name: 'управління економіки', kind: 'body', byAgreement: false, contact: 'С. В. Матвійчук' },
+      { name: 'ГО «Х»', kind: 'body', byAgreement: false, contact: 'Сергій Матвійчук' },
+    ]);
+    expect(names(splitParties(['Ініціатива «Партнерство «Відкритий Уряд» (Open Government Partnership)']))).toEqual([
+      'Ініціатива «Партнерство «Відкритий Уряд» (Open Government Partnership)',
+    ]);
+  });
+  it('other «за згодою» spellings', () => {
+    const got = splitParties(['Хмельницька обласна рада (за погодженням)', 'ГО «Х» за згодою', 'ГО «У» ( за  згодою )']);
+    expect(got.map((m) => [m.name, m.byAgreement])).toEqual([
+      ['Хмельницька обласна рада', true],
+      ['ГО «Х»', true],
+      ['ГО «У»', true],
+    ]);
+  });
+  it('a capitalised name after a legal-form noun is not a new body', () => {
+    expect(names(splitParties(['громадська організація Київська ініціатива']))).toEqual(['громадська організація Київська ініціатива']);
+    expect(names(splitParties(['Київська міська рада Департамент освіти']))).toEqual(['Київська міська рада', 'Департамент освіти']);
+  });
+  it('people listed one after another stay separate', () => {
+    const got = splitParties(['Іван Петренко, Марія Коваль, експертка з доступності (за згодою)']);
+    expect(got.map((m) => [m.name, m.kind, m.byAgreement])).toEqual([
+      ['Іван Петренко', 'person', false],
+      ['Марія Коваль, експертка з доступності', 'person', true],
+    ]);
+  });
   it('empty cell → no parties', () => {
     expect(splitParties([])).toEqual([]);
     expect(splitParties(['', '  '])).toEqual([]);
@@ -460,6 +489,19 @@ describe('PartyRegistry', () => {
     expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
   });
 
+  it('an abbreviation learned after a body was registered does not split its identity (batch)', () => {
+    const reg = new PartyRegistry();
+    const first = reg.resolve(body('Комунальна установа «Агенція розвитку Хмельницького»'));
+    reg.learnAbbreviations(KH2026);
+    expect(reg.resolve(body('Комунальна установа «Агенція розвитку Хмельницького»')).id).toBe(first.id);
+    expect(reg.resolve(body('КУ «Агенція розвитку Хмельницького»')).id).toBe(first.id);
+    expect(reg.all()).toHaveLength(1);
+  });
+
+  it('rejects an empty name', () => {
+    expect(() => new PartyRegistry().resolve(body('  '))).toThrow(/empty party name/);
+  });
+
   it('ids are deterministic across registries and batches', () => {
     const run = (): string[] => {
       const reg = new PartyRegistry();
@@ -470,6 +512,81 @@ describe('PartyRegistry', () => {
       return reg.all().map((p) => JSON.stringify(p));
     };
     expect(run()).toEqual(run());
+  });
+});
+
+describe('properties', () => {
+  // Names from the seeds that begin with an organisation head word, so they can also be written run-on.
+  const runOnSafe = [DSK, DON, DOKS, DIKT, KNP, NDI, KSU, IPO, GIOC, RDA('Дарницька'), 'Київська міська рада'];
+  const commaSafe = [
+    ...runOnSafe,
+    'ХМКП «Хмельницькінфоцентр»',
+    'управління архітектури та містобудування',
+    'КУ «Агенція розвитку Хмельницького»',
+    'старости Хмельницької міської територіальної громади',
+    'громадська організація «Інститут розвитку, спільноті та євроінтеграції»',
+    'Громадська рада при Подільській районній в місті Києві державній адміністрації',
+    'виконавчі органи міської ради',
+    'ЄБРР',
+  ];
+  const joinWith = (list: string[], seps: string[]): string[] => {
+    const paragraphs: string[] = [list[0] as string];
+    list.slice(1).forEach((n, i) => {
+      const sep = seps[i % seps.length] as string;
+      if (sep.endsWith('¶')) {
+        paragraphs[paragraphs.length - 1] += sep.slice(0, -1); // «…громади,» ⏎ «ХМКП …»
+        paragraphs.push(n);
+      } else paragraphs[paragraphs.length - 1] += `${sep}${n}`;
+    });
+    return paragraphs;
+  };
+
+  it('names joined by commas, semicolons and paragraph breaks come back unchanged', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...commaSafe), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.constantFrom(', ', '; ', ',', ' ; ', '¶', ',¶'), { minLength: 1, maxLength: 5 }),
+        (list, seps) => {
+          expect(names(splitParties(joinWith(list, seps)))).toEqual(list);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('Kyiv-style run-on names come back unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...runOnSafe), { minLength: 1, maxLength: 6 }), (list) => {
+        expect(names(splitParties([list.join(' ')]))).toEqual(list);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws; every name is non-empty text of the cell; output is deterministic', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom(...'Аа Іі,;()«»"“”„Бб за згодою Київська Департамент 1.-'.split('')) }), { maxLength: 4 }), (paragraphs) => {
+        const a = splitParties(paragraphs);
+        expect(splitParties(paragraphs)).toEqual(a);
+        for (const m of a) {
+          expect(m.name.trim()).not.toBe('');
+          expect(m.name).toBe(m.name.trim());
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('partyId always satisfies the schema pattern and length', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (name) => {
+        const id = partyId(name);
+        expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        expect(id.length).toBeLessThanOrEqual(67);
+        expect(partyId(name)).toBe(id);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -13,7 +13,7 @@
  * 5. per item: «(за згодою)» → byAgreement, a bracketed person → contact, kind.
  */
 import type { PartyKind } from '../../model/schema.js';
-import { BY_AGREEMENT_RE, normaliseText, protectedMask, words } from './text.js';
+import { hasAgreementMark, normaliseText, protectedMask, removeAgreementMark, words } from './text.js';
 
 export interface SplitItem {
   name: string;
@@ -93,6 +93,23 @@ export const FORM_ABBREVIATIONS = new Set([
 
 /** «Київська міська рада», «Дарницька районна …», «Хмельницька обласна рада». */
 const PLACE_ADJECTIVE_RE = new RegExp(`^[${UC}][${LC}’-]*(?:ська|цька|зька|ський|цький|зький|ське|цьке|зьке)$`, 'u');
+
+/** Legal-form nouns after which a capitalised word is the proper name («громадська організація Київська ініціатива»). */
+const FORM_NOUNS = new Set([
+  'організація',
+  'установа',
+  'підприємство',
+  'товариство',
+  'фонд',
+  'спілка',
+  'об’єднання',
+  'асоціація',
+  'агенція',
+  'компанія',
+  'компанії',
+  'кооператив',
+  'заклад',
+]);
 
 /** Words after which a capitalised word continues the same name. */
 const JOINERS = new Set([
@@ -220,13 +237,16 @@ const PLURAL_HEADS = new Set([
 const VERBAL_NOUN_RE = /^[\p{L}’]+(?:ння|ття|сся)$/u;
 const VERBAL_NOUN_BODIES = new Set(['управління', 'об’єднання', 'представництво']);
 
-const NAME_WORD = `[${UC}][${LC}’'-]+`;
-const INITIALS = `[${UC}]\\.\\s?(?:[${UC}]\\.)?`;
+/** People are matched in Cyrillic only («Open Government Partnership» is not a person). */
+const CYR_UC = 'А-ЯІЇЄҐ';
+const CYR_LC = 'а-яіїєґ';
+const NAME_WORD = `[${CYR_UC}][${CYR_LC}’'-]+`;
+const INITIALS = `[${CYR_UC}]\\.\\s?(?:[${CYR_UC}]\\.)?`;
 /** «Матвійчук С.В.», «Герасимчук Л. О.», «С. В. Матвійчук», «Андрій Гнап», «Андрій МОЩАНЕЦЬ». */
 const PERSON_RES = [
   new RegExp(`^${NAME_WORD}\\s+${INITIALS}$`, 'u'),
   new RegExp(`^${INITIALS}\\s?${NAME_WORD}$`, 'u'),
-  new RegExp(`^${NAME_WORD}\\s+(?:${NAME_WORD}|[${UC}’'-]{2,})(?:\\s+${NAME_WORD})?$`, 'u'),
+  new RegExp(`^${NAME_WORD}\\s+(?:${NAME_WORD}|[${CYR_UC}’'-]{2,})(?:\\s+${NAME_WORD})?$`, 'u'),
 ];
 
 export function looksLikePerson(text: string): boolean {
@@ -334,7 +354,7 @@ function isRolePiece(piece: string): boolean {
 }
 
 function stripMarks(piece: string): string {
-  return piece.replace(BY_AGREEMENT_RE, ' ').replace(/\s+/g, ' ').trim();
+  return removeAgreementMark(piece).replace(/\s+/g, ' ').trim();
 }
 
 /** Re-join relative clauses and a private person's role descriptions. */
@@ -349,14 +369,11 @@ function mergeDependentPieces(pieces: string[]): string[] {
     }
     if (prev >= 0 && personOpen && isRolePiece(piece)) {
       out[prev] = `${out[prev]}, ${piece}`;
-      personOpen = !BY_AGREEMENT_RE.test(piece);
-      BY_AGREEMENT_RE.lastIndex = 0;
+      personOpen = !hasAgreementMark(piece);
       continue;
     }
     out.push(piece);
-    const hasAgreement = BY_AGREEMENT_RE.test(piece);
-    BY_AGREEMENT_RE.lastIndex = 0;
-    personOpen = looksLikePerson(stripMarks(piece)) && !hasAgreement;
+    personOpen = looksLikePerson(stripMarks(piece)) && !hasAgreementMark(piece);
   }
   return out;
 }
@@ -400,7 +417,8 @@ export function splitRunOn(piece: string): string[] {
     if (mask[tok.start]) continue;
     if (!isHeadAt(toks, k)) continue;
     const prevTok = toks[k - 1] as Token;
-    if (JOINERS.has(prevTok.word.toLocaleLowerCase('uk').replace(/\.$/, ''))) continue;
+    const prevWord = prevTok.word.toLocaleLowerCase('uk').replace(/\.$/, '');
+    if (JOINERS.has(prevWord) || (FORM_NOUNS.has(prevWord) && prevTok.word === prevWord)) continue;
     const before = piece.slice(0, tok.start).trimEnd();
     const lastChar = before[before.length - 1] ?? '';
     if (!/[\p{L}\p{N}»)\]]/u.test(lastChar)) continue;
@@ -420,22 +438,22 @@ export function splitRunOn(piece: string): string[] {
   return parts.filter((p) => p !== '');
 }
 
-const CONTACT_RE = new RegExp(`\\s*\\(\\s*((?:${NAME_WORD}\\s+${INITIALS})|(?:${INITIALS}\\s?${NAME_WORD}))\\s*\\)`, 'u');
-
 /** Extract the marks of one item and classify it; null when nothing is left. */
 function finishItem(raw: string): SplitItem | null {
   let s = raw.trim();
   let byAgreement = false;
-  if (BY_AGREEMENT_RE.test(s)) {
+  if (hasAgreementMark(s)) {
     byAgreement = true;
-    s = s.replace(BY_AGREEMENT_RE, ' ');
+    s = removeAgreementMark(s);
   }
-  BY_AGREEMENT_RE.lastIndex = 0;
   let contact: string | null = null;
-  const cm = CONTACT_RE.exec(s);
-  if (cm !== null) {
-    contact = (cm[1] as string).replace(/\.\s+(?=[А-ЯІЇЄҐA-Z]\.)/gu, '. ').trim();
-    s = s.slice(0, cm.index) + ' ' + s.slice(cm.index + cm[0].length);
+  // A person named in brackets after the body («ХМКП «…» (Матвійчук С.В.)») is its contact.
+  for (const m of s.matchAll(/\s*\(([^()]+)\)/gu)) {
+    const inner = (m[1] as string).trim();
+    if (!looksLikePerson(inner)) continue;
+    contact = inner;
+    s = s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
+    break;
   }
   s = s
     .replace(/\s+/g, ' ')

@@ -82,7 +82,16 @@ function mark(diff: number[], from: number, to: number): void {
   diff[to + 1] = (diff[to + 1] as number) - 1;
 }
 
-export const BY_AGREEMENT_RE = /\(\s*за\s+згодою\s*\)/giu;
+/** «(за згодою)», «(за погодженням)», or a bare «за згодою» closing the text. */
+const AGREEMENT = String.raw`\(\s*за\s+(?:згодою|погодженням)\s*\)|(?:^|(?<=[\s,–—-]))за\s+згодою\s*$`;
+
+export function hasAgreementMark(s: string): boolean {
+  return new RegExp(AGREEMENT, 'iu').test(s);
+}
+
+export function removeAgreementMark(s: string): string {
+  return s.replace(new RegExp(AGREEMENT, 'giu'), ' ');
+}
 
 /**
  * Canonical identity key of a name: NFC, lower case, quotes removed, apostrophes
@@ -92,7 +101,7 @@ export const BY_AGREEMENT_RE = /\(\s*за\s+згодою\s*\)/giu;
  * Idempotent: baseKey(baseKey(x)) === baseKey(x).
  */
 export function baseKey(name: string): string {
-  let s = normaliseText(name).replace(BY_AGREEMENT_RE, ' ');
+  let s = removeAgreementMark(normaliseText(name));
   s = stripParentheticals(s);
   s = s
     .toLocaleLowerCase('uk')
