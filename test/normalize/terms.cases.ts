@@ -1,7 +1,7 @@
 /**
  * Table of plan terms and their expected reading. Expectations are written by hand from the
  * rules in src/normalize/terms.ts (first day of the first period, last day of the last one).
- * `seed: true` marks forms copied verbatim from the seed documents in fixtures/txt.
+ * `seed: true` marks forms copied verbatim from the seed documents (fixtures/txt, fixtures/docx).
  */
 import type { TermPrecision } from '../../src/model/schema.js';
 
@@ -71,6 +71,13 @@ export const TERM_CASES: TermCase[] = [
   { seed: true, raw: '11.2026-12.2026', start: '2026-11-01', end: '2026-12-31', precision: 'month' },
   { seed: true, raw: '04.2025-06.2025', start: '2025-04-01', end: '2025-06-30', precision: 'month' },
   { seed: true, raw: '02 та 03.2025 року', start: '2025-02-01', end: '2025-03-31', precision: 'month' },
+
+  // ── Forms in the DOCX fixtures (national layout) ──
+  { seed: true, raw: 'IV квартал 2025 р.– II квартал 2026 р.', start: '2025-10-01', end: '2026-06-30', precision: 'quarter' },
+  { seed: true, raw: 'I квартал 2026 р.', start: '2026-01-01', end: '2026-03-31', precision: 'quarter' },
+  { seed: true, raw: 'II квартал 2026 р.', start: '2026-04-01', end: '2026-06-30', precision: 'quarter' },
+  { seed: true, raw: '2026 рік', start: '2026-01-01', end: '2026-12-31', precision: 'year' },
+  { raw: 'у 2026–2027 роках', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
 
   // ── Month names: cases, abbreviations, letter case, year words ──
   { raw: 'березня 2026 – травня 2026', start: '2026-03-01', end: '2026-05-31', precision: 'month' },
