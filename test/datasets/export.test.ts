@@ -19,6 +19,7 @@ import {
 import type { ActionPlan } from '../../src/model/schema.js';
 import {
   EXPECTED_DIR,
+  SAMPLE_EXPECTED_DIR,
   exportableView,
   fixturePassport,
   loadFixturePlans,
@@ -29,19 +30,29 @@ import {
 
 const UPDATE = process.env.UPDATE_EXPECTED === '1';
 
-describe('export of the fixture plans', () => {
-  it('matches the committed expected files byte for byte', async () => {
-    const result = exportDatasets(await loadFixturePlans(), { passport: await fixturePassport() });
-    if (UPDATE) {
-      await rm(EXPECTED_DIR, { recursive: true, force: true });
-      await writeDataset(EXPECTED_DIR, result.files);
-    }
-    const expectedNames = (await readdir(EXPECTED_DIR)).filter((n) => !n.startsWith('.')).sort();
-    expect([...result.files.keys()].sort()).toEqual(expectedNames);
-    for (const [name, content] of result.files) {
-      const expected = await readFile(join(EXPECTED_DIR, name));
-      expect(Buffer.from(content, 'utf8').equals(expected), `${name} differs from ${EXPECTED_DIR}/${name}`).toBe(true);
-    }
+async function compareWithExpected(plans: ActionPlan[], dir: string): Promise<void> {
+  const result = exportDatasets(plans, { passport: await fixturePassport() });
+  if (UPDATE) {
+    await rm(dir, { recursive: true, force: true });
+    await writeDataset(dir, result.files);
+  }
+  const expectedNames = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  expect([...result.files.keys()].sort()).toEqual(expectedNames);
+  for (const [name, content] of result.files) {
+    const expected = await readFile(join(dir, name));
+    expect(Buffer.from(content, 'utf8').equals(expected), `${name} differs from ${dir}/${name} (UPDATE_EXPECTED=1 rewrites)`).toBe(true);
+  }
+}
+
+describe('export', () => {
+  it('of the three seed plans matches fixtures/export/expected byte for byte (acceptance)', async () => {
+    const seeds = await seedPlanFiles();
+    expect(seeds).toHaveLength(3);
+    await compareWithExpected(await loadFixturePlans(seeds), EXPECTED_DIR);
+  });
+
+  it('of the sample plans matches fixtures/export/expected-sample byte for byte', async () => {
+    await compareWithExpected(await loadFixturePlans(), SAMPLE_EXPECTED_DIR);
   });
 
   it('is byte-identical for the same input, whatever the input order', async () => {

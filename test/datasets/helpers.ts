@@ -6,7 +6,10 @@ import type { ActionPlan, Party } from '../../src/model/schema.js';
 
 export const PLAN_FIXTURES = ['fixtures/plans/khmelnytskyi-2026-2027.json', 'fixtures/plans/khmelnytskyi-2021-2022.json'];
 export const PASSPORT_FIXTURE = 'fixtures/export/passport.yaml';
+/** Acceptance: the export of the three seed plans. */
 export const EXPECTED_DIR = 'fixtures/export/expected';
+/** The export of the hand-written sample plans (edge cases: quotes, no dates, partners by agreement). */
+export const SAMPLE_EXPECTED_DIR = 'fixtures/export/expected-sample';
 /** Seed plans produced by the extractor (used when present). */
 export const SEED_DIR = 'fixtures/expected';
 
