@@ -386,6 +386,14 @@ describe('splitParties — normalisation', () => {
       ['Марія Коваль, експертка з доступності', 'person', true],
     ]);
   });
+  it('list bullets and numbers are not part of a name; quantified groups are collectives', () => {
+    const got = splitParties(['– управління економіки;', '2) ХМКП «Хмельницькінфоцентр»', 'усі виконавчі органи міської ради']);
+    expect(got.map((m) => [m.name, m.kind])).toEqual([
+      ['управління економіки', 'body'],
+      ['ХМКП «Хмельницькінфоцентр»', 'body'],
+      ['усі виконавчі органи міської ради', 'collective'],
+    ]);
+  });
   it('empty cell → no parties', () => {
     expect(splitParties([])).toEqual([]);
     expect(splitParties(['', '  '])).toEqual([]);

@@ -233,6 +233,9 @@ const PLURAL_HEADS = new Set([
   'навчальні',
 ]);
 
+/** «всі/усі/інші/окремі виконавчі органи». */
+const QUANTIFIERS = new Set(['всі', 'усі', 'інші', 'окремі', 'відповідні', 'профільні']);
+
 /** Verbal nouns that start an activity rather than a party («залучення донорських організацій»). */
 const VERBAL_NOUN_RE = /^[\p{L}’]+(?:ння|ття|сся)$/u;
 const VERBAL_NOUN_BODIES = new Set(['управління', 'об’єднання', 'представництво']);
@@ -273,7 +276,7 @@ export function splitCell(paragraphs: readonly string[]): SplitItem[] {
     let pieces = splitTopLevel(text);
     pieces = mergeDependentPieces(pieces);
     for (const piece of pieces) {
-      for (const part of splitRunOn(piece)) {
+      for (const part of splitRunOn(stripBullet(piece))) {
         const item = finishItem(part);
         if (item === null) continue;
         if (item.name === '') {
@@ -325,6 +328,11 @@ function joinCutParagraphs(paragraphs: readonly string[]): string[] {
     out.push(text);
   }
   return out;
+}
+
+/** A list bullet or number written in the cell («– управління …», «2) ХМКП …»). */
+function stripBullet(piece: string): string {
+  return piece.replace(/^(?:[-–—•·●▪*]|\d{1,2}[.)])\s+/u, '');
 }
 
 /** Split at commas and semicolons outside matched quotes/brackets. */
@@ -422,6 +430,8 @@ export function splitRunOn(piece: string): string[] {
     const before = piece.slice(0, tok.start).trimEnd();
     const lastChar = before[before.length - 1] ?? '';
     if (!/[\p{L}\p{N}»)\]]/u.test(lastChar)) continue;
+    // a closing quote or bracket counts only when it closes something
+    if (/[»)\]]/.test(lastChar) && !mask[before.length - 1]) continue;
     // The name before must be complete: at least two words, or closed by a quote/bracket.
     if (k - segmentStartTok < 2 && !/[»)\]]/.test(lastChar)) continue;
     cuts.push(tok.start);
@@ -478,7 +488,7 @@ export function classify(name: string): PartyKind {
   const ws = words(name);
   const first = ws[0] ?? '';
   const lower = first.toLocaleLowerCase('uk');
-  if (PLURAL_HEADS.has(lower)) return 'collective';
+  if (PLURAL_HEADS.has(lower) || QUANTIFIERS.has(lower)) return 'collective';
   // A plural adjective first («виконавчі органи», «Районні в місті Києві державні адміністрації»).
   if (/[а-яіїєґ’]і$/u.test(first) && lower.length >= 4 && !FORM_ABBREVIATIONS.has(first)) return 'collective';
   if (VERBAL_NOUN_RE.test(lower) && !VERBAL_NOUN_BODIES.has(lower)) return 'other';
