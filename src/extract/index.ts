@@ -19,7 +19,7 @@ export type { RawCommitment, RawMeasure, RawPlan } from './types.js';
 const APOS = `[’'ʼ\`‘]`;
 const COMMITMENT_HEADING = new RegExp(`^зобов${APOS}?язання\\s+(?:№\\s*)?(\\d+)\\s*[.:)]\\s*(.+)$`, 'iu');
 
-type Label = 'problem' | 'goal' | 'sectors' | 'ogpValues' | 'leadExecutors' | 'partners' | 'expectedResult' | 'other';
+type Label = 'title' | 'problem' | 'goal' | 'sectors' | 'ogpValues' | 'leadExecutors' | 'partners' | 'expectedResult' | 'other';
 
 const LABELS: Array<[Label, RegExp]> = [
   ['problem', new RegExp(`^(?:проблеми,\\s*які\\s+вирішує\\s+зобов${APOS}?язання|проблема|проблеми|опис\\s+проблеми)\\s*[:.–—-]\\s*`, 'iu')],
@@ -173,7 +173,7 @@ export function extractPlan(tree: DocRoot, readerMessages: ReaderMessage[] = [])
     const heading = COMMITMENT_HEADING.exec(text);
     if (heading) {
       current = startDraft(heading[1]!, heading[2]!, paraLocation(para));
-      label = null;
+      label = 'title';
       return;
     }
     if (!current) return;
@@ -219,6 +219,13 @@ export function extractPlan(tree: DocRoot, readerMessages: ReaderMessage[] = [])
     const lower = startsLowercase(text) || /^[(]/.test(text);
     const listItem = /^[-–—•·*]\s/u.test(text);
     switch (label) {
+      case 'title':
+        // A heading wrapped onto the next line (PDF, or a DOCX heading with a line break).
+        if (lower) {
+          c.title = commitmentTitle(`${c.title} ${text}`);
+          return;
+        }
+        break;
       case 'problem':
         c.problem = appendText(c.problem, text, lower ? ' ' : '\n');
         return;

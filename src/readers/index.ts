@@ -59,6 +59,13 @@ export async function readDocument(bytes: Uint8Array, options: { file: string })
   switch (format) {
     case 'txt':
       return readTxt(bytes, options);
+    // Heavy readers are loaded on demand, so a TXT run never pays for pdf.js or mammoth.
+    case 'docx':
+      return (await import('./docx/index.js')).readDocx(bytes, options);
+    case 'html':
+      return (await import('./html.js')).readHtml(bytes, options);
+    case 'pdf':
+      return (await import('./pdf/index.js')).readPdf(bytes, options);
     default:
       throw new UnsupportedFormatError(UNSUPPORTED[format] ?? `${format.toUpperCase()} input is not supported`);
   }
