@@ -106,11 +106,16 @@ async function readPart(zip, name) {
   if (xml.length > workerData.maxPartBytes) throw new Error(name + ' is larger than the limit');
   if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) throw new Error(name + ' contains a DTD, which OOXML never has');
   let parseError;
-  const doc = new DOMParser({
-    onError: (level, msg) => {
-      if (level !== 'warning' && !parseError) parseError = msg;
-    },
-  }).parseFromString(xml, 'text/xml');
+  let doc;
+  try {
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning' && !parseError) parseError = msg;
+      },
+    }).parseFromString(xml, 'text/xml');
+  } catch (e) {
+    parseError = parseError || (e && e.message ? e.message : String(e));
+  }
   if (parseError || !doc || !doc.documentElement) throw new Error(name + ' is not well-formed XML: ' + String(parseError || 'no root element').split('\n')[0]);
   return convert(doc.documentElement);
 }
@@ -194,7 +199,7 @@ export function parseDocxParts(input: Uint8Array, file: string, limits: DocxLimi
       void worker.terminate();
     };
     const timer = setTimeout(() => {
-      finish(() => reject(new DocxReadError(`${file}: DOCX conversion timed out after ${Math.round(limits.timeoutMs / 1000)} s`)));
+      finish(() => reject(new DocxReadError(`${file}: DOCX conversion timed out after ${limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} s` : `${limits.timeoutMs} ms`}`)));
     }, limits.timeoutMs);
     worker.on('message', (msg: { ok: true; parts: DocxParts } | { ok: false; error: string }) => {
       finish(() => {
