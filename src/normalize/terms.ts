@@ -39,7 +39,7 @@
  *            | MONTH [YEAR]                        -- березень / березня / березні / берез. (month)
  *            | INDEX UNIT [YEAR]                   -- IV квартал 2026 р., І півріччя, 2 кв., IVкв.
  *            | YEAR ["," INDEX UNIT]               -- 2027 рік; 2026 р., І кв.
- *            | INDEX | NN                          -- bare: «І» in «І–ІІ кв.», «02» in «02 та 03.2025»,
+ *            | INDEX | NN                          -- bare: «І» in «І–ІІ кв.», «02» in «02 та 03.2025», «1» in «1 – 15 березня»,
  *                                                  --   «27» in «2026–27 роки»
  * YEAR      := NNNN (1900–2100) [р. | рік | року | році | рр. | роки | років | …]
  * INDEX     := Roman (Latin/Cyrillic) | 1–4 | 1-й, 2-ге | перший, другого, …
@@ -51,8 +51,10 @@
  * ## Dates
  * - start = first day of the first bound, end = last day of the last bound (last day of a month,
  *   quarter, half-year or year; February of a leap year ends on the 29th).
- * - A missing unit or year on one bound is taken from the nearest following bound that states it,
- *   else from the preceding one («січень – червень 2027 року», «І–ІІ кв. 2026 р.», «2026–27 роки»);
+ * - A bare numeral takes the unit of the following bound («І–ІІ кв. 2026 р.»; a month number only
+ *   before a numeric month «02 та 03.2025», a day only before a day «1 – 15 березня 2026»), or is a
+ *   two-digit year after a year («2026–27 роки»). A missing year is taken from the nearest
+ *   following bound that states it, else from the preceding one («січень – червень 2027 року»);
  *   a note says so. A whole-year bound lends no year («березень – 2027» is unparsed). A year stated nowhere in the text is never inferred (not even from the plan
  *   period): null dates and `term-unparsed`.
  * - Deadlines: start null. «до <day>» and «по <period>» and «не пізніше <period>» → that day /

@@ -234,6 +234,8 @@ export const TERM_CASES: TermCase[] = [
   { raw: 'березень 26', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: '01.02', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: '31.06.2026', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  { raw: '01.06.2026 – 15', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  { raw: '1 – лютий 2026', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: 'абракадабра', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: 'за потреби', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: '—', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },

@@ -24,6 +24,8 @@ export interface Partial {
   twoDigit?: boolean;
   /** The year came from a two-digit form («03.26», «31.12.26»). */
   shortYear?: number;
+  /** Written as a dotted numeric date («03.2025»): a bare «02» before it may be a month number. */
+  numeric?: boolean;
 }
 
 export type Shape =
@@ -147,6 +149,7 @@ function parsePart(c: Cursor): Partial | string {
     const yw = next?.t === 'word' && isYearWord(next.w);
     const p = numericPartial(t, yw);
     if (typeof p === 'string') return p;
+    p.numeric = true;
     if (yw && p.year !== undefined) c.i++;
     return p;
   }
@@ -226,7 +229,8 @@ function adoptUnit(p: Partial, from: Partial, fromIsPrevious: boolean): string |
       return null;
     }
     case 'month':
-      if (p.roman || v < 1 || v > 12) return `«${v}» is not a month`;
+      // Only before a numeric month («02 та 03.2025», «01-03.2026»), never before a month name.
+      if (p.roman || !from.numeric || v < 1 || v > 12) return `«${v}» is not a month`;
       p.kind = 'month';
       p.month = v;
       return null;
@@ -249,8 +253,10 @@ function adoptUnit(p: Partial, from: Partial, fromIsPrevious: boolean): string |
 
 /**
  * Resolve bounds that share a unit or year («І–ІІ кв. 2026», «січень – червень 2027 року»):
- * a missing unit or year is taken from the nearest following bound that states it, else from
- * the nearest preceding one. A year stated nowhere is a failure (never guessed).
+ * a bare value takes the unit of the following bound (a month number only before a numeric
+ * month, a day only before a day); a missing year is taken from the nearest following bound
+ * that states it, else from the preceding one, never from a whole-year bound. A year stated
+ * nowhere is a failure (never guessed).
  */
 export function resolveParts(parts: Partial[], notes: string[]): Period[] | string {
   let inheritedYear = false;
@@ -268,11 +274,12 @@ export function resolveParts(parts: Partial[], notes: string[]): Period[] | stri
       inheritedYear = true;
     }
   }
-  // Left to right: take from the preceding bound.
+  // Left to right: take a year from the preceding bound. A bare value after a bound takes its
+  // unit only as a two-digit year («2026–27 роки»); «01.06.2026 – 15» is not guessed.
   for (let i = 1; i < parts.length; i++) {
     const p = parts[i]!;
     const prev = parts[i - 1]!;
-    if (p.kind === 'bare' && prev.kind !== 'bare') {
+    if (p.kind === 'bare' && prev.kind === 'year') {
       const err = adoptUnit(p, prev, true);
       if (err) return err;
     }
