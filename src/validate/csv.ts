@@ -430,8 +430,20 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
   let base = 0; // bytes before the current chunk
   let tail: Uint8Array = new Uint8Array(0);
   let encodingAt = -1;
-  let encodingText = '';
   let readError: Error | null = null;
+  // Text after the last line break is held back until the next chunk, so that an encoding error never leaves a
+  // partial row in the parser (the rows before the bad byte are checked, the row containing it is reported).
+  let carry = '';
+  const feed = (text: string): void => {
+    const all = carry + text;
+    const cut = all.lastIndexOf('\n');
+    if (cut < 0) {
+      carry = all;
+      return;
+    }
+    carry = all.slice(cut + 1);
+    if (!parseError) parser.write(all.slice(0, cut + 1));
+  };
   const stream = createReadStream(job.path, { highWaterMark: 1 << 16 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -446,16 +458,13 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
         combined.set(chunk, tail.length);
         const idx = Math.max(0, firstInvalidUtf8(combined));
         encodingAt = base - tail.length + idx;
-        // The valid text before the bad byte, cut at the last line end: those rows are still checked.
-        const valid = new TextDecoder('utf-8', { fatal: false }).decode(combined.subarray(0, idx));
-        const cut = valid.lastIndexOf('\n');
-        encodingText = cut >= 0 ? valid.slice(0, cut + 1) : '';
-        if (base === 0 && encodingText.charCodeAt(0) === 0xfeff) encodingText = encodingText.slice(1);
+        // The valid text before the bad byte, up to its last line break: those rows are still checked.
+        feed(new TextDecoder('utf-8', { fatal: false, ignoreBOM: base !== 0 }).decode(combined.subarray(0, idx)));
         break;
       }
       base += chunk.length;
       tail = chunk.subarray(chunk.length - incompleteTail(chunk));
-      if (text && !parseError) parser.write(text);
+      if (text) feed(text);
       if (parseError || stopped) break;
       if (!checker.checking && !checker.needKeys && !quiet) {
         stopped = true;
@@ -470,12 +479,11 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
   if (encodingAt < 0 && !readError && !stopped && !parseError) {
     try {
       const rest = decoder.decode();
-      if (rest) parser.write(rest);
+      if (carry + rest) parser.write(carry + rest);
     } catch {
       encodingAt = base - tail.length;
     }
   }
-  if (encodingAt >= 0 && encodingText && !parseError) parser.write(encodingText);
   const hadParseErrorBeforeEnd = parseError !== null;
   parser.end();
   await ended;
