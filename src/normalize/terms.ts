@@ -74,7 +74,7 @@
  * precise than its least precise bound.
  */
 import type { Term, TermPrecision } from '../model/schema.js';
-import { type Period, coarser, dayBefore, endOf, startOf } from './terms/calendar.js';
+import { type Period, coarser, dayBefore, endOf, isValidDay, startOf } from './terms/calendar.js';
 import { type Shape, parseShape } from './terms/grammar.js';
 import {
   STATUS_MODIFIERS,
@@ -199,6 +199,12 @@ function clean(tokens: Token[]): Cleaned {
   };
 }
 
+function isIsoDate(s: string | null | undefined): boolean {
+  if (typeof s !== 'string') return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(s);
+  return m !== null && isValidDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 function precisionOf(periods: Period[]): TermPrecision {
   return periods.map((p) => p.kind).reduce(coarser);
 }
@@ -219,8 +225,9 @@ export function parseTerm(
 
   const { tokens, status, recurring, planPeriod, approximate } = clean(tokenize(display));
   const base: Term = { raw: display, start: null, end: null, precision: 'unknown', status, note: null };
-  const planStart = context?.period?.start ?? null;
-  const planEnd = context?.period?.end ?? null;
+  // Only real ISO dates from the context are used (anything else counts as unknown).
+  const planStart = isIsoDate(context?.period?.start) ? context!.period!.start! : null;
+  const planEnd = isIsoDate(context?.period?.end) ? context!.period!.end! : null;
   const isRecurring = recurring || planPeriod === 'whole' || planPeriod === 'marker';
 
   // 1. Dates stated in the text.
