@@ -1,11 +1,12 @@
 /** `ogp-extract export <inputs...> --out-dir DIR`: plans (documents or plan JSON) → one open dataset. */
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import {
   DATASET_FORMATS,
   exportDatasets,
   ExportError,
   loadPassportFile,
+  listStaleFiles,
   loadPlanJson,
   writeDataset,
   type DatasetFormat,
@@ -97,6 +98,9 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     });
     await writeDataset(options.outDir, result.files);
     for (const note of result.notes) io.stderr(`${note}\n`);
+    for (const stale of await listStaleFiles(options.outDir, result.files)) {
+      io.stderr(`note: ${join(options.outDir, stale)} was not written by this export and is not part of the dataset\n`);
+    }
     const t = result.tables;
     io.stdout(
       `wrote ${result.files.size} files to ${options.outDir}: ${t.plans.length} plans, ${t.commitments.length} commitments, ` +

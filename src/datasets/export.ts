@@ -2,6 +2,7 @@
  * Plans → the files of an open dataset (pure: returns file names and contents; nothing is written
  * until every table and the passport are valid). `writeDataset` writes them atomically.
  */
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
@@ -151,4 +152,18 @@ export async function writeDataset(outDir: string, files: ReadonlyMap<string, st
     written.push(path);
   }
   return written;
+}
+
+/**
+ * Data or metadata files in outDir that this export did not write (left from an earlier export with other
+ * formats or plans): they are not part of the dataset and should be removed before publishing.
+ */
+export async function listStaleFiles(outDir: string, files: ReadonlyMap<string, string>): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(outDir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => /\.(csv|json)$/.test(n) && !files.has(n)).sort(compareCodePoints);
 }

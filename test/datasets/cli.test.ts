@@ -62,6 +62,11 @@ describe('ogp-extract export', () => {
       expect((await readFile(join(dir, 'measures.csv')))[0]).toBe(0xef);
       expect(existsSync(join(dir, 'measures.json'))).toBe(false);
       expect(existsSync(join(dir, 'passport.json'))).toBe(false);
+      // a later JSON-only export into the same folder names the CSV files it did not write
+      const again = await runCli('export', ...PLAN_FIXTURES, '--out-dir', dir, '--format', 'json');
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain(`note: ${join(dir, 'measures.csv')} was not written by this export`);
+      expect(again.stderr).not.toContain('measures.schema.csv was not');
     });
   });
 

@@ -164,3 +164,13 @@ describe('JSON Schemas of the tables (schemas/tables)', () => {
     expect(validateMeasures([{ ...measures[0], extra: 1 }])).toBe(false);
   });
 });
+
+describe('docs/export.md', () => {
+  it('documents every table and column', async () => {
+    const doc = await readFile('docs/export.md', 'utf8');
+    for (const t of ALL_TABLES) {
+      expect(doc, t.file).toContain(`\`${t.file}.csv\``);
+      for (const c of t.columns) expect(doc, `${t.file}.${c.name}`).toContain(`| \`${c.name}\` | ${c.title} |`);
+    }
+  });
+});
