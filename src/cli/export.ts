@@ -103,8 +103,8 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     }
     const t = result.tables;
     io.stdout(
-      `wrote ${result.files.size} files to ${options.outDir}: ${t.plans.length} plans, ${t.commitments.length} commitments, ` +
-        `${t.measures.length} measures, ${t.parties.length} parties\n`,
+      `wrote ${result.files.size} files to ${options.outDir} (plans: ${t.plans.length}, commitments: ${t.commitments.length}, ` +
+        `measures: ${t.measures.length}, parties: ${t.parties.length})\n`,
     );
     return EXIT_OK;
   } catch (error) {

@@ -6,11 +6,11 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
-import { csvwSchemaCsv, csvwSchemaJson, dataPackage } from './metadata.js';
+import { csvwSchemaCsv, csvwSchemaJson, dataPackage, tableJsonSchemaText } from './metadata.js';
 import { buildPassport, passportDocument, registerRecord, type Passport } from './passport.js';
 import { buildTables, compareCodePoints, ExportError, sortPlans, type DatasetTables } from './records.js';
 import { BOM, checkNullValue, checkRecords, DEFAULT_NULL_VALUE, recordsToJson, toCsv, toJson } from './serialize.js';
-import { DATA_TABLES, OGP_COMMITMENTS, REGISTER, type TableDef } from './tables.js';
+import { ALL_TABLES, DATA_TABLES, OGP_COMMITMENTS, REGISTER, type TableDef } from './tables.js';
 
 export type DatasetFormat = 'csv' | 'json';
 export const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'json'];
@@ -166,4 +166,14 @@ export async function listStaleFiles(outDir: string, files: ReadonlyMap<string, 
     return [];
   }
   return names.filter((n) => /\.(csv|json)$/.test(n) && !files.has(n)).sort(compareCodePoints);
+}
+
+/** The JSON Schema file of every table (`<table>.schema.json` → content), as kept in `schemas/tables/`. */
+export function tableJsonSchemaFiles(): Map<string, string> {
+  return new Map(ALL_TABLES.map((t) => [`${t.file}.schema.json`, tableJsonSchemaText(t)]));
+}
+
+/** Write `schemas/tables/*.schema.json` (used by `src/datasets/write-schemas.ts`). Returns the paths. */
+export async function writeTableJsonSchemas(dir: string): Promise<string[]> {
+  return writeDataset(dir, tableJsonSchemaFiles());
 }

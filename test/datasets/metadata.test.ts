@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Ajv } from 'ajv';
@@ -12,6 +12,7 @@ import {
   exportDatasets,
   REGISTER,
   tableJsonSchemaText,
+  writeTableJsonSchemas,
   type TableDef,
 } from '../../src/datasets/index.js';
 import { fixturePassport, loadFixturePlans } from './helpers.js';
@@ -128,8 +129,7 @@ describe('JSON Schemas of the tables (schemas/tables)', () => {
   it('are in sync with the table definitions', async () => {
     if (UPDATE) {
       await rm(SCHEMA_DIR, { recursive: true, force: true });
-      await mkdir(SCHEMA_DIR, { recursive: true });
-      for (const t of ALL_TABLES) await writeFile(join(SCHEMA_DIR, `${t.file}.schema.json`), tableJsonSchemaText(t));
+      await writeTableJsonSchemas(SCHEMA_DIR);
     }
     const files = (await readdir(SCHEMA_DIR)).sort();
     expect(files).toEqual(ALL_TABLES.map((t) => `${t.file}.schema.json`).sort());
