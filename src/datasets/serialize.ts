@@ -40,6 +40,7 @@ function checkRecord(table: TableDef, record: TableRecord, nullValue: string, pr
       continue;
     }
     if (typeof value === 'string') {
+      if (value === '') problems.push(`${where}: empty text (write null for a missing value)`);
       if (value === nullValue) {
         problems.push(`${where}: the value equals the missing-value marker ${JSON.stringify(nullValue)}; choose another --null-value`);
       }

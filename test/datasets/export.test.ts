@@ -187,6 +187,13 @@ describe('file conventions', () => {
     ]);
   });
 
+  it('rejects a required text that is empty after cleaning', async () => {
+    const [plan] = await loadFixturePlans();
+    const c = plan!.commitments[0]!;
+    const bad: ActionPlan = { ...plan!, commitments: [{ ...c, title: ' \u00A0\n ' }] };
+    expect(() => exportDatasets([bad])).toThrow(/commitments 1417-2025-10-09-C1 title: empty text/);
+  });
+
   it('rejects two plans with the same uid, naming both sources', async () => {
     const [plan] = await loadFixturePlans();
     const copy = { ...plan!, source: { ...plan!.source, file: 'copy.docx' } };
