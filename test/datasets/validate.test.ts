@@ -29,6 +29,10 @@ describe('ogp-extract validate accepts the export', () => {
     await validateExport(await loadFixturePlans(), { passport: await fixturePassport(), nullValue: 'NA', formats: ['csv'] });
   });
 
+  it('with JSON tables only', async () => {
+    await validateExport(await loadFixturePlans(), { passport: await fixturePassport(), formats: ['json'] });
+  });
+
   it('of the three seed plans', async () => {
     const files = await seedPlanFiles();
     expect(files.length).toBe(3);
