@@ -170,16 +170,30 @@ export function compileConstraints(field: Field): ConstraintCheck[] {
   return checks;
 }
 
+/** Unicode White_Space (what JavaScript's \s matches). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Leading, trailing or double spaces in a value; null when clean. */
 export function whitespaceProblem(value: string): string | null {
-  if (value.length === 0) return null;
-  const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  // Fast path: ordinary printable characters at both ends and no double space.
-  const lead = first <= 32 || first === 0xa0 || /^\s/u.test(value[0] ?? '');
-  const trail = last <= 32 || last === 0xa0 || /\s$/u.test(value[value.length - 1] ?? '');
-  if (lead) return 'leading whitespace';
-  if (trail) return 'trailing whitespace';
+  const n = value.length;
+  if (n === 0) return null;
+  if (isSpaceCode(value.charCodeAt(0))) return 'leading whitespace';
+  if (isSpaceCode(value.charCodeAt(n - 1))) return 'trailing whitespace';
   if (value.includes('  ')) return 'double space';
   return null;
 }
@@ -229,6 +243,17 @@ export function findDateRangePairs(names: readonly string[]): Array<[number, num
     }
   });
   return pairs;
+}
+
+/** True when both values are ISO dates (or date-times) and the first is later than the second. */
+export function startAfterEnd(start: string, end: string): boolean {
+  if (start.length === 10 && end.length === 10) {
+    // Two calendar dates: ISO strings compare as the dates do.
+    return start > end && isIsoDate(start) && isIsoDate(end);
+  }
+  const a = dateInstant(start);
+  const b = dateInstant(end);
+  return a !== null && b !== null && a > b;
 }
 
 /** Comparable instant of an ISO date or date-time, or null when the value is neither. */
