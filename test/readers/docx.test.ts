@@ -235,6 +235,26 @@ describe('readDocx: bad input', () => {
     await expect(slow(fixture('docx', 'kyiv-2025-2026-action-plan.docx'), { file: 'kyiv.docx' })).rejects.toThrow('kyiv.docx: DOCX conversion timed out after 1 ms');
   });
 
+  it('a timed-out conversion does not disturb the next ones (fresh worker), and parallel reads get their own results', async () => {
+    const slow = makeDocxReader({ timeoutMs: 1 });
+    const [timedOut, a, b] = await Promise.allSettled([
+      slow(fixture('docx', 'kyiv-2025-2026-action-plan.docx'), { file: 'kyiv.docx' }),
+      read('split-table'),
+      read('repeated-header'),
+    ]);
+    expect(timedOut.status).toBe('rejected');
+    expect(a.status === 'fulfilled' && tables(a.value.tree)).toHaveLength(3);
+    expect(b.status === 'fulfilled' && tables(b.value.tree)).toHaveLength(1);
+  });
+
+  it('stops a conversion that runs out of its heap', async () => {
+    const tiny = makeDocxReader({ maxOldGenerationSizeMb: 2 });
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p><w:r><w:t>x</w:t></w:r></w:p>'.repeat(200_000)}</w:body></w:document>`);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    await expect(tiny(bytes, { file: 'big.docx' })).rejects.toThrow('big.docx: DOCX conversion ran out of memory (limit 2 MB)');
+  });
+
   it('refuses parts over the size limit before inflating them', async () => {
     const small = makeDocxReader({ maxPartBytes: 1000 });
     await expect(small(fixture('docx', 'kyiv-2025-2026-action-plan.docx'), { file: 'k.docx' })).rejects.toThrow(/k\.docx: cannot read DOCX: .* MB uncompressed|larger than the limit/);

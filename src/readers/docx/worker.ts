@@ -7,7 +7,7 @@
  * worker sends back plain element trees (`XNode`), which the main thread walks (a linear walk over
  * a tree whose size the worker already bounded).
  *
- * The worker is an `eval` worker whose source is the plain-JS string below, so it runs the same
+ * The worker (kept warm between files, see DocxWorker) is an `eval` worker whose source is the plain-JS string below, so it runs the same
  * way from TypeScript sources (tests) and from the compiled package, without a loader.
  */
 import { Worker } from 'node:worker_threads';
@@ -141,10 +141,11 @@ function relsTargets(rels, base) {
   return out;
 }
 
-async function run() {
+async function run(bytes, maxPartBytes) {
+  workerData.maxPartBytes = maxPartBytes;
   let zip;
   try {
-    zip = await JSZip.loadAsync(workerData.bytes);
+    zip = await JSZip.loadAsync(bytes);
   } catch (e) {
     throw new Error('not a valid ZIP container (' + (e && e.message ? e.message : e) + ')');
   }
@@ -167,55 +168,130 @@ async function run() {
   return { document, styles, numbering, ignoredParts };
 }
 
-run().then(
-  (parts) => parentPort.postMessage({ ok: true, parts }),
-  (err) => parentPort.postMessage({ ok: false, error: err && err.message ? err.message : String(err) }),
-);
+parentPort.on('message', (job) => {
+  run(job.bytes, job.maxPartBytes).then(
+    (parts) => parentPort.postMessage({ id: job.id, ok: true, parts }),
+    (err) => parentPort.postMessage({ id: job.id, ok: false, error: err && err.message ? err.message : String(err) }),
+  );
+});
 `;
 
 const require = createRequire(import.meta.url);
 let modulePaths: { jszip: string; xmldom: string } | undefined;
 
-/** Unzip and parse the parts of a DOCX in an isolated worker. Errors name the file. */
-export function parseDocxParts(input: Uint8Array, file: string, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<DocxParts> {
-  modulePaths ??= { jszip: require.resolve('jszip'), xmldom: require.resolve('@xmldom/xmldom') };
-  // Copy: the worker gets its own buffer; the caller's input stays untouched.
-  const bytes = new Uint8Array(input);
-  return new Promise<DocxParts>((resolve, reject) => {
-    let settled = false;
+type WorkerReply = { id: number; ok: true; parts: DocxParts } | { id: number; ok: false; error: string };
+
+interface Job {
+  id: number;
+  bytes: Uint8Array;
+  file: string;
+  limits: DocxLimits;
+  resolve: (parts: DocxParts) => void;
+  reject: (err: Error) => void;
+}
+
+/**
+ * One warm worker per heap limit, running jobs one at a time. Loading jszip and xmldom into a
+ * fresh isolate costs ~300 ms, so the worker is kept between files; a job that times out or
+ * exhausts the heap kills the worker (the next job gets a fresh one), so one crafted file
+ * cannot affect the next. The worker is unref'd while idle so it never keeps the process alive.
+ */
+class DocxWorker {
+  private worker: Worker | undefined;
+  private readonly queue: Job[] = [];
+  private current: { job: Job; timer: NodeJS.Timeout } | undefined;
+  private nextId = 1;
+
+  constructor(private readonly maxOldGenerationSizeMb: number) {}
+
+  run(input: Uint8Array, file: string, limits: DocxLimits): Promise<DocxParts> {
+    // Copy: the worker gets its own buffer; the caller's input stays untouched.
+    const bytes = new Uint8Array(input);
+    return new Promise<DocxParts>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, bytes, file, limits, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private spawn(): Worker {
+    modulePaths ??= { jszip: require.resolve('jszip'), xmldom: require.resolve('@xmldom/xmldom') };
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { ...modulePaths, bytes, maxPartBytes: limits.maxPartBytes },
-      transferList: [bytes.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb },
+      workerData: { ...modulePaths, maxPartBytes: 0 },
+      resourceLimits: { maxOldGenerationSizeMb: this.maxOldGenerationSizeMb },
       stdout: true,
       stderr: true,
     });
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => {
-      finish(() => reject(new DocxReadError(`${file}: DOCX conversion timed out after ${limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} s` : `${limits.timeoutMs} ms`}`)));
-    }, limits.timeoutMs);
-    worker.on('message', (msg: { ok: true; parts: DocxParts } | { ok: false; error: string }) => {
-      finish(() => {
-        if (msg.ok) resolve(msg.parts);
-        else reject(new DocxReadError(`${file}: cannot read DOCX: ${msg.error}`));
-      });
+    worker.on('message', (msg: WorkerReply) => {
+      if (this.worker !== worker) return; // a worker already given up (timed out)
+      const cur = this.current;
+      if (!cur || cur.job.id !== msg.id) return;
+      this.settle();
+      if (msg.ok) cur.job.resolve(msg.parts);
+      else cur.job.reject(new DocxReadError(`${cur.job.file}: cannot read DOCX: ${msg.error}`));
     });
     worker.on('error', (err: Error & { code?: string }) => {
-      finish(() => {
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          reject(new DocxReadError(`${file}: DOCX conversion ran out of memory (limit ${limits.maxOldGenerationSizeMb} MB)`));
-        } else reject(new DocxReadError(`${file}: cannot read DOCX: ${err.message}`));
-      });
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      const cur = this.current;
+      if (!cur) return;
+      this.settle();
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        cur.job.reject(new DocxReadError(`${cur.job.file}: DOCX conversion ran out of memory (limit ${this.maxOldGenerationSizeMb} MB)`));
+      } else cur.job.reject(new DocxReadError(`${cur.job.file}: cannot read DOCX: ${err.message}`));
     });
     worker.on('exit', (code) => {
-      finish(() => reject(new DocxReadError(`${file}: DOCX conversion stopped unexpectedly (exit code ${code})`)));
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      const cur = this.current;
+      if (!cur) return;
+      this.settle();
+      cur.job.reject(new DocxReadError(`${cur.job.file}: DOCX conversion stopped unexpectedly (exit code ${code})`));
     });
-  });
+    return worker;
+  }
+
+  /** End the current job and start the next one. */
+  private settle(): void {
+    if (this.current) clearTimeout(this.current.timer);
+    this.current = undefined;
+    queueMicrotask(() => this.pump());
+  }
+
+  private pump(): void {
+    if (this.current) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.worker?.unref();
+      return;
+    }
+    this.worker ??= this.spawn();
+    const worker = this.worker;
+    worker.ref();
+    const { timeoutMs } = job.limits;
+    const timer = setTimeout(() => {
+      if (this.current?.job !== job) return;
+      this.current = undefined;
+      this.worker = undefined;
+      void worker.terminate();
+      job.reject(
+        new DocxReadError(`${job.file}: DOCX conversion timed out after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`),
+      );
+      this.pump();
+    }, timeoutMs);
+    this.current = { job, timer };
+    worker.postMessage({ id: job.id, bytes: job.bytes, maxPartBytes: job.limits.maxPartBytes }, [job.bytes.buffer as ArrayBuffer]);
+  }
+}
+
+const workers = new Map<number, DocxWorker>();
+
+/** Unzip and parse the parts of a DOCX in an isolated worker. Errors name the file. */
+export function parseDocxParts(input: Uint8Array, file: string, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<DocxParts> {
+  let worker = workers.get(limits.maxOldGenerationSizeMb);
+  if (!worker) {
+    worker = new DocxWorker(limits.maxOldGenerationSizeMb);
+    workers.set(limits.maxOldGenerationSizeMb, worker);
+  }
+  return worker.run(input, file, limits);
 }
