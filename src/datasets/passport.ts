@@ -182,7 +182,8 @@ export function buildPassport(input: unknown, context: PassportContext, source =
   }
   const publisherId = raw.publisherId === null ? null : text('publisherId');
   if (publisherId !== null && !new RegExp(EDRPOU_PATTERN).test(publisherId)) {
-    problems.push(`${label('publisherId')} must be an 8-digit ЄДРПОУ code written as text: ${publisherId}`);
+    const hint = typeof raw.publisherId === 'number' ? ' (in YAML put the code in quotes, e.g. "04060714", so leading zeros are kept)' : '';
+    problems.push(`${label('publisherId')} must be an 8-digit ЄДРПОУ code written as text: ${publisherId}${hint}`);
   }
   const email = text('contactPointEmail');
   if (email && !/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(email)) {

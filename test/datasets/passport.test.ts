@@ -98,7 +98,7 @@ describe('passport', () => {
     expect(found).toMatch(/title\) is longer than 254 characters \(255\)/);
     expect(found).toMatch(/description\) is longer than 4000 characters \(4001\)/);
     expect(found).toMatch(new RegExp(`must be one of «${ACCRUAL_PERIODICITIES[0]}»`));
-    expect(found).toMatch(/publisherId\) must be an 8-digit ЄДРПОУ code written as text: 4060714/);
+    expect(found).toMatch(/publisherId\) must be an 8-digit ЄДРПОУ code written as text: 4060714 \(in YAML put the code in quotes/);
     expect(found).toMatch(/contactPointEmail\) is not an e-mail address/);
     expect(found).toMatch(/landingPage\) must start with http/);
     expect(found).toMatch(/issued\) must be a date YYYY-MM-DD/);
