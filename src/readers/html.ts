@@ -245,13 +245,7 @@ export function decodeHtml(input: Uint8Array): string {
   return decodeText(input).text;
 }
 
-export const readHtml: Reader = async (input, options) => {
+export const readHtml: Reader = async (input) => {
   const messages: ReaderMessage[] = [];
-  let text: string;
-  try {
-    text = decodeHtml(input);
-  } catch (err) {
-    throw new Error(`${options.file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return { format: 'html', tree: htmlToTree(text, messages), messages };
+  return { format: 'html', tree: htmlToTree(decodeHtml(input), messages), messages };
 };

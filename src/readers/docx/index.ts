@@ -23,7 +23,7 @@ export function makeDocxReader(limits: Partial<DocxLimits> = {}): Reader {
     try {
       tree = new DocxConverter(parts, messages).convert();
     } catch (err) {
-      throw new DocxReadError(`${options.file}: cannot read DOCX: ${err instanceof Error ? err.message : String(err)}`);
+      throw new DocxReadError(options.file, `cannot read DOCX: ${err instanceof Error ? err.message : String(err)}`);
     }
     return { format: 'docx', tree, messages };
   };

@@ -44,8 +44,18 @@ export const DEFAULT_DOCX_LIMITS: DocxLimits = {
   maxPartBytes: 256 * 1024 * 1024,
 };
 
+/**
+ * A DOCX that cannot be read. The message is one line without the file name (the pipeline puts
+ * the path in front, as for every reader); `file` is the name the reader was given.
+ */
 export class DocxReadError extends Error {
   override name = 'DocxReadError';
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const WORKER_SOURCE = String.raw`
@@ -95,12 +105,16 @@ function convert(el) {
   return out;
 }
 
+function size_(n) {
+  return n >= 1048576 ? Math.round(n / 1048576) + ' MB' : n >= 1024 ? Math.round(n / 1024) + ' KB' : n + ' bytes';
+}
+
 async function readPart(zip, name) {
   const entry = zip.file(name);
   if (!entry) return undefined;
   const size = entry._data && typeof entry._data.uncompressedSize === 'number' ? entry._data.uncompressedSize : 0;
   if (size > workerData.maxPartBytes) {
-    throw new Error(name + ' is ' + Math.round(size / 1048576) + ' MB uncompressed (limit ' + Math.round(workerData.maxPartBytes / 1048576) + ' MB)');
+    throw new Error(name + ' is ' + size_(size) + ' uncompressed (limit ' + size_(workerData.maxPartBytes) + ')');
   }
   const xml = await entry.async('string');
   if (xml.length > workerData.maxPartBytes) throw new Error(name + ' is larger than the limit');
@@ -228,7 +242,7 @@ class DocxWorker {
       if (!cur || cur.job.id !== msg.id) return;
       this.settle();
       if (msg.ok) cur.job.resolve(msg.parts);
-      else cur.job.reject(new DocxReadError(`${cur.job.file}: cannot read DOCX: ${msg.error}`));
+      else cur.job.reject(new DocxReadError(cur.job.file, `cannot read DOCX: ${msg.error}`));
     });
     worker.on('error', (err: Error & { code?: string }) => {
       if (this.worker !== worker) return;
@@ -237,8 +251,8 @@ class DocxWorker {
       if (!cur) return;
       this.settle();
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        cur.job.reject(new DocxReadError(`${cur.job.file}: DOCX conversion ran out of memory (limit ${this.maxOldGenerationSizeMb} MB)`));
-      } else cur.job.reject(new DocxReadError(`${cur.job.file}: cannot read DOCX: ${err.message}`));
+        cur.job.reject(new DocxReadError(cur.job.file, `DOCX conversion ran out of memory (limit ${this.maxOldGenerationSizeMb} MB)`));
+      } else cur.job.reject(new DocxReadError(cur.job.file, `cannot read DOCX: ${err.message}`));
     });
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;
@@ -246,7 +260,7 @@ class DocxWorker {
       const cur = this.current;
       if (!cur) return;
       this.settle();
-      cur.job.reject(new DocxReadError(`${cur.job.file}: DOCX conversion stopped unexpectedly (exit code ${code})`));
+      cur.job.reject(new DocxReadError(cur.job.file, `DOCX conversion stopped unexpectedly (exit code ${code})`));
     });
     return worker;
   }
@@ -275,7 +289,7 @@ class DocxWorker {
       this.worker = undefined;
       void worker.terminate();
       job.reject(
-        new DocxReadError(`${job.file}: DOCX conversion timed out after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`),
+        new DocxReadError(job.file, `DOCX conversion timed out after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`),
       );
       this.pump();
     }, timeoutMs);
@@ -286,7 +300,7 @@ class DocxWorker {
 
 const workers = new Map<number, DocxWorker>();
 
-/** Unzip and parse the parts of a DOCX in an isolated worker. Errors name the file. */
+/** Unzip and parse the parts of a DOCX in an isolated worker; failures are DocxReadError. */
 export function parseDocxParts(input: Uint8Array, file: string, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<DocxParts> {
   let worker = workers.get(limits.maxOldGenerationSizeMb);
   if (!worker) {
