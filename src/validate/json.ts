@@ -55,9 +55,12 @@ export async function readJsonFile(path: string, file: string, sink: IssueSink):
     return { ok: true, value: JSON.parse(text), text };
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0] ?? 'invalid JSON';
+    // V8 names the place as "position N" or "(line L column C)", depending on the Node version.
     const pos = /position (\d+)/.exec(msg);
+    const lc = /line (\d+) column \d+/.exec(msg);
     let row: number | null = null;
-    if (pos) row = text.slice(0, Number(pos[1])).split('\n').length;
+    if (lc) row = Number(lc[1]);
+    else if (pos) row = text.slice(0, Number(pos[1])).split('\n').length;
     sink.add({ code: 'source-error', severity: 'error', file, row, column: null, fieldNumber: null, message: `not valid JSON: ${msg}` });
     return { ok: false };
   }
