@@ -65,6 +65,8 @@ export class DocxConverter {
   private readonly styles: Map<string, StyleInfo>;
   private readonly numbering: NumberingState;
   private tableCount = 0;
+  /** Text of a paragraph whose mark was deleted, waiting for the next paragraph of the same container. */
+  private carry: string | undefined;
   private footnoteRefs = 0;
   private endnoteRefs = 0;
 
@@ -81,6 +83,7 @@ export class DocxConverter {
     if (!body) throw new Error('the main document part has no w:body');
     const blocks: BlockNode[] = [];
     this.blocks(body, blocks);
+    this.flushCarry(blocks);
     // No page break at the very start or end, and never two in a row.
     const cleaned = blocks.filter((b, i) => {
       if (b.type !== 'thematicBreak') return true;
@@ -109,6 +112,7 @@ export class DocxConverter {
           this.bodyParagraph(el, out);
           break;
         case 'w:tbl':
+          this.flushCarry(out);
           out.push(this.table(el));
           break;
         case 'w:sdt':
@@ -149,6 +153,13 @@ export class DocxConverter {
     if (read.sectionBreakAfter) out.push(pageBreak());
   }
 
+  /** A deleted paragraph mark with no paragraph after it in its container: keep the text as a paragraph. */
+  private flushCarry(out: BlockNode[] | ParagraphNode[]): void {
+    if (this.carry === undefined) return;
+    (out as ParagraphNode[]).push(makeParagraph(this.carry));
+    this.carry = undefined;
+  }
+
   /** Paragraphs of a table cell: page breaks inside a cell are spaces; no headings in cells. */
   private cellParagraph(p: XNode): ParagraphNode | undefined {
     const read = this.paragraph(p);
@@ -168,10 +179,18 @@ export class DocxConverter {
     const styleId = attr(child(pPr, 'w:pStyle'), 'w:val');
     const segments: string[] = [''];
     this.inline(p, segments);
+    if (this.carry !== undefined) {
+      segments[0] = this.carry + segments[0];
+      this.carry = undefined;
+    }
     const normalized = segments.map((s) => s.normalize('NFC'));
-    const markDeleted = child(child(pPr, 'w:rPr'), 'w:del') !== undefined;
-    const empty = normalized.every((s) => s.trim() === '');
-    if (markDeleted && empty) return undefined;
+    // A deleted paragraph mark (tracked): with the change accepted, this paragraph's text runs on
+    // into the next paragraph, which keeps its own properties (style, numbering).
+    if (child(child(pPr, 'w:rPr'), 'w:del') !== undefined) {
+      const text = normalized.join(' ');
+      if (text.trim() !== '') this.carry = text;
+      return undefined;
+    }
 
     const read: ParagraphRead = {
       segments: normalized,
@@ -390,7 +409,11 @@ export class DocxConverter {
     const span = Number.parseInt(attr(child(tcPr, 'w:gridSpan'), 'w:val') ?? '1', 10);
     const vMergeEl = child(tcPr, 'w:vMerge');
     const paragraphs: ParagraphNode[] = [];
+    const outer = this.carry;
+    this.carry = undefined;
     this.cellContent(tc, paragraphs);
+    this.flushCarry(paragraphs);
+    this.carry = outer;
     const cell: SourceCell = { paragraphs, colSpan: Number.isFinite(span) && span > 0 ? span : 1 };
     if (vMergeEl) cell.vMerge = attr(vMergeEl, 'w:val') === 'restart' ? 'restart' : 'continue';
     return cell;

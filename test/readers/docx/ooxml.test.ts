@@ -58,6 +58,25 @@ describe('OOXML constructs Word writes', () => {
     expect(texts(tree.children)).toEqual(['02.2025-03.2025 нове', 'перенос далі·']);
   });
 
+  it('a deleted paragraph mark joins the paragraph to the next one (no space added, as Word shows it; the next one’s numbering), in the body and in cells', async () => {
+    const del = '<w:rPr><w:del w:id="9" w:author="x" w:date="2026-01-01T00:00:00Z"/></w:rPr>';
+    const numbering =
+      '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>' +
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+    const num = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+    const cell = (inner: string) => `<w:tc>${inner}</w:tc>`;
+    const tree = await read(
+      p(r('Перший '), num + del) +
+        p(r('рядок'), num) +
+        p(r('Другий'), num) +
+        p(r('хвіст перед таблицею'), del) +
+        `<w:tbl><w:tr>${cell(p(r('Управління економіки, '), del) + p(r('КУ «Агенція»')) + p(r('залишок'), del))}</w:tr></w:tbl>`,
+      { numbering },
+    );
+    expect(texts(tree.children)).toEqual(['1. Перший рядок', '2. Другий', 'хвіст перед таблицею']);
+    expect(grid(tables(tree)[0]!)).toEqual([[['Управління економіки, КУ «Агенція»', 'залишок']]]);
+  });
+
   it('explicit page breaks and page-starting section breaks become page-break nodes; empty paragraphs vanish', async () => {
     const tree = await read(
       p(`${r('до')}<w:r><w:br w:type="page"/></w:r>${r('після')}`) +
