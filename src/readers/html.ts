@@ -137,6 +137,8 @@ class HtmlWalker {
     if (depth) return this.flow(el.children, out, { depth });
     if (tag === 'hr') return;
     if (tag === 'table') {
+      // A caption is text before the table (often the commitment title).
+      for (const c of el.children) if (c.type === 'element' && c.tagName === 'caption') this.flow(c.children, out);
       out.push(this.table(el));
       return;
     }

@@ -67,6 +67,13 @@ describe('htmlToTree', () => {
     expect(messages).toEqual([]);
   });
 
+  it('puts a table caption before the table as a paragraph', () => {
+    const tree = htmlToTree('<table><caption>Зобов’язання 2. Назва</caption><tr><th>Заходи</th></tr><tr><td>захід</td></tr></table>', []);
+    expect(tree.children.map((b) => b.type)).toEqual(['paragraph', 'table']);
+    expect(texts(tree.children)).toEqual(['Зобов’язання 2. Назва']);
+    expect(grid(tables(tree)[0]!)).toEqual([[['Заходи']], [['захід']]]);
+  });
+
   it('gives text outside any block element its own paragraph, with line positions', () => {
     const tree = htmlToTree('<body>\nfree text <b>bold</b>\n<p>para</p>\ntail</body>', []);
     expect(tree.children.map((b) => (b.type === 'paragraph' ? [nodeText(b), b.position?.start.line, b.position?.end.line] : b.type))).toEqual([
