@@ -33,16 +33,44 @@ export interface TableLayout {
   headerKey: string;
 }
 
-/** Find the header row (among the first three rows) that makes this a plan table. */
+/** Is this header cell part of a span over several columns (the top row of a two-row header)? */
+function spansColumns(row: TableRowNode, c: number): boolean {
+  const cell = row.children[c];
+  if (!cell) return false;
+  if ((cell.data?.colSpan ?? 1) > 1 || cell.data?.mergedFromLeft) return true;
+  const next = row.children[c + 1];
+  return next?.data?.mergedFromLeft === true;
+}
+
+/**
+ * Find the header row (among the first three rows) that makes this a plan table.
+ * A two-row header («Виконання» spanning «Відповідальні за виконання | Термін реалізації»)
+ * takes each spanned column's role from the row below.
+ */
 export function planTableLayout(node: TableNode): TableLayout | null {
   const limit = Math.min(3, node.children.length);
   for (let r = 0; r < limit; r += 1) {
     const row = node.children[r]!;
     const roles = row.children.map((cell) => columnRole(cellText(cell)));
     const has = (role: ColumnRole): boolean => roles.includes(role);
-    if (has('measure') && (has('executors') || has('term') || has('result'))) {
-      return { roles, headerRow: r, headerKey: rowKey(row) };
+    if (!has('measure') || !(has('executors') || has('term') || has('result') || row.children.some((_, c) => spansColumns(row, c)))) {
+      continue;
     }
+    let headerRow = r;
+    const below = node.children[r + 1];
+    const spanned = row.children.some((_, c) => spansColumns(row, c));
+    if (below && (below.data?.header || spanned)) {
+      const lower = below.children.map((cell) => columnRole(cellText(cell)));
+      const usable = lower.some((role, c) => role !== 'other' && (spansColumns(row, c) || roles[c] === 'other'));
+      if (usable) {
+        lower.forEach((role, c) => {
+          if (role !== 'other' && (spansColumns(row, c) || roles[c] === 'other')) roles[c] = role;
+        });
+        headerRow = r + 1;
+      }
+    }
+    if (!(roles.includes('executors') || roles.includes('term') || roles.includes('result'))) continue;
+    return { roles, headerRow, headerKey: rowKey(node.children[headerRow]!) };
   }
   return null;
 }
@@ -172,8 +200,17 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
     if (spanning) {
       const text = texts.find((t) => t !== '') ?? '';
       const m = GROUP_LABEL.exec(text);
-      out.push({ kind: 'group', number: m ? m[1]! : null, title: m ? m[2]! : text, location });
-      lastMeasure = null;
+      if (m) {
+        out.push({ kind: 'group', number: m[1]!, title: m[2]!, location });
+        lastMeasure = null;
+      } else {
+        // A full-width row without a number («Разом: 3 заходи», a note) starts no commitment.
+        context.warnings.push({
+          code: 'row-unmapped',
+          message: `full-width table row without a number is neither a commitment nor a measure: «${text.slice(0, 200)}»`,
+          location,
+        });
+      }
       return;
     }
 
