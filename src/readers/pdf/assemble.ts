@@ -13,8 +13,9 @@ import { isBreak, joinLines, splitParagraphs, Vocabulary, type PLine } from './t
 const PAGE_NUMBER =
   /^(?:(?:сторінка|стор\.?|с\.|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:з|із|of|\/)\s*\d{1,4})?$/iu;
 
-function bandKey(band: string, text: string): string {
-  return `${band}|${text.replace(/\d+/gu, '#').replace(/\s+/gu, ' ').trim().toLowerCase()}`;
+/** Header/footer identity: band, text with digits masked, and the baseline to within ~4 pt. */
+function bandKey(band: string, text: string, base: number): string {
+  return `${band}|${Math.round(base / 4)}|${text.replace(/\d+/gu, '#').replace(/\s+/gu, ' ').trim().toLowerCase()}`;
 }
 
 /** Remove page headers/footers (same text in the same band on many pages) and page numbers. */
@@ -23,7 +24,7 @@ function removeFurniture(pages: PageModel[]): void {
   for (const p of pages) {
     for (const b of p.blocks) {
       if (b.kind !== 'line' || !b.free.band) continue;
-      const k = bandKey(b.free.band, b.free.line.text);
+      const k = bandKey(b.free.band, b.free.line.text, b.free.line.base);
       let s = seen.get(k);
       if (!s) {
         s = new Set();
@@ -39,7 +40,7 @@ function removeFurniture(pages: PageModel[]): void {
       if (b.kind !== 'line' || !b.free.band) return true;
       const text = b.free.line.text.trim();
       if (PAGE_NUMBER.test(text)) return false;
-      return (seen.get(bandKey(b.free.band, text))?.size ?? 0) < need;
+      return (seen.get(bandKey(b.free.band, text, b.free.line.base))?.size ?? 0) < need;
     });
   }
 }
@@ -99,14 +100,16 @@ function originOf(rows: RowBuild[], r: number, c: number): FragCell | undefined 
 /**
  * Whether the first row of a fragment at the top of a page continues the last row of the
  * previous page's table: its first cell is empty (no number, no measure name: only the
- * overflowing cells carry on) or starts in the middle of a sentence (lower-case).
+ * overflowing cells carry on) or starts in the middle of a sentence (a lower-case letter
+ * or punctuation such as «, – or a closing bracket; new rows start with a number or a
+ * capital).
  */
 function continuesRow(row: FragRow): boolean {
   if (!row.hasText) return false;
   const first = row.cells[0];
   if (!first || first.kind !== 'cell') return false;
   const t = first.lines[0]?.text ?? '';
-  return t === '' || /^\p{Ll}/u.test(t);
+  return t === '' || /^[\p{Ll}\p{P}]/u.test(t);
 }
 
 function leadingBold(rows: FragRow[]): number {

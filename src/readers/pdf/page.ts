@@ -172,7 +172,9 @@ function splitRun(run: TextRun, xs: number[]): TextRun[] {
 
 function toPLine(line: Line, contentLeft: number, contentWidth: number): PLine {
   const width = line.x1 - line.x0;
-  const n = Math.max(1, [...line.text].length);
+  const chars = [...line.text];
+  const spaces = chars.filter((ch) => ch === ' ').length;
+  const n = Math.max(1, chars.length - spaces + 0.45 * spaces);
   return {
     text: line.text,
     free: contentWidth - width,

@@ -7,20 +7,24 @@
  *
  * Line-join rules (line A followed by line B in the same paragraph), first match wins:
  * 1. A ends with a hyphen right after a letter and B starts with a lower-case letter:
- *    - the word without the hyphen («інфор» + «маційної» = «інформаційної») occurs
- *      elsewhere in the document → join without the hyphen (a hyphenated line break);
- *    - the hyphenated compound occurs elsewhere in the document → keep the hyphen;
- *    - the part before the hyphen ends in «о»/«е» and has at least 5 letters
- *      («інформаційно-», «соціально-», «південно-») → keep the hyphen: that is how
- *      Ukrainian compound adjectives are built, so the writer put the hyphen there;
- *    - otherwise join without the hyphen (the part before is not a complete word).
+ *    - the part before the hyphen is not a complete word (never seen as a word inside a
+ *      line) while the word without the hyphen is («інфор» + «маційної» →
+ *      «інформаційної» occurs elsewhere in the document) → join without the hyphen: it
+ *      was a hyphenation at the line end;
+ *    - otherwise keep the hyphen with no space («інформаційно-» + «аналітичної»,
+ *      «влада-» + «громадяни-бізнес», «смарт-» + «бібліотеки»): a real compound. Without
+ *      a dictionary this is the safe default: line breakers (LibreOffice, Word without
+ *      auto-hyphenation) break only at real hyphens, and a kept hyphen never glues words.
  * 2. A ends with a hyphen after a letter or digit and B starts with anything else
  *    (a capital, a digit: «2026-» / «2027») → keep the hyphen, no space.
- * 3. B starts with a lower-case letter and A's last word was broken without a hyphen:
- *    either A is that single over-long word filling the whole line (an emergency break,
- *    ««Хмельницькінфоце» / «нтр»»), or the two halves joined occur elsewhere in the
- *    document as one word while neither half does (a soft hyphen the PDF's text layer
- *    lost) → join without a space.
+ * 3. B starts with a lower-case letter and A's last word was broken without a hyphen →
+ *    join without a space. Either the two halves joined occur elsewhere in the document
+ *    as one word and A's half is not a word (a soft hyphen the PDF's text layer lost,
+ *    «Забезпечення інфор» / «маційної»), or A is a single over-long word filling its line
+ *    and B begins with a remainder of at most four letters that is no known word (an emergency
+ *    break in a narrow column: «Хмельницькінфоце» / «нтр»», «адміністративни» / «х»).
+ *    Longer remainders stay separated by a space: «Консультанти» / «компанії» looks the same.
+ *    A web address filling its line also continues without a space.
  * 4. Otherwise join with one space.
  */
 
@@ -48,9 +52,12 @@ export interface Line {
 /** A line as kept for the final join: its text and how much room was left on it. */
 export interface PLine {
   text: string;
-  /** Width left unused on the line (content width minus line width), pt; Infinity when unknown. */
+  /**
+   * Room left on the line: the width of the cell content / text column minus the line's
+   * width, pt. See `room` for how a first-line indent is taken into account.
+   */
   free: number;
-  /** Average character width on the line, pt. */
+  /** Average width of a non-space character on the line (a space counts as ~0.45 of one), pt. */
   charWidth: number;
   /** Baseline, pt (page space). */
   base: number;
@@ -63,7 +70,8 @@ export interface PLine {
 }
 
 
-const SPACE_RE = /\s+/gu;
+/** Whitespace except the no-break space, which is kept (it is data, and it binds words on a line). */
+const SPACE_RE = /[^\S\u00A0]+/gu;
 
 export function cleanText(s: string): string {
   return s
@@ -169,16 +177,39 @@ export function wordKey(s: string): string {
     .replace(/^[^\p{L}]+|[^\p{L}’-]+$/gu, '');
 }
 
+/**
+ * Room left at the end of line A. When A is indented and B starts at the left edge (a
+ * first-line indent), the indent is not room; otherwise (centred or right-aligned lines)
+ * all unused width counts, wherever it lies.
+ */
+export function room(a: PLine, b: PLine): number {
+  const size = Math.max(a.size, b.size);
+  if (b.indent < 0.3 * size && a.indent > 0.5 * size) return a.free - a.indent;
+  return a.free;
+}
+
+/** Ukrainian one-letter words (a broken word's one-letter remainder is none of these). */
+const ONE_LETTER_WORDS = new Set(['а', 'в', 'є', 'з', 'і', 'й', 'о', 'у', 'я', 'ж', 'б']);
+/** A web address or e-mail: broken anywhere when it does not fit a line. */
+const URL_RE = /^(?:https?:\/\/|www\.|\S+@)\S*$/iu;
+
 /** Whether line A ends with a word broken without a hyphen that B completes (rule 3), given the vocabulary. */
 function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
+  // a web address filling its line continues on the next one
+  if (URL_RE.test(lastWord(a.text)) && room(a, b) < 1.5 * a.charWidth && /^\S/u.test(b.text)) return true;
   if (!LOWER_START.test(b.text)) return false;
   if (!/[\p{L}»"”)]$/u.test(a.text)) return false;
-  // an over-long single word filling the whole line
-  if (!a.text.includes(' ') && a.text.length >= 6 && a.free < 1.5 * a.charWidth) return true;
   const left = wordKey(lastWord(a.text));
   const right = wordKey(firstWord(b.text));
-  if (left.length < 2 || right.length < 2) return false;
-  return vocab.has(left + right) && !vocab.has(left) && !vocab.has(right);
+  if (left.length < 2 || right.length === 0) return false;
+  if (right.length === 1 && ONE_LETTER_WORDS.has(right)) return false;
+  // the whole word is known and the left half is not a word of its own
+  if (vocab.seen(left + right) && !vocab.has(left)) return true;
+  // an over-long word filling its own line, broken a few letters before its end: the
+  // remainder is not a word («нтр»», «х» of «адміністративни|х»)
+  const single = !a.text.includes(' ') && room(a, b) < 1.5 * a.charWidth;
+  if (single && [...right].length <= 4 && !vocab.has(right) && !vocab.has(left)) return true;
+  return false;
 }
 
 export type JoinKind = 'space' | 'none' | 'drop-hyphen';
@@ -188,10 +219,8 @@ export function joinKind(a: PLine, b: PLine, vocab: Vocabulary): JoinKind {
   if (LETTER_HYPHEN_END.test(a.text) && LOWER_START.test(b.text)) {
     const stem = wordKey(lastWord(a.text).slice(0, -1));
     const rest = wordKey(firstWord(b.text));
-    if (vocab.has(stem + rest)) return 'drop-hyphen';
-    if (vocab.has(`${stem}-${rest}`)) return 'none';
-    if (/[ое]$/u.test(stem) && [...stem].length >= 5) return 'none';
-    return 'drop-hyphen';
+    if (vocab.seen(stem + rest) && !vocab.has(stem)) return 'drop-hyphen';
+    return 'none';
   }
   if (HYPHEN_END.test(a.text) && !/^\s/u.test(b.text)) return 'none';
   if (brokenWord(a, b, vocab)) return 'none';
@@ -219,28 +248,59 @@ export function joinLines(lines: PLine[], vocab: Vocabulary): string {
   return out.trim();
 }
 
-/** Words seen inside lines (never a line's first or last word, which may be broken halves). */
+/**
+ * The document's own words. `has` knows words seen inside lines (never a line's first or
+ * last word, which may be the halves of a broken word); `seen` also knows the words at
+ * line edges, so a whole word is found wherever it occurs unbroken.
+ */
 export class Vocabulary {
-  private readonly words = new Set<string>();
+  private readonly inner = new Set<string>();
+  private readonly edges = new Set<string>();
 
   addLine(text: string): void {
     const parts = text.split(' ');
-    for (let i = 1; i < parts.length - 1; i++) {
+    for (let i = 0; i < parts.length; i++) {
       const k = wordKey(parts[i]!);
-      if (k.length >= 2) this.words.add(k);
+      if (k.length < 1) continue;
+      const set = i > 0 && i < parts.length - 1 ? this.inner : this.edges;
+      set.add(k);
       // parts of a hyphenated compound are words too
-      if (k.includes('-')) for (const p of k.split('-')) if (p.length >= 2) this.words.add(p);
+      if (k.includes('-')) for (const p of k.split('-')) if (p.length >= 1) set.add(p);
     }
   }
 
+  /** A complete word (seen inside a line). */
   has(word: string): boolean {
-    return this.words.has(word);
+    return this.inner.has(word);
+  }
+
+  /** Seen anywhere, line edges included. */
+  seen(word: string): boolean {
+    return this.inner.has(word) || this.edges.has(word);
   }
 }
 
-/** Estimated width of B's first word, pt. */
-export function firstWordWidth(b: PLine): number {
-  return [...firstWord(b.text)].length * b.charWidth;
+/** A list item: a bullet glyph and a space. */
+const BULLET_START = /^[·•▪◦●○■□➢►✓✔\u2043\uF0B7]\s/u;
+
+/**
+ * Estimated width of B's first word (up to a plain space: a no-break space binds words),
+ * set in the wider of the two lines' fonts, pt.
+ */
+export function firstWordWidth(a: PLine, b: PLine): number {
+  return [...firstUnit(b.text)].length * Math.max(a.charWidth, b.charWidth);
+}
+
+/**
+ * The first unbreakable unit of a line: its first word, extended over following words that
+ * open with a quotation mark (line breakers keep «Ініціативи «Партнерство» together: Unicode
+ * line breaking does not break before an opening «).
+ */
+export function firstUnit(s: string): string {
+  const parts = s.split(' ');
+  let unit = parts[0] ?? '';
+  for (let i = 1; i < parts.length && /^[«„“"]/u.test(parts[i]!); i++) unit += ` ${parts[i]}`;
+  return unit;
 }
 
 /**
@@ -269,9 +329,13 @@ export function splitParagraphs(lines: PLine[], pitch: number, vocab: Vocabulary
 
 export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, indentAware: boolean): boolean {
   const size = Math.max(a.size, b.size);
-  if (!b.cross && b.base - a.base > (pitch + 0.4) * size) return true;
+  if (!b.cross && b.base - a.base > pitch * size + Math.max(2, 0.2 * size)) return true;
+  // across a page break the gap is lost: a finished sentence followed by a capital starts anew
+  if (b.cross && /[.!?]$/u.test(a.text) && /^[\p{Lu}\p{N}«"„“]/u.test(b.text)) return true;
   if (midWord(a, b, vocab)) return false;
-  if (a.free > firstWordWidth(b) + 0.6 * size) return true;
+  if (BULLET_START.test(b.text)) return true;
+  // the estimate is rough (average glyph width), so the word must clearly have fitted
+  if (room(a, b) > 1.1 * firstWordWidth(a, b) + 0.35 * size) return true;
   if (indentAware && b.indent > 0.8 * size && a.indent < 0.3 * size) return true;
   return false;
 }
