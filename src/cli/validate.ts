@@ -22,7 +22,7 @@ export async function runValidate(
   inputs: string[],
   options: ValidateCliOptions,
   io: Io,
-  color: boolean = process.stdout.isTTY === true,
+  color: boolean = process.stdout.isTTY === true && !process.env.NO_COLOR,
 ): Promise<number> {
   const format = (options.format ?? 'text').toLowerCase();
   if (!(VALIDATE_FORMATS as readonly string[]).includes(format))

@@ -225,7 +225,10 @@ export class TableChecker {
       }
       if (!f || used.has(f)) {
         const near = schema.fields.find(
-          (x) => !used.has(x) && !labels.includes(x.name) && x.name.toLowerCase() === label.trim().toLowerCase(),
+          (x) =>
+            !used.has(x) &&
+            !labels.includes(x.name) &&
+            x.name.normalize('NFC').toLowerCase() === label.trim().normalize('NFC').toLowerCase(),
         );
         const hint = near ? ` (did you mean "${near.name}"?)` : '';
         this.issue('extra-label', 1, label, index + 1, `header "${label}" is not a field of the description${hint}`, 'error', line);

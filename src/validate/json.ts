@@ -119,7 +119,7 @@ export function validateJsonValue(
     return;
   }
   if (validate(value)) return;
-  const errors = (validate.errors ?? []).map(describe);
+  const errors = collapseAlternatives(validate.errors ?? []).map(describe);
   const lines = linesOfPointers(text, errors.map((e) => e.path).concat(errors.map((e) => parentOf(e.path))));
   const seen = new Set<string>();
   for (const e of errors) {
@@ -129,6 +129,27 @@ export function validateJsonValue(
     const row = lines.get(e.path) ?? lines.get(parentOf(e.path)) ?? null;
     sink.add({ code: 'json-schema', severity: 'error', file, row, column: e.path || '/', fieldNumber: null, message: `${e.path || '/'} ${e.message}` });
   }
+}
+
+/**
+ * With allErrors, a value that fails `anyOf`/`oneOf` yields one error per failed alternative plus the anyOf error
+ * itself. Report it once: the anyOf error, with the alternatives' reasons in its message.
+ */
+function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  if (groups.length === 0) return errors;
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (groups.some((g) => g !== e && e.schemaPath.startsWith(`${g.schemaPath}/`) && e.instancePath.startsWith(g.instancePath))) continue;
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') {
+      const reasons = errors
+        .filter((c) => c !== e && c.schemaPath.startsWith(`${e.schemaPath}/`) && c.instancePath === e.instancePath)
+        .map((c) => describe(c).message);
+      const unique = [...new Set(reasons)];
+      out.push(unique.length ? { ...e, message: `${e.message ?? 'must match a schema'} (${unique.join('; or ')})` } : e);
+    } else out.push(e);
+  }
+  return out;
 }
 
 function parentOf(pointer: string): string {

@@ -119,3 +119,33 @@ describe('JSON tables', () => {
     expect(r.errors.map(pick)).toEqual([['plans.json', 'source-error', 1, null, null]]);
   });
 });
+
+describe("the project's own JSON Schemas", () => {
+  test('extracted plans validate against schemas/plan.schema.json (2020-12)', async () => {
+    const r = await validatePaths(
+      ['fixtures/expected/khmelnytskyi-2021-2022-action-plan.json', 'fixtures/expected/kyiv-2025-2026-action-plan.json'],
+      { schema: 'schemas/plan.schema.json' },
+    );
+    expect(r.errors).toEqual([]);
+  });
+
+  test('exported JSON tables validate against schemas/tables/*.schema.json (draft-07)', async () => {
+    for (const t of ['plans', 'commitments', 'measures', 'parties', 'measureParties']) {
+      const r = await validatePaths([`fixtures/export/expected/${t}.json`], { schema: `schemas/tables/${t}.schema.json` });
+      expect([t, r.errors]).toEqual([t, []]);
+    }
+  });
+
+  test('a broken plan gets JSON Schema errors with paths', async () => {
+    const dir = tmp();
+    const plan = JSON.parse(readFileSync('fixtures/expected/kyiv-2025-2026-action-plan.json', 'utf8'));
+    plan.commitments[0].measures[0].term.start = '2025-13-01';
+    plan.schemaVersion = '0.9';
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
+    const r = await validatePaths([join(dir, 'plan.json')], { schema: join(process.cwd(), 'schemas/plan.schema.json'), cwd: dir });
+    expect(r.errors.map((i) => i.column)).toEqual(['/schemaVersion', '/commitments/0/measures/0/term/start']);
+    expect(r.errors.every((i) => i.code === 'json-schema' && typeof i.row === 'number')).toBe(true);
+    // one issue for a value that fails every alternative of an anyOf, with the reasons
+    expect(r.errors[1]!.message).toMatch(/^\/commitments\/0\/measures\/0\/term\/start must match a schema in anyOf \(must match pattern .*; or must be null\)$/);
+  });
+});
