@@ -177,7 +177,9 @@ function emitTable(build: TableBuild, vocab: Vocabulary): BlockNode {
   };
   const rows: TableRowNode[] = build.rows.map((rb, r) => {
     const cells: TableCellNode[] = rb.row.cells.map((cell, c) => {
-      if (cell.kind === 'left') return tableCell([], { page: rb.page, mergedFromLeft: true });
+      if (cell.kind === 'left') {
+        return tableCell([], cell.below ? { page: rb.page, mergedFromAbove: true, mergedFromLeft: true } : { page: rb.page, mergedFromLeft: true });
+      }
       if (cell.kind === 'above') {
         const origin = originOf(build.rows, r, c);
         const originRow = build.rows.findIndex((x) => x.row.cells.includes(origin as FragCell));

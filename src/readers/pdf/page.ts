@@ -22,6 +22,8 @@ export interface FragCell {
   lines: PLine[];
   colSpan: number;
   rowSpan: number;
+  /** A 'left' placeholder on a row below the spanning cell's first row (covered from above too). */
+  below?: boolean;
 }
 
 export interface FragRow {
@@ -241,7 +243,7 @@ function gridTable(page: number, grid: Grid, runs: TextRun[]): TableFrag {
         }
       } else if (reg.r0 === r) rowCells.push({ kind: 'left', lines: [], colSpan: 1, rowSpan: 1 });
       else if (reg.c0 === c) rowCells.push({ kind: 'above', lines: [], colSpan: reg.c1 - reg.c0, rowSpan: 1 });
-      else rowCells.push({ kind: 'left', lines: [], colSpan: 1, rowSpan: 1 });
+      else rowCells.push({ kind: 'left', lines: [], colSpan: 1, rowSpan: 1, below: true });
     }
     // a sliver between double rulings: no text and barely any height
     if (!hasText && grid.ys[r + 1]! - grid.ys[r]! < 4 && rowCells.every((c) => c.kind === 'cell')) continue;
