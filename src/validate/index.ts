@@ -73,7 +73,7 @@ export async function validatePaths(paths: string[], options: ValidateOptions = 
   const cwd = options.cwd ?? process.cwd();
   const display = (abs: string): string => {
     const rel = relative(cwd, abs);
-    const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+    const shown = rel === '' ? '.' : !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
     return sep === '/' ? shown : shown.split(sep).join('/');
   };
   const sink = new IssueSink(options.maxErrors ?? Infinity);
@@ -114,6 +114,11 @@ export async function validatePaths(paths: string[], options: ValidateOptions = 
     }
     if (st.isDirectory()) {
       const found = await walk(abs);
+      if (!found.some((f) => /\.(csv|tsv|json)$/i.test(f))) {
+        sink.add(fileIssue(display(abs), `no data files in ${p} (expected .csv, .tsv, .json files or a datapackage.json)`));
+        plan.files.add(display(abs));
+        continue;
+      }
       for (const f of found) {
         if (basename(f) === 'datapackage.json') await addPackage(f, ctx, null);
       }

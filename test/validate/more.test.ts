@@ -17,6 +17,14 @@ describe('edge cases', () => {
     expect(r.errors.map(pick)).toEqual([['empty.csv', 'source-error', null, null, null]]);
   });
 
+  test('a folder without data files is an error (a wrong path must not pass CI)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    const r = await validatePaths([dir], { cwd: dir });
+    expect(r.valid).toBe(false);
+    expect(r.errors.map((i) => [i.code, i.file])).toEqual([['source-error', '.']]);
+  });
+
   test('TSV files are read with a tab delimiter', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 't.tsv'), 'a\tb\n1\t2\n3\t 4\n');
