@@ -480,6 +480,9 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
       }
     }
   } catch (e) {
+    stream.destroy();
+    // Only file-system errors are the file's problem; anything else is a bug and must not pass as one.
+    if (!(e as NodeJS.ErrnoException).syscall) throw e;
     readError = e as Error;
   } finally {
     stream.destroy();

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { Field, FieldConstraints, FieldType, ForeignKey, TableSchema } from './types.js';
 import type { IssueSink } from './issues.js';
+import { anchoredRegExp } from './values.js';
 
 /** Missing-value markers of 835-rec tables: an empty cell or the word `null`. */
 export const REC835_MISSING = ['', 'null'];
@@ -206,7 +207,7 @@ export function fromTableSchema(raw: unknown, ctx: Ctx): TableSchema {
 
 function checkPattern(pattern: string, field: string, ctx: Ctx): string | undefined {
   try {
-    new RegExp(pattern, 'u');
+    anchoredRegExp(pattern);
     return pattern;
   } catch {
     schemaIssue(ctx, `field "${field}": pattern ${pattern} is not a valid regular expression, not checked`, 'error', field);

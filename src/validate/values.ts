@@ -122,11 +122,23 @@ export type ConstraintCheck = (value: string) => string | null;
 
 const patternCache = new Map<string, RegExp>();
 
+/**
+ * The whole-value regular expression of a pattern: Unicode mode first (so \p{L} and astral characters work),
+ * else without it (patterns written for other engines, e.g. with `\-` or `\_` escapes). Throws when neither parses.
+ */
+export function anchoredRegExp(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    return new RegExp(`^(?:${pattern})$`);
+  }
+}
+
 export function compilePattern(pattern: string): RegExp {
   let re = patternCache.get(pattern);
   if (!re) {
     // Table Schema patterns are XML Schema regular expressions: they match the whole value.
-    re = new RegExp(`^(?:${pattern})$`, 'u');
+    re = anchoredRegExp(pattern);
     patternCache.set(pattern, re);
   }
   return re;

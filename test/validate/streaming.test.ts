@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { firstInvalidUtf8 } from '../../src/validate/csv.js';
 import { validatePaths } from '../../src/validate/index.js';
-import { findDateRangePairs, isIsoDate, whitespaceProblem } from '../../src/validate/values.js';
+import { anchoredRegExp, findDateRangePairs, isIsoDate, whitespaceProblem } from '../../src/validate/values.js';
 
 const CHUNK = 1 << 16; // the read size of the validator
 
@@ -101,6 +101,15 @@ describe('value checks', () => {
     expect(whitespaceProblem('a\u00a0')).toBe('trailing whitespace');
     expect(whitespaceProblem('a\t')).toBe('trailing whitespace');
     expect(whitespaceProblem('a  b')).toBe('double space');
+  });
+
+  test('patterns match the whole value; Unicode mode when possible, else plain', () => {
+    expect(anchoredRegExp('\\d{8}').test('04060714')).toBe(true);
+    expect(anchoredRegExp('\\d{8}').test('040607145')).toBe(false);
+    expect(anchoredRegExp('^\\d{8}$').test('04060714')).toBe(true);
+    expect(anchoredRegExp('\\p{Lu}\\p{Ll}+').test('Київ')).toBe(true);
+    expect(anchoredRegExp('[\\w\\-]+').test('a-b_c')).toBe(true); // `\-` is invalid in Unicode mode
+    expect(() => anchoredRegExp('(')).toThrow();
   });
 
   test('start/end pairs are found by field name', () => {
