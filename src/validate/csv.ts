@@ -44,6 +44,7 @@ export interface TableJob {
   schema: TableSchema | null;
   delimiter?: string;
   quote?: string;
+  /** Resource name (package) or file name, for messages. */
   resourceLabel?: string;
   foreignKeys?: ForeignKeyCheck[];
   collect?: KeyCollector[];
@@ -117,7 +118,6 @@ function incompleteTail(buf: Uint8Array): number {
 
 async function countLinesBefore(path: string, offset: number): Promise<number> {
   let lines = 1;
-  let seen = 0;
   if (offset <= 0) return 1;
   for await (const chunk of createReadStream(path, { start: 0, end: offset - 1 }) as AsyncIterable<Buffer>) {
     let p = chunk.indexOf(10);
@@ -125,9 +125,7 @@ async function countLinesBefore(path: string, offset: number): Promise<number> {
       lines++;
       p = chunk.indexOf(10, p + 1);
     }
-    seen += chunk.length;
   }
-  void seen;
   return lines;
 }
 
