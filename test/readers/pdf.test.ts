@@ -130,6 +130,22 @@ describe('readPdf: rotated pages (rotated.pdf = basic.pdf with /Rotate 90 on eve
   });
 });
 
+describe('readPdf: Word-style drawing (handmade.pdf)', () => {
+  it('reads a /Rotate 90 page drawn through a rotating cm, with borders as thin filled rectangles in a form XObject', async () => {
+    const { tree, messages } = await extra('handmade');
+    expect(messages).toEqual([]);
+    const [t, ...rest] = tables(tree);
+    expect(rest).toHaveLength(0);
+    expect(t!.data).toEqual({ origin: 'pdf', columns: 3, page: 1 });
+    expect(grid(t!)).toEqual([
+      [['No'], ['Measure'], ['Term']],
+      [['1'], ['Open data portal'], ['2026']],
+      [['2'], ['Budget dashboard'], ['2027']],
+    ]);
+    expect(texts(tree.children)).toEqual(['Commitment 7. Open budget data', 'End of annex.']);
+  });
+});
+
 describe('readPdf: spanning cells (spans.pdf)', () => {
   it('recognises rowspan/colspan from missing rulings and fills the grid like the DOCX reader', async () => {
     const { tree } = await extra('spans');
