@@ -9,3 +9,6 @@ export { splitParties, PartyRegistry, PartyDirectory, partyId } from './normaliz
 export { validatePlan } from './model/validate.js';
 export * from './model/schema.js';
 export type * from './doctree/types.js';
+export { validatePaths, formatText, formatJson, formatGithub, ValidateUsageError } from './validate/index.js';
+export type { ValidationReport, ValidationIssue } from './validate/index.js';
+export { exportDatasets, writeDataset, readDataset, recordsToPlans } from './datasets/index.js';
