@@ -116,7 +116,7 @@ function joinDistinct(values: readonly string[]): string | null {
   return seen.length ? seen.join('; ') : null;
 }
 
-/** The OGP Local commitment template row of one commitment (mapping documented in docs/export.md). */
+/** The OGP Local commitment template row of one commitment (mapping documented in README.md, «OGP Local commitment template»). */
 export function ogpCommitmentRecord(uid: string, c: Commitment): TableRecord {
   const { start, end } = measureDates(c.measures);
   const measureExecutors = c.measures.flatMap((m) => m.executors);

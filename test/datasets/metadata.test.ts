@@ -165,9 +165,9 @@ describe('JSON Schemas of the tables (schemas/tables)', () => {
   });
 });
 
-describe('docs/export.md', () => {
+describe('README export section', () => {
   it('documents every table and column', async () => {
-    const doc = await readFile('docs/export.md', 'utf8');
+    const doc = await readFile('README.md', 'utf8');
     for (const t of ALL_TABLES) {
       expect(doc, t.file).toContain(`\`${t.file}.csv\``);
       for (const c of t.columns) expect(doc, `${t.file}.${c.name}`).toContain(`| \`${c.name}\` | ${c.title} |`);

@@ -54,7 +54,7 @@ describe('edge cases', () => {
   });
 
   test('an unsupported file type given explicitly', async () => {
-    const r = await validatePaths(['docs/validate.md']);
+    const r = await validatePaths(['README.md']);
     expect(r.errors.map((i) => [i.code, i.message])).toEqual([
       ['source-error', 'unsupported file type ".md": expected .csv, .json, a datapackage.json or a folder'],
     ]);
