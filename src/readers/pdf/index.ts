@@ -81,7 +81,9 @@ export const readPdf: Reader = async (input) => {
         throw new Error(`cannot read page ${n}: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
       });
       try {
-        const model = await readPage(page, n);
+        const model = await readPage(page, n).catch((err: unknown) => {
+          throw new Error(`cannot read page ${n}: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+        });
         if (model.scanned) {
           messages.push({
             code: 'scanned-page',

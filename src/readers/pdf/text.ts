@@ -304,10 +304,15 @@ export function firstUnit(s: string): string {
 }
 
 /**
- * Split a block's lines into paragraphs. A new paragraph starts at line B when:
- * - the gap above B exceeds single spacing by more than ~0.4 of a line (paragraph spacing); or
- * - B does not continue a word broken at A's end, and B's first word would have fitted in
- *   the room left on A (so A ended on purpose: a paragraph or line break); or
+ * Split a block's lines into paragraphs. A new paragraph starts at line B when, in order:
+ * - the gap above B exceeds single spacing by more than max(2 pt, 0.2 × font size)
+ *   (paragraph spacing; within a paragraph, baselines are evenly spaced);
+ * - B comes after a page break, A ends a sentence (. ! ?) and B starts with a capital, a
+ *   digit or a quote (the gap is lost across pages; «;» lists carry on);
+ * - not when B continues a word broken at A's end (hyphen, emergency or lost soft hyphen);
+ * - B starts with a bullet glyph;
+ * - B's first unbreakable unit would clearly have fitted in the room left on A
+ *   (room > 1.1 × estimated width + 0.35 × font size): A ended on purpose;
  * - (free text only) A starts at the block's left edge and B is indented (a first-line indent).
  * `pitch` is the typical single-spacing pitch as a multiple of the font size.
  */
