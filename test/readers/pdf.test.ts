@@ -279,7 +279,9 @@ describe('readPdf: plan fixtures rendered from DOCX (fixtures/pdf)', () => {
       // a DOCX table split in two around a page break (nothing between them, the same header
       // row) is one table in the PDF: same column grid, header repeated at the top of the page
       const pdfRows = tables(pdf.tree).map((t) => flat(grid(t)));
+      const pdfHeaders = tables(pdf.tree).map((t) => t.children.map((r) => r.data?.header === true));
       const merged: string[][][] = [];
+      const mergedHeaders: boolean[][] = [];
       let adjacent = false;
       for (const b of docx.tree.children) {
         if (b.type !== 'table') {
@@ -287,13 +289,21 @@ describe('readPdf: plan fixtures rendered from DOCX (fixtures/pdf)', () => {
           continue;
         }
         const rows = flat(grid(b));
+        const headers = b.children.map((r) => r.data?.header === true);
         const last = merged[merged.length - 1];
-        if (adjacent && last && last[0]?.join('\t') === rows[0]?.join('\t')) last.push(...rows.slice(1));
-        else merged.push(rows);
+        if (adjacent && last && last[0]?.join('\t') === rows[0]?.join('\t')) {
+          last.push(...rows.slice(1));
+          mergedHeaders[mergedHeaders.length - 1]!.push(...headers.slice(1));
+        } else {
+          merged.push(rows);
+          mergedHeaders.push(headers);
+        }
         adjacent = true;
       }
       const docxRows = tables(docx.tree);
       expect(pdfRows).toEqual(merged);
+      // header rows: the DOCX marks them (w:tblHeader), the PDF reader finds them (bold, repeated)
+      expect(pdfHeaders).toEqual(mergedHeaders);
       // paragraphs inside cells: most cells keep exactly the DOCX paragraphs
       let same = 0;
       let all = 0;

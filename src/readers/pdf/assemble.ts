@@ -112,9 +112,19 @@ function continuesRow(row: FragRow): boolean {
   return t === '' || /^[\p{Ll}\p{P}]/u.test(t);
 }
 
+/** A row that is one cell across the whole width (a section title such as «1. Забезпечення …»). */
+function fullWidth(row: FragRow): boolean {
+  return row.cells.length > 1 && row.cells.filter((c) => c.kind === 'cell').length === 1 && row.cells[0]?.colSpan === row.cells.length;
+}
+
+/**
+ * Header rows of a table's first fragment: its leading rows set in bold, at most three, up to
+ * the first full-width row (a section title, not a header) — and only when some row below
+ * is not bold (a table set all in bold has no recognisable header).
+ */
 function leadingBold(rows: FragRow[]): number {
   let k = 0;
-  while (k < rows.length && k < 3 && rows[k]!.bold) k++;
+  while (k < rows.length && k < 3 && rows[k]!.bold && !(k > 0 && fullWidth(rows[k]!))) k++;
   return k < rows.length ? k : 0;
 }
 
