@@ -103,6 +103,12 @@ export async function loadDirectory(path: string): Promise<PartyDirectory> {
   }
 }
 
+/** One party registry for a batch, with the executors directory when one is given. */
+export async function createRegistry(executorsFile?: string): Promise<PartyRegistry> {
+  if (!executorsFile) return new PartyRegistry();
+  return new PartyRegistry({ directory: await loadDirectory(executorsFile) });
+}
+
 /** Serialise a plan deterministically. */
 export function planJson(plan: ActionPlan, pretty = false): string {
   return `${JSON.stringify(plan, null, pretty ? 2 : undefined)}\n`;

@@ -12,8 +12,8 @@ import {
   type DatasetFormat,
 } from '../datasets/index.js';
 import type { ActionPlan } from '../model/schema.js';
-import { PartyRegistry } from '../normalize/parties.js';
-import { extractFile, InputError, loadDirectory, SchemaError } from '../pipeline.js';
+import type { PartyRegistry } from '../normalize/parties.js';
+import { extractFile, InputError, createRegistry, SchemaError } from '../pipeline.js';
 import { EXIT_FAILED, EXIT_OK, reportError, reportWarnings, UsageError, type Io } from './common.js';
 
 export interface ExportCliOptions {
@@ -47,15 +47,11 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
   }
 
   let registry: PartyRegistry;
-  if (options.executors) {
-    try {
-      registry = new PartyRegistry({ directory: await loadDirectory(options.executors) });
-    } catch (error) {
-      reportError(io, options.executors, (error as Error).message);
-      return EXIT_FAILED;
-    }
-  } else {
-    registry = new PartyRegistry();
+  try {
+    registry = await createRegistry(options.executors);
+  } catch (error) {
+    reportError(io, options.executors ?? null, (error as Error).message);
+    return EXIT_FAILED;
   }
 
   // Every input must give a plan: a dataset is never published with a plan silently missing.

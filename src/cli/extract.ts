@@ -2,8 +2,8 @@
 import { basename, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic.js';
-import { PartyRegistry } from '../normalize/parties.js';
-import { extractFile, InputError, loadDirectory, planJson, SchemaError } from '../pipeline.js';
+import type { PartyRegistry } from '../normalize/parties.js';
+import { extractFile, InputError, createRegistry, planJson, SchemaError } from '../pipeline.js';
 import { EXIT_FAILED, EXIT_OK, reportError, reportWarnings, UsageError, type Io } from './common.js';
 
 export interface ExtractCliOptions {
@@ -32,15 +32,11 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
   }
 
   let registry: PartyRegistry;
-  if (options.executors) {
-    try {
-      registry = new PartyRegistry({ directory: await loadDirectory(options.executors) });
-    } catch (error) {
-      reportError(io, options.executors, (error as Error).message);
-      return EXIT_FAILED;
-    }
-  } else {
-    registry = new PartyRegistry();
+  try {
+    registry = await createRegistry(options.executors);
+  } catch (error) {
+    reportError(io, options.executors ?? null, (error as Error).message);
+    return EXIT_FAILED;
   }
 
   let code = EXIT_OK;

@@ -55,15 +55,8 @@ export const PARTY_KINDS = ['body', 'collective', 'person', 'other'] as const;
 export const TERM_PRECISIONS = ['day', 'month', 'quarter', 'half-year', 'year', 'recurring', 'unknown'] as const;
 export const PARTY_ROLES = ['executor', 'partner'] as const;
 export const TAG_KINDS = ['sector', 'ogpValue'] as const;
-export const ACCRUAL_PERIODICITIES = [
-  'Більш як один раз на день',
-  'Щодня',
-  'Щотижня',
-  'Щомісяця',
-  'Щокварталу',
-  'Кожного півріччя',
-  'Щороку',
-] as const;
+export { ACCRUAL_PERIODICITIES } from '../model/national.js';
+import { ACCRUAL_PERIODICITIES } from '../model/national.js';
 
 export const EDRPOU_PATTERN = '^\\d{8}$';
 export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';

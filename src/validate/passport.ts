@@ -5,18 +5,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { linesOfPointers } from './jsonpos.js';
+import { ACCRUAL_PERIODICITIES } from '../model/national.js';
 import type { IssueSink } from './issues.js';
 import { isEmail, isHttpUrl, isIsoDate, isIsoDateTime } from './values.js';
 
-export const ACCRUAL_PERIODICITY = [
-  'Більш як один раз на день',
-  'Щодня',
-  'Щотижня',
-  'Щомісяця',
-  'Щокварталу',
-  'Кожного півріччя',
-  'Щороку',
-] as const;
+/** Kept under its earlier name for library users. */
+export const ACCRUAL_PERIODICITY = ACCRUAL_PERIODICITIES;
 
 /** `dir`: the passport's folder, for links given as relative file names. */
 type Rule = (v: unknown, dir?: string) => string | null;
