@@ -7,6 +7,7 @@
  * names, Ukrainian titles and descriptions ending with «Наприклад: …», ISO 8601 dates, codes as text,
  * `null` for a missing optional value, `uid` as the primary key of every table.
  */
+import { ACCRUAL_PERIODICITIES } from '../model/national.js';
 
 export type ColumnType = 'string' | 'date' | 'integer' | 'boolean' | 'anyURL';
 
@@ -55,8 +56,7 @@ export const PARTY_KINDS = ['body', 'collective', 'person', 'other'] as const;
 export const TERM_PRECISIONS = ['day', 'month', 'quarter', 'half-year', 'year', 'recurring', 'unknown'] as const;
 export const PARTY_ROLES = ['executor', 'partner'] as const;
 export const TAG_KINDS = ['sector', 'ogpValue'] as const;
-export { ACCRUAL_PERIODICITIES } from '../model/national.js';
-import { ACCRUAL_PERIODICITIES } from '../model/national.js';
+export { ACCRUAL_PERIODICITIES };
 
 export const EDRPOU_PATTERN = '^\\d{8}$';
 export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
