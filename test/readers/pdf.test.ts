@@ -212,6 +212,20 @@ describe('readPdf: a table without rulings (borderless.pdf)', () => {
   });
 });
 
+describe('readPdf: a borderless table continuing on the next page (borderless-long.pdf)', () => {
+  it('keeps one table of aligned columns across the page break, page numbers removed', async () => {
+    const { tree, pages } = await extra('borderless-long');
+    expect(pages).toBe(2);
+    const [t, ...rest] = tables(tree);
+    expect(rest).toHaveLength(0);
+    const expected = [['Назва набору', 'Розпорядник', 'Періодичність']];
+    for (let i = 1; i <= 70; i++) expected.push([`Набір даних ${i}`, `Управління ${i}`, i % 2 ? 'щороку' : 'щокварталу']);
+    expect(grid(t!).map((r) => r.map((c) => c.join(' ')))).toEqual(expected);
+    expect(new Set(t!.children.map((r) => r.data?.page))).toEqual(new Set([1, 2]));
+    expect(texts(tree.children)).toEqual(['Реєстр наборів даних', 'Кінець реєстру.']);
+  });
+});
+
 describe('readPdf: scanned pages', () => {
   it('reports a wholly scanned PDF page by page and gives an empty tree', async () => {
     const result = await extra('scanned-only');

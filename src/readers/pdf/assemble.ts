@@ -56,6 +56,7 @@ interface TableBuild {
   kind: 'table';
   page: number;
   xs: number[];
+  ruled: boolean;
   rows: RowBuild[];
   /** Rows of the first fragment, for recognising header rows repeated on later pages. */
   firstRows: FragRow[];
@@ -74,9 +75,14 @@ function rowText(row: FragRow): string {
   return row.cells.map((c) => c.lines.map((l) => l.text).join(' ')).join('\t');
 }
 
-/** Same column grid: the same number of columns at the same x (or the same relative widths). */
-function sameGrid(a: number[], b: number[]): boolean {
+/**
+ * Same column grid: the same number of columns at the same x (or the same relative widths).
+ * A table found by text alignment has no right border (its last x is where its text ends),
+ * so only its column starts are compared.
+ */
+function sameGrid(a: number[], b: number[], ruled: boolean): boolean {
   if (a.length !== b.length) return false;
+  if (!ruled) return a.slice(0, -1).every((x, i) => Math.abs(x - b[i]!) <= 3);
   if (a.every((x, i) => Math.abs(x - b[i]!) <= 3)) return true;
   const wa = a[a.length - 1]! - a[0]!;
   const wb = b[b.length - 1]! - b[0]!;
@@ -158,6 +164,7 @@ function newTable(frag: TableFrag, pitch: number): TableBuild {
     kind: 'table',
     page: frag.page,
     xs: frag.xs,
+    ruled: frag.ruled,
     firstRows: frag.rows,
     rows: frag.rows.map((row, i) => (i < header ? { row, page: frag.page, pitch, header: true } : { row, page: frag.page, pitch })),
   };
@@ -278,7 +285,9 @@ export function assemble(pages: PageModel[]): BlockNode[] {
       }
       flushText();
       const last = items[items.length - 1];
-      if (first && last?.kind === 'table' && sameGrid(last.xs, b.frag.xs)) appendFragment(last, b.frag, p.pitch);
+      if (first && last?.kind === 'table' && last.ruled === b.frag.ruled && sameGrid(last.xs, b.frag.xs, b.frag.ruled)) {
+        appendFragment(last, b.frag, p.pitch);
+      }
       else items.push(newTable(b.frag, p.pitch));
       first = false;
     }

@@ -337,9 +337,9 @@ function clusterStarts(xs: number[], size: number): number[] {
 function buildAligned(page: number, lines: { line: Line; segs: Line[] }[], starts: number[]): TableFrag {
   const right = Math.max(...lines.map((l) => l.line.x1));
   const xs = [...starts, right + 1];
-  const colOf = (x: number): number => {
+  const colOf = (x: number, size: number): number => {
     let c = 0;
-    for (let k = 0; k < starts.length; k++) if (x >= starts[k]! - 0.6 * 12) c = k;
+    for (let k = 0; k < starts.length; k++) if (x >= starts[k]! - 0.6 * size) c = k;
     return c;
   };
   const rows: { segs: Line[][]; bold: boolean }[] = [];
@@ -348,7 +348,7 @@ function buildAligned(page: number, lines: { line: Line; segs: Line[] }[], start
     if (newRow) rows.push({ segs: starts.map(() => []), bold: true });
     const row = rows[rows.length - 1]!;
     for (const s of segs) {
-      row.segs[colOf(s.x0)]!.push(s);
+      row.segs[colOf(s.x0, s.size)]!.push(s);
       if (!s.bold) row.bold = false;
     }
   }
@@ -467,7 +467,7 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
   const left = ref.length > 0 ? Math.min(...ref.map((l) => l.x0)) : 0;
   const right = ref.length > 0 ? Math.max(...ref.map((l) => l.x1)) : width;
 
-  const aligned = alignedTables(pageNo, body, pitch);
+  const aligned = alignedTables(pageNo, freeLines, pitch);
   frags.push(...aligned.frags);
 
   const blocks: PageBlock[] = [];
