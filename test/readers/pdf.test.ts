@@ -132,17 +132,28 @@ describe('readPdf: rotated pages (rotated.pdf = basic.pdf with /Rotate 90 on eve
 
 describe('readPdf: Word-style drawing (handmade.pdf)', () => {
   it('reads a /Rotate 90 page drawn through a rotating cm, with borders as thin filled rectangles in a form XObject', async () => {
-    const { tree, messages } = await extra('handmade');
+    const { tree, messages, pages } = await extra('handmade');
     expect(messages).toEqual([]);
+    expect(pages).toBe(2);
     const [t, ...rest] = tables(tree);
     expect(rest).toHaveLength(0);
     expect(t!.data).toEqual({ origin: 'pdf', columns: 3, page: 1 });
-    expect(grid(t!)).toEqual([
+    expect(grid(t!).slice(0, 2)).toEqual([
       [['No'], ['Measure'], ['Term']],
       [['1'], ['Open data portal'], ['2026']],
-      [['2'], ['Budget dashboard'], ['2027']],
     ]);
     expect(texts(tree.children)).toEqual(['Commitment 7. Open budget data', 'End of annex.']);
+  });
+
+  it('merges a row with no top border at the top of the next page into the row above', async () => {
+    const { tree } = await extra('handmade');
+    const [t] = tables(tree);
+    // «Part» starts with a capital: only the missing top border says the row continues
+    expect(grid(t!).slice(2)).toEqual([
+      [['2', 'Part'], ['Budget dashboard for', 'Citizens and council'], ['2027', 'Q4']],
+      [['3'], ['Open spending'], ['2027']],
+    ]);
+    expect(t!.children.map((r) => r.data?.page)).toEqual([1, 1, 1, 2]);
   });
 });
 

@@ -108,7 +108,8 @@ function originOf(rows: RowBuild[], r: number, c: number): FragCell | undefined 
  * previous page's table: its first cell is empty (no number, no measure name: only the
  * overflowing cells carry on) or starts in the middle of a sentence (a lower-case letter
  * or punctuation such as «, – or a closing bracket; new rows start with a number or a
- * capital).
+ * capital). A fragment whose first row has no top border is a continuation too
+ * (`appendFragment`).
  */
 function continuesRow(row: FragRow): boolean {
   if (!row.hasText) return false;
@@ -145,7 +146,8 @@ function appendFragment(build: TableBuild, frag: TableFrag, pitch: number): void
   }
   const first = rows[0];
   const lastIdx = build.rows.length - 1;
-  if (first && lastIdx >= 0 && continuesRow(first)) {
+  // no top border on the fragment's first row (and no repeated header above it) also says so
+  if (first && lastIdx >= 0 && (continuesRow(first) || (k === 0 && frag.openTop && first.hasText))) {
     first.cells.forEach((cell, c) => {
       if (cell.kind !== 'cell' || cell.lines.length === 0) return;
       const target = originOf(build.rows, lastIdx, c);

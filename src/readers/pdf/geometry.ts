@@ -197,6 +197,10 @@ export interface Grid {
   ys: number[];
   h: Segment[];
   v: Segment[];
+  /** The first row has no top border (the columns' rulings start above the first horizontal one). */
+  openTop: boolean;
+  /** The last row has no bottom border. */
+  openBottom: boolean;
 }
 
 function touches(h: Segment, v: Segment): boolean {
@@ -257,10 +261,24 @@ export function findGrids(segments: Segment[]): Grid[] {
     const xs = cluster(g.v.map((s) => s.at));
     const ys = cluster(g.h.map((s) => s.at));
     if (xs.length < 2 || ys.length < 2) continue;
+    // columns drawn above the first / below the last horizontal ruling: a row without its
+    // top (bottom) border, as a row continuing from the previous page is often drawn
+    const vTop = Math.min(...g.v.map((s) => s.from));
+    const vBottom = Math.max(...g.v.map((s) => s.to));
+    let openTop = false;
+    let openBottom = false;
+    if (vTop < ys[0]! - 3 * TOL) {
+      ys.unshift(vTop);
+      openTop = true;
+    }
+    if (vBottom > ys[ys.length - 1]! + 3 * TOL) {
+      ys.push(vBottom);
+      openBottom = true;
+    }
     const width = xs[xs.length - 1]! - xs[0]!;
     const height = ys[ys.length - 1]! - ys[0]!;
     if (width < 10 || height < 5) continue;
-    grids.push({ xs, ys, h: g.h, v: g.v });
+    grids.push({ xs, ys, h: g.h, v: g.v, openTop, openBottom });
   }
   grids.sort((a, b) => a.ys[0]! - b.ys[0]! || a.xs[0]! - b.xs[0]!);
   return grids;

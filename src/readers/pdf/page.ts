@@ -40,6 +40,8 @@ export interface TableFrag {
   bottom: number;
   rows: FragRow[];
   ruled: boolean;
+  /** The first row has no top border (ruled tables only). */
+  openTop: boolean;
 }
 
 export interface FreeLine {
@@ -256,6 +258,7 @@ function gridTable(page: number, grid: Grid, runs: TextRun[]): TableFrag {
     bottom: grid.ys[grid.ys.length - 1]!,
     rows: outRows,
     ruled: true,
+    openTop: grid.openTop,
   };
 }
 
@@ -359,6 +362,7 @@ function buildAligned(page: number, lines: { line: Line; segs: Line[] }[], start
     top: Math.min(...lines.map((l) => l.line.base - l.line.size)),
     bottom: Math.max(...lines.map((l) => l.line.base + 0.3 * l.line.size)),
     ruled: false,
+    openTop: false,
     rows: rows.map((r) => ({
       bold: r.bold,
       hasText: true,
