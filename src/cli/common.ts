@@ -1,6 +1,7 @@
 /** What every command shares: exit codes, error and warning output. */
 import chalk from 'chalk';
 import type { Warning } from '../model/schema.js';
+import { InputError, SchemaError } from '../pipeline.js';
 
 export const EXIT_OK = 0;
 /** An input failed or data is invalid. */
@@ -42,4 +43,11 @@ export function reportWarnings(io: Io, file: string, warnings: Warning[]): void 
   for (const w of warnings) {
     io.stderr(`${chalk.yellow('warning:')} ${formatLocation(file, w)}: ${w.message} [${w.code}]\n`);
   }
+}
+
+/** Report why one input of a batch failed: one line naming the file and the cause. */
+export function reportInputFailure(io: Io, input: string, error: unknown): void {
+  if (error instanceof SchemaError) reportError(io, null, `internal error: ${error.message}`);
+  else if (error instanceof InputError) reportError(io, error.file, error.message);
+  else reportError(io, input, (error as Error).message.split('\n')[0] ?? 'unknown error');
 }

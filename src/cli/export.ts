@@ -13,8 +13,8 @@ import {
 } from '../datasets/index.js';
 import type { ActionPlan } from '../model/schema.js';
 import type { PartyRegistry } from '../normalize/parties.js';
-import { extractFile, InputError, createRegistry, SchemaError } from '../pipeline.js';
-import { EXIT_FAILED, EXIT_OK, reportError, reportWarnings, UsageError, type Io } from './common.js';
+import { createRegistry, extractFile } from '../pipeline.js';
+import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportWarnings, UsageError, type Io } from './common.js';
 
 export interface ExportCliOptions {
   outDir: string;
@@ -73,9 +73,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
       }
     } catch (error) {
       failed = true;
-      if (error instanceof SchemaError) reportError(io, null, `internal error: ${error.message}`);
-      else if (error instanceof InputError) reportError(io, error.file, error.message);
-      else reportError(io, input, (error as Error).message.split('\n')[0] ?? 'unknown error');
+      reportInputFailure(io, input, error);
     }
   }
   if (failed) {

@@ -3,8 +3,8 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { PartyRegistry } from '../normalize/parties.js';
-import { extractFile, InputError, createRegistry, planJson, SchemaError } from '../pipeline.js';
-import { EXIT_FAILED, EXIT_OK, reportError, reportWarnings, UsageError, type Io } from './common.js';
+import { createRegistry, extractFile, planJson } from '../pipeline.js';
+import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportWarnings, UsageError, type Io } from './common.js';
 
 export interface ExtractCliOptions {
   output?: string;
@@ -55,13 +55,7 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
       if (layoutLost) code = EXIT_FAILED;
     } catch (error) {
       code = EXIT_FAILED;
-      if (error instanceof SchemaError) {
-        reportError(io, null, `internal error: ${error.message}`);
-      } else if (error instanceof InputError) {
-        reportError(io, error.file, error.message);
-      } else {
-        reportError(io, input, (error as Error).message.split('\n')[0] ?? 'unknown error');
-      }
+      reportInputFailure(io, input, error);
     }
   }
   return code;
