@@ -1,37 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cellParagraphs, nodeText } from '../../../src/doctree/build.js';
-import type { BlockNode, DocRoot, TableCellNode, TableNode } from '../../../src/doctree/types.js';
+import type { DocRoot } from '../../../src/doctree/types.js';
+import { fixture } from '../tree-helpers.js';
+
+export { fixture, flags, grid, root, tables, texts } from '../tree-helpers.js';
 import { readPdf } from '../../../src/readers/pdf/index.js';
-
-export const root = join(import.meta.dirname, '..', '..', '..');
-
-export function fixture(...parts: string[]): Uint8Array {
-  return new Uint8Array(readFileSync(join(root, 'fixtures', ...parts)));
-}
 
 export function read(dir: string, name: string) {
   return readPdf(fixture(dir, `${name}.pdf`), { file: `${name}.pdf` });
-}
-
-export function tables(tree: DocRoot): TableNode[] {
-  return tree.children.filter((b): b is TableNode => b.type === 'table');
-}
-
-/** Text of every paragraph outside tables. */
-export function texts(blocks: BlockNode[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'paragraph' || b.type === 'heading' ? [nodeText(b)] : []));
-}
-
-/** A table as rows of cells of paragraph texts. */
-export function grid(t: TableNode): string[][][] {
-  return t.children.map((r) => r.children.map((c) => cellParagraphs(c)));
-}
-
-/** Cell flags in the DOCX tests' compact form: "A" mergedFromAbove, "L" mergedFromLeft, cN colSpan, rN rowSpan. */
-export function flags(c: TableCellNode): string {
-  const d = c.data ?? {};
-  return [d.mergedFromAbove ? 'A' : '', d.mergedFromLeft ? 'L' : '', d.colSpan ? `c${d.colSpan}` : '', d.rowSpan ? `r${d.rowSpan}` : ''].join('');
 }
 
 /** Every node of the tree below the root, depth first. */
