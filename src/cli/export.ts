@@ -11,6 +11,7 @@ import {
   writeDataset,
   type DatasetFormat,
 } from '../datasets/index.js';
+import { WORKBOOK_FILE, exportWorkbook } from '../datasets/xlsx.js';
 import type { ActionPlan } from '../model/schema.js';
 import type { PartyRegistry } from '../normalize/parties.js';
 import { createRegistry, extractFile } from '../pipeline.js';
@@ -21,26 +22,31 @@ export interface ExportCliOptions {
   format?: string;
   passport?: string;
   excel?: boolean;
+  xlsx?: boolean;
   nullValue?: string;
   executors?: string;
   quiet?: boolean;
 }
 
-function parseFormats(value: string | undefined): DatasetFormat[] {
-  if (value === undefined) return [...DATASET_FORMATS];
+/** Table formats, and whether dataset.xlsx is asked for (`xlsx` in the list; alone it writes only the workbook). */
+function parseFormats(value: string | undefined): { formats: DatasetFormat[]; xlsx: boolean } {
+  if (value === undefined) return { formats: [...DATASET_FORMATS], xlsx: false };
   const formats = value
     .split(',')
     .map((f) => f.trim().toLowerCase())
     .filter((f) => f !== '');
-  if (formats.length === 0) throw new UsageError('--format needs at least one of csv, json');
+  if (formats.length === 0) throw new UsageError('--format needs at least one of csv, json, xlsx');
   for (const f of formats) {
-    if (f !== 'csv' && f !== 'json') throw new UsageError(`--format: unknown format ${JSON.stringify(f)} (use csv, json)`);
+    if (f !== 'csv' && f !== 'json' && f !== 'xlsx') throw new UsageError(`--format: unknown format ${JSON.stringify(f)} (use csv, json, xlsx)`);
   }
-  return formats as DatasetFormat[];
+  return { formats: formats.filter((f) => f !== 'xlsx') as DatasetFormat[], xlsx: formats.includes('xlsx') };
 }
 
 export async function runExport(inputs: string[], options: ExportCliOptions, io: Io): Promise<number> {
-  const formats = parseFormats(options.format);
+  const parsed = parseFormats(options.format);
+  const xlsx = parsed.xlsx || options.xlsx === true;
+  const workbookOnly = parsed.formats.length === 0;
+  const formats = workbookOnly ? [...DATASET_FORMATS] : parsed.formats;
   const nullValue = options.nullValue ?? 'null';
   if (nullValue === '' || nullValue !== nullValue.trim() || /[",\r\n]/.test(nullValue)) {
     throw new UsageError('--null-value must be non-empty text without surrounding spaces, commas, quotes or line breaks');
@@ -90,14 +96,16 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
       passport,
       passportSource: options.passport,
     });
-    await writeDataset(options.outDir, result.files);
-    for (const note of result.notes) io.stderr(`${note}\n`);
-    for (const stale of await listStaleFiles(options.outDir, result.files)) {
+    const files = new Map<string, string | Uint8Array>(workbookOnly ? [] : result.files);
+    if (xlsx) files.set(WORKBOOK_FILE, await exportWorkbook(result, plans));
+    await writeDataset(options.outDir, files);
+    for (const note of workbookOnly ? [] : result.notes) io.stderr(`${note}\n`);
+    for (const stale of workbookOnly ? [] : await listStaleFiles(options.outDir, result.files)) {
       io.stderr(`note: ${join(options.outDir, stale)} was not written by this export and is not part of the dataset\n`);
     }
     const t = result.tables;
     io.stdout(
-      `wrote ${result.files.size} files to ${options.outDir} (plans: ${t.plans.length}, commitments: ${t.commitments.length}, ` +
+      `wrote ${files.size} files to ${options.outDir} (plans: ${t.plans.length}, commitments: ${t.commitments.length}, ` +
         `measures: ${t.measures.length}, parties: ${t.parties.length})\n`,
     );
     return EXIT_OK;
@@ -117,7 +125,8 @@ export function registerExport(program: Command, io: Io, setExit: (code: number)
     .description('export plans (documents or plan JSON) as one open dataset: CSV/JSON tables, CSVW, datapackage.json, passport')
     .argument('<inputs...>', 'documents (DOCX, PDF, TXT, HTML) or plan JSON files (one plan or an array of plans)')
     .requiredOption('--out-dir <dir>', 'directory to write the dataset into')
-    .option('--format <list>', 'table formats, comma separated: csv, json', 'csv,json')
+    .option('--format <list>', 'table formats, comma separated: csv, json, xlsx (xlsx alone: only dataset.xlsx)', 'csv,json')
+    .option('--xlsx', 'also write dataset.xlsx: one sheet per table with Ukrainian headers, for review in Excel')
     .option('--passport <file>', 'passport file (YAML or JSON) with the fixed passport elements')
     .option('--excel', 'start CSV files with a UTF-8 BOM for Microsoft Excel (not for publication)')
     .option('--null-value <text>', 'text written for a missing optional value', 'null')

@@ -144,7 +144,7 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
 }
 
 /** Write the files atomically into outDir (created if missing). Returns the written paths in name order. */
-export async function writeDataset(outDir: string, files: ReadonlyMap<string, string>): Promise<string[]> {
+export async function writeDataset(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<string[]> {
   const written: string[] = [];
   for (const [name, content] of files) {
     const path = join(outDir, name);
