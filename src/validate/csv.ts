@@ -6,6 +6,7 @@
  * referenced keys), never by the number of rows.
  */
 import { createReadStream } from 'node:fs';
+import { detectExcelCsv } from './excel-csv.js';
 import { parse } from 'csv-parse';
 import { inferredSchema } from './descriptors.js';
 import type { IssueSink } from './issues.js';
@@ -394,6 +395,12 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
   const quiet = job.collectOnly === true;
   const checker = new TableChecker(job, sink);
   const issue = checker.issue.bind(checker);
+  const excel = await detectExcelCsv(job.path, job.delimiter ?? ',');
+  if (excel) {
+    // One line instead of an error per label and row.
+    if (!quiet) issue('source-error', null, null, null, excel.message);
+    return { complete: false, rows: 0 };
+  }
   let rowNo = 0; // records seen, header = 1
   let nextLine = 1; // physical line where the next record starts
   let stopped = false; // reading stopped early (truncated, nothing left to collect)
