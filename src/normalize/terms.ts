@@ -63,6 +63,8 @@
  *   2026-05-31), with a note.
  * - «з <period>» with no end → start only, end null, with a note.
  * - Start after end → null dates, precision 'unknown', `term-reversed` (never an inverted range).
+ * - A stated frequency («двічі на рік», «раз на квартал», «3 рази на місяць») makes the term recurring,
+ *   like «щороку»: «двічі на рік у 2026–2027 роках» → recurring over 2026–2027.
  * - Recurring («постійно», «щороку», «протягом дії плану») → precision 'recurring'; dates stated in
  *   the term are used if any, otherwise `context.period` (null when unknown); the note says where
  *   the dates come from, and an informational `term-recurring` problem is reported.
@@ -79,7 +81,10 @@ import { type Shape, parseShape } from './terms/grammar.js';
 import {
   STATUS_MODIFIERS,
   isApproximateWord,
+  isCountHead,
+  isCountWord,
   isFiller,
+  isFrequencyUnit,
   isPlanPeriodPhrase,
   isPlanPeriodWord,
   isRecurringWord,
@@ -129,9 +134,35 @@ function trimSeps(ts: Token[]): Token[] {
   return out;
 }
 
-function clean(tokens: Token[]): Cleaned {
+/**
+ * Remove a stated frequency («двічі на рік», «раз на квартал», «2 рази на місяць») from the tokens.
+ * Returns the remaining tokens and whether a frequency was found.
+ */
+function dropFrequency(tokens: Token[]): { tokens: Token[]; found: boolean } {
+  for (let i = 0; i < tokens.length; i++) {
+    const w = wordOf(tokens[i]);
+    if (w === null || !isCountHead(w)) continue;
+    let start = i;
+    while (start > 0) {
+      const prev = tokens[start - 1];
+      const pw = wordOf(prev);
+      if ((pw !== null && isCountWord(pw)) || (prev?.t === 'num' && prev.len <= 2)) start--;
+      else break;
+    }
+    let end = i + 1;
+    if (wordOf(tokens[end]) === 'на' && isFrequencyUnit(wordOf(tokens[end + 1]) ?? '')) end += 2;
+    else if (isFrequencyUnit(wordOf(tokens[end]) ?? '') || wordOf(tokens[end]) === 'кварталу') end += 1;
+    else continue;
+    return { tokens: [...tokens.slice(0, start), ...tokens.slice(end)], found: true };
+  }
+  return { tokens, found: false };
+}
+
+function clean(input: Token[]): Cleaned {
   const statuses: string[] = [];
-  let recurring = false;
+  const frequency = dropFrequency(input);
+  const tokens = frequency.tokens;
+  let recurring = frequency.found;
   const approximate: string[] = [];
   let kept: Token[] = [];
   for (const t of tokens) {

@@ -241,4 +241,23 @@ export const TERM_CASES: TermCase[] = [
   { raw: '—', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: 'березень 2026 (за наявності фінансування)', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
   { raw: '32.01.2026', start: null, end: null, precision: 'unknown', problem: 'term-unparsed' },
+  // ── Roman month numbers, slashes, ISO year-month (issue #10 item 4) ──
+  { raw: 'IX 2021', start: '2021-09-01', end: '2021-09-30', precision: 'month' },
+  { raw: 'IX.2021 – XII.2022', start: '2021-09-01', end: '2022-12-31', precision: 'month' },
+  { raw: 'ІХ 2021 – ХІІ 2022', start: '2021-09-01', end: '2022-12-31', precision: 'month' },
+  { raw: 'IX – XII 2026', start: '2026-09-01', end: '2026-12-31', precision: 'month' },
+  { raw: '09/2021', start: '2021-09-01', end: '2021-09-30', precision: 'month' },
+  { raw: '09/2021 - 12/2022', start: '2021-09-01', end: '2022-12-31', precision: 'month' },
+  { raw: '01/09/2021', start: '2021-09-01', end: '2021-09-01', precision: 'day' },
+  { raw: '2021-09', start: '2021-09-01', end: '2021-09-30', precision: 'month' },
+  { raw: '2021-09 – 2022-12', start: '2021-09-01', end: '2022-12-31', precision: 'month' },
+  { raw: '2026-27 роки', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
+  { raw: '2021-13', start: null, end: null, precision: 'unknown', problem: 'term-reversed' }, // not a month: read as the years 2021–2013
+  // ── Recurring with a count (issue #10 item 10) ──
+  { raw: 'двічі на рік у 2026–2027 роках', start: '2026-01-01', end: '2027-12-31', precision: 'recurring', problem: 'term-recurring' },
+  { raw: 'щомісяця протягом 2026 року', start: '2026-01-01', end: '2026-12-31', precision: 'recurring', problem: 'term-recurring' },
+  { raw: 'раз на квартал', start: '2026-01-01', end: '2027-12-31', precision: 'recurring', problem: 'term-recurring', period: P2627 },
+  { raw: 'раз на квартал', start: null, end: null, precision: 'recurring', problem: 'term-recurring' },
+  { raw: 'не менше 2 разів на рік у 2026 році', start: '2026-01-01', end: '2026-12-31', precision: 'recurring', problem: 'term-recurring' },
+  { raw: 'тричі на рік, 2027 рік', start: '2027-01-01', end: '2027-12-31', precision: 'recurring', problem: 'term-recurring' },
 ];

@@ -26,6 +26,8 @@ export interface Partial {
   shortYear?: number;
   /** Written as a dotted numeric date («03.2025»): a bare «02» before it may be a month number. */
   numeric?: boolean;
+  /** A month written as a Roman numeral («IX 2021», «IX.2021»): a bare «VI» before it is a month too. */
+  romanMonth?: boolean;
 }
 
 export type Shape =
@@ -191,6 +193,14 @@ function parsePart(c: Cursor): Partial | string {
     c.i = save;
     return { kind: 'year', year: y };
   }
+  // Roman month number with its year: «IX 2021», «IX.2021» (the point is dropped before parsing).
+  const after = c.peek(1);
+  if (t.t === 'roman' && t.v >= 1 && t.v <= 12 && after?.t === 'num' && after.len === 4) {
+    c.i++;
+    const y = parseYear(c);
+    if (y === null || y === undefined) return 'implausible year';
+    return { kind: 'month', month: t.v, year: y, romanMonth: true };
+  }
   // Quarter / half-year: «IV квартал 2026 року», «І півріччя», «2 кв.», «третій квартал».
   const idx = parseIndex(c);
   if (idx !== null) {
@@ -230,7 +240,8 @@ function adoptUnit(p: Partial, from: Partial, fromIsPrevious: boolean): string |
     }
     case 'month':
       // Only before a numeric month («02 та 03.2025», «01-03.2026»), never before a month name.
-      if (p.roman || !from.numeric || v < 1 || v > 12) return `«${v}» is not a month`;
+      // A Roman numeral before a Roman month («IX – XII 2026»).
+      if ((p.roman ? !from.romanMonth : !from.numeric) || v < 1 || v > 12) return `«${v}» is not a month`;
       p.kind = 'month';
       p.month = v;
       return null;

@@ -98,6 +98,17 @@ const RECURRING_WORDS = new Set([
 export const isRecurringWord = (w: string): boolean => RECURRING_WORDS.has(w);
 
 /**
+ * A stated frequency («двічі на рік», «раз на квартал», «щонайменше 2 рази на місяць»): count words,
+ * then «на» + a unit. The term is recurring; the dates are the span stated next to it, if any.
+ */
+const COUNT_WORDS = new Set(['раз', 'рази', 'разів', 'двічі', 'тричі', 'один', 'одного', 'два', 'три', 'чотири', "п'ять", 'щонайменше', 'не', 'менше', 'менш', 'ніж']);
+const COUNT_HEADS = new Set(['раз', 'рази', 'разів', 'двічі', 'тричі']);
+const FREQUENCY_UNITS = new Set(['рік', 'року', 'квартал', 'місяць', 'півріччя', 'півроку', 'тиждень', 'семестр', 'день']);
+export const isCountWord = (w: string): boolean => COUNT_WORDS.has(w);
+export const isCountHead = (w: string): boolean => COUNT_HEADS.has(w);
+export const isFrequencyUnit = (w: string): boolean => FREQUENCY_UNITS.has(w);
+
+/**
  * Words of a phrase naming the whole plan period («протягом дії плану», «упродовж усього періоду
  * реалізації Плану дій», «за весь період»).
  */

@@ -5,7 +5,8 @@
  * drops zero-width characters, and splits it into:
  *
  *   iso     2026-03-01                         (ISO calendar date)
- *   ndate   02.2025 · 31.12.2025 · 03.26        (dotted numeric date, 2 or 3 parts, kept raw)
+ *   ndate   02.2025 · 31.12.2025 · 03.26        (dotted numeric date, 2 or 3 parts, kept raw;
+ *           also 09/2021, 01/09/2021 and the ISO year-month 2021-09, stored as month.year)
  *   ord     1-й · 2-ге · 3-тє                   (Arabic ordinal)
  *   num     2026 · 31 · 02                      (digits, with their written length)
  *   roman   I · IV · ІІІ · Х                    (Latin or Cyrillic homoglyphs: І→I, Х→X)
@@ -59,7 +60,11 @@ const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
 const TOKEN_RE = new RegExp(
   [
     '(?<iso>\\d{4}-\\d{2}-\\d{2})(?!\\d)',
+    // «2021-09»: ISO year-month; not «2026-27 роки» (a two-digit year), checked below.
+    '(?<ym>\\d{4}-\\d{2})(?![\\d.])(?!\\s*(?:р\\.|рр|рок|рік))',
     '(?<ndate>\\d{1,4}(?:\\.\\d{1,4}){1,2})(?![\\d])',
+    // «09/2021», «01/09/2021»: slashes instead of dots.
+    '(?<sdate>\\d{1,2}(?:/\\d{1,4}){1,2})(?![\\d])',
     `(?<ord>\\d{1,2})\\s?[${DASHES}]\\s?(?<ordsuf>й|ий|го|ого|ге|е|є|тє|те|ій|ої|а|ша)(?![\\p{L}])`,
     '(?<num>\\d+)',
     "(?<word>[\\p{L}\\p{M}'’ʼ]+)(?<dot>\\.)?",
@@ -81,8 +86,16 @@ export function tokenize(display: string): Token[] {
     if (g['iso'] !== undefined) {
       const [y, mo, d] = g['iso'].split('-').map(Number) as [number, number, number];
       out.push({ t: 'iso', year: y, month: mo, day: d, text: s });
-    } else if (g['ndate'] !== undefined) {
-      const raw = g['ndate'].split('.');
+    } else if (g['ym'] !== undefined) {
+      const [y, mo] = g['ym'].split('-').map(Number) as [number, number];
+      if (mo >= 1 && mo <= 12) out.push({ t: 'ndate', parts: [mo, y], lens: [2, 4], text: s });
+      else {
+        out.push({ t: 'num', v: y, len: 4, text: String(y) });
+        out.push({ t: 'dash', text: '-' });
+        out.push({ t: 'num', v: mo, len: 2, text: g['ym'].slice(5) });
+      }
+    } else if (g['ndate'] !== undefined || g['sdate'] !== undefined) {
+      const raw = (g['ndate'] ?? g['sdate']!).split(/[./]/);
       out.push({ t: 'ndate', parts: raw.map(Number), lens: raw.map((p) => p.length), text: s });
     } else if (g['ord'] !== undefined) {
       out.push({ t: 'ord', v: Number(g['ord']), text: s });
