@@ -36,9 +36,9 @@ function iso(year: number, month: number, day: number): string | null {
 
 /** «09.10.2025», «9 жовтня 2025 року» → 2025-10-09; blanks → null. */
 export function parseDecisionDate(text: string): string | null {
-  const numeric = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(text);
+  const numeric = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(text.replace(/[«»"]/gu, ''));
   if (numeric) return iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
-  const worded = /(\d{1,2})\s+([а-яіїєґ]+)\s+(\d{4})/iu.exec(text);
+  const worded = /(\d{1,2})\s+([а-яіїєґ]+)\s+(\d{4})/iu.exec(text.replace(/[«»"]/gu, ''));
   if (worded) {
     const month = MONTHS_GENITIVE.indexOf(worded[2]!.toLocaleLowerCase('uk'));
     if (month >= 0) return iso(Number(worded[3]), month + 1, Number(worded[1]));
@@ -47,14 +47,17 @@ export function parseDecisionDate(text: string): string | null {
 }
 
 /**
- * «від 09.10.2025 р. № 1417», «від 12.08.2021 № 784», «від _____ № _____».
+ * «від 09.10.2025 р. № 1417», «від 12.08.2021 № 784», «від _____ № _____», and without «від»:
+ * «03.02.2026 № 45-р», «3 лютого 2026 року № 45-р».
  * Returns null when the line is not a date/number line at all.
  */
 export function parseDateNumberLine(text: string): { date: string | null; number: string | null } | null {
   const t = cleanText(text);
   const m = /^(?:від\s+)?(.{0,40}?)\s*№\s*(\S*)\s*$/iu.exec(t);
-  if (!m || !/^від(?!\p{L})/iu.test(t) && !/^№/u.test(t)) return null;
+  if (!m) return null;
   const datePart = m[1] ?? '';
+  const dated = parseDecisionDate(datePart) !== null && /^[«"]?\d/u.test(datePart);
+  if (!/^від(?!\p{L})/iu.test(t) && !/^№/u.test(t) && !dated) return null;
   const numberPart = (m[2] ?? '').replace(/[.,;]+$/, '');
   const number = /^[_\s]*$/.test(numberPart) || /^_+/.test(numberPart) ? null : numberPart;
   const date = /_{2,}/.test(datePart) ? null : parseDecisionDate(datePart);
@@ -66,6 +69,48 @@ function councilName(text: string): string | null {
   const m = /^([А-ЯІЇЄҐ’'ʼ-]+(?:СЬКА|ЦЬКА|ЗЬКА|ЬКА))\s+(МІСЬКА|СІЛЬСЬКА|СЕЛИЩНА|ОБЛАСНА|РАЙОННА)\s+РАДА$/u.exec(cleanText(text));
   if (!m) return null;
   return sentenceCase(`${m[1]} ${m[2]} рада`);
+}
+
+/** Adjectives of administrative kind, never capitalised inside a name («міської», «обласна», «державна»). */
+const COMMON_ADJECTIVE = /^(міськ|сільськ|селищн|обласн|районн|державн|військов|виконавч|територіальн)/u;
+
+/**
+ * A name written in capitals, in the usual case: the first word and the place adjectives
+ * («ХМЕЛЬНИЦЬКОЇ», «ПРИЛУЦЬКИЙ», «ЧЕРНІВЕЦЬКА») capitalised, the rest lower-case.
+ */
+export function nameCase(text: string): string {
+  return cleanText(text)
+    .toLocaleLowerCase('uk')
+    .split(' ')
+    .map((word, i) => {
+      const place = /(ськ|цьк|зьк)(а|ий|ої|ого|ій|ому|е)$/u.test(word) && !COMMON_ADJECTIVE.test(word);
+      return i === 0 || place || word === 'україни' ? word.charAt(0).toLocaleUpperCase('uk') + word.slice(1) : word;
+    })
+    .join(' ');
+}
+
+const CAPS_LINE = /^[А-ЯІЇЄҐ’'ʼ\- ]+$/u;
+/** Head nouns of an adopting body, by what the body is. */
+const BODY_KINDS: Array<[kind: 'executive' | 'head' | 'administration' | 'department', RegExp]> = [
+  ['executive', /^ВИКОНАВЧИЙ КОМІТЕТ \S+(СЬКОЇ|ЦЬКОЇ|ЗЬКОЇ) (МІСЬКОЇ|СІЛЬСЬКОЇ|СЕЛИЩНОЇ) РАДИ$/u],
+  ['head', /^\S+(СЬКИЙ|ЦЬКИЙ|ЗЬКИЙ) (МІСЬКИЙ|СІЛЬСЬКИЙ|СЕЛИЩНИЙ) ГОЛОВА$/u],
+  ['head', /^ГОЛОВА \S+(СЬКОЇ|ЦЬКОЇ|ЗЬКОЇ) (ОБЛАСНОЇ|РАЙОННОЇ|МІСЬКОЇ) (ДЕРЖАВНОЇ|ВІЙСЬКОВОЇ) АДМІНІСТРАЦІЇ$/u],
+  ['administration', /^\S+(СЬКА|ЦЬКА|ЗЬКА) (ОБЛАСНА|РАЙОННА|МІСЬКА) (ДЕРЖАВНА|ВІЙСЬКОВА) АДМІНІСТРАЦІЯ$/u],
+  ['department', /^(ДЕПАРТАМЕНТ|УПРАВЛІННЯ|МІНІСТЕРСТВО) [А-ЯІЇЄҐ’'ʼ\- ]{5,}$/u],
+];
+
+/** An adopting body written in capitals on one line, and what kind of body it is. */
+function bodyLine(text: string): { kind: 'executive' | 'head' | 'administration' | 'department'; name: string } | null {
+  const t = cleanText(text);
+  if (!CAPS_LINE.test(t) || t.length > 160) return null;
+  for (const [kind, pattern] of BODY_KINDS) if (pattern.test(t)) return { kind, name: nameCase(t) };
+  return null;
+}
+
+/** «Р І Ш Е Н Н Я», «РОЗПОРЯДЖЕННЯ», «НАКАЗ», «ПОСТАНОВА» (a line of its own) → the act type. */
+function actType(text: string): string | null {
+  const t = cleanText(text).replace(/\s+/gu, '').toLocaleLowerCase('uk');
+  return /^(рішення|розпорядження|наказ|постанова)$/u.test(t) ? t : null;
 }
 
 /** «Хмельницька міська рада» → «Хмельницької міської ради». */
@@ -87,8 +132,29 @@ function councilFromGenitive(text: string): string | null {
   return `${m[1]!.replace(/ої$/u, 'а')} ${m[2]!.replace(/ої$/u, 'а')} рада`;
 }
 
-const PREAMBLE = /^(відповідно|на виконання|керуючись|з метою|розглянувши|враховуючи)/iu;
-const RESOLVED = /^(в\s*и\s*р\s*і\s*ш\s*и\s*(в|л\s*а|ли)|вирішила|виршила|вирішили|постановляє|постановила|наказую|зобов’язую)\s*:?\s*$/iu;
+const PREAMBLE = /^(відповідно|на виконання|керуючись|з метою|розглянувши|враховуючи|заслухавши|згідно з)/iu;
+const RESOLVED = /^(в\s*и\s*р\s*і\s*ш\s*и\s*(в|л\s*а|ли)|вирішила|виршила|вирішили|постановляє|постановила|наказую|зобов[’']язую)\s*:?\s*$/iu;
+/** Where the body starts inside a title paragraph: a preamble, «ВИРІШИВ:», the first numbered point. */
+const BODY_START = [
+  /(?:^|[\s.;])(?=(?:Відповідно до|На виконання|Керуючись|З метою|Розглянувши|Враховуючи|Заслухавши|Згідно з)\s)/u,
+  /\s(?=(?:в\s*и\s*р\s*і\s*ш\s*и\s*(?:в|л\s*а|ли)|вирішила|постановляє|постановила|наказую|зобов[’']язую)\s*:)/iu,
+  /\s(?=1\.\s+[А-ЯІЇЄҐ])/u,
+];
+
+/**
+ * The decision title ends where the body begins, even when both are in one paragraph
+ * («Про затвердження … роки Виконавчий комітет міської ради ВИРІШИВ: 1. Затвердити …»).
+ */
+export function cutTitle(text: string): string {
+  let title = text;
+  for (const pattern of BODY_START) {
+    const m = pattern.exec(title);
+    if (m && m.index > 0) title = title.slice(0, m.index);
+  }
+  // An adopting body named right before «ВИРІШИВ:» belongs to the body, not to the title.
+  title = title.replace(/\s+(?:[Вв]иконавчий комітет|[А-ЯІЇЄҐ][а-яіїєґ’']+ (?:міська|сільська|селищна|обласна) рада)(?:\s+[а-яіїєґ’']+){0,3}\s*$/u, '');
+  return cleanText(title);
+}
 
 /** Text index for header search: the decision part is the start of the document up to «ВИРІШИВ:». */
 export function extractDecision(paras: Para[]): { decision: RawDecision; resolvedAt: number } {
@@ -100,19 +166,22 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
   let date: string | null = null;
   let resolvedAt = paras.length;
   let sawDecisionLine = false;
+  const bodies: Array<NonNullable<ReturnType<typeof bodyLine>>> = [];
 
   const head = paras.slice(0, 60);
   for (let i = 0; i < head.length; i += 1) {
-    const text = cleanText(head[i]!.text);
+    const raw = head[i]!.text;
+    const text = cleanText(raw);
     if (RESOLVED.test(text)) {
       resolvedAt = i;
       break;
     }
     const council = councilName(text);
     if (council && !authority) authority = council;
+    const body = bodyLine(text);
+    if (body) bodies.push(body);
     if (/^виконавчий\s+комітет$/iu.test(text)) executive = true;
-    if (/^р\s*і\s*ш\s*е\s*н\s*н\s*я$/iu.test(text)) type = 'рішення';
-    if (/^р\s*о\s*з\s*п\s*о\s*р\s*я\s*д\s*ж\s*е\s*н\s*н\s*я$/iu.test(text)) type = 'розпорядження';
+    type ??= actType(text);
     const dn = parseDateNumberLine(text);
     if (dn) {
       sawDecisionLine = true;
@@ -120,17 +189,22 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
       date ??= dn.date;
     }
     if (!title && /^про\s/iu.test(text)) {
-      const parts = [text];
-      for (let j = i + 1; j < Math.min(head.length, i + 6); j += 1) {
+      // A line break inside the title paragraph that starts the body ends the title.
+      const first = cutTitle(raw.split('\n').filter((line, k) => k === 0 || !PREAMBLE.test(cleanText(line))).join(' '));
+      const parts = [first];
+      const cut = first !== text;
+      for (let j = i + 1; !cut && j < Math.min(head.length, i + 6); j += 1) {
         const next = cleanText(head[j]!.text);
         if (next === '' || PREAMBLE.test(next) || next.length > 160 || /[.;]$/.test(parts[parts.length - 1]!)) break;
-        if (RESOLVED.test(next)) break;
-        parts.push(next);
+        if (RESOLVED.test(next) || actType(next) || bodyLine(next)) break;
+        const rest = cutTitle(next);
+        if (rest === '') break;
+        parts.push(rest);
+        if (rest !== next) break;
       }
       title = parts.join(' ');
     }
   }
-
   // Annexes and approval stamps repeat the decision's date and number:
   // «Додаток до рішення виконавчого комітету від 09.10.2025 р. № 1417», «ЗАТВЕРДЖЕНО Рішення … від … № …».
   for (let i = 0; i < paras.length; i += 1) {
@@ -154,8 +228,16 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
     if (/виконавчого\s+комітету/iu.test(`${context} ${key}`)) executive = true;
   }
   // Without a decision header there is no adopting body to name.
-  if (!authority && (sawDecisionLine || type)) authority = councilFromGenitive(paras.map((p) => p.text).join('\n'));
+  if (!authority && bodies.length === 0 && (sawDecisionLine || type)) authority = councilFromGenitive(paras.map((p) => p.text).join('\n'));
   if (authority && executive) authority = `Виконавчий комітет ${councilGenitive(authority)}`;
+  // A body named in capitals: the act type says which one adopted it when several are named
+  // (a mayor issues «розпорядження», a council and its executive committee «рішення»).
+  const pick =
+    (type === 'розпорядження' && bodies.find((b) => b.kind === 'head' || b.kind === 'administration')) ||
+    (type === 'наказ' && bodies.find((b) => b.kind === 'department')) ||
+    bodies.find((b) => b.kind === 'executive') ||
+    (!authority ? bodies[0] : undefined);
+  if (pick) authority = pick.name;
 
   return { decision: { authority, type, number, date, title }, resolvedAt };
 }
