@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, reportError, UsageError, type Io } from './common.js';
 import { registerExtract } from './extract.js';
 import { registerExport } from './export.js';
+import { registerPassport } from './passport.js';
 import { registerValidate } from './validate.js';
 
 function version(): string {
@@ -26,6 +27,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   // commands:
   registerValidate(program, io, setExit);
   registerExport(program, io, setExit);
+  registerPassport(program, io, setExit);
   return program;
 }
 
