@@ -1,6 +1,7 @@
 /** What every command shares: exit codes, error and warning output. */
 import chalk from 'chalk';
 import type { Warning } from '../model/schema.js';
+import { t, warningMessage } from '../i18n/index.js';
 import { InputError, SchemaError } from '../pipeline.js';
 
 export const EXIT_OK = 0;
@@ -25,29 +26,29 @@ export const processIo: Io = {
 /** One line: `ogp-extract: <file>: <cause>`. */
 export function reportError(io: Io, file: string | null, message: string): void {
   const text = file && !message.includes(file) ? `${file}: ${message}` : message;
-  io.stderr(`${chalk.red('error:')} ${text}\n`);
+  io.stderr(`${chalk.red(t('prefix.error'))} ${text}\n`);
 }
 
 export function formatLocation(file: string, warning: Warning): string {
   const l = warning.location;
   if (!l) return file;
   const parts = [file];
-  if (l.page) parts.push(`page ${l.page}`);
-  if (l.line) parts.push(`line ${l.line}`);
-  if (l.table) parts.push(`table ${l.table}`);
-  if (l.row) parts.push(`row ${l.row}`);
+  if (l.page) parts.push(t('place.page', { n: l.page }));
+  if (l.line) parts.push(t('place.line', { n: l.line }));
+  if (l.table) parts.push(t('place.table', { n: l.table }));
+  if (l.row) parts.push(t('place.row', { n: l.row }));
   return parts.join(', ');
 }
 
 export function reportWarnings(io: Io, file: string, warnings: Warning[]): void {
   for (const w of warnings) {
-    io.stderr(`${chalk.yellow('warning:')} ${formatLocation(file, w)}: ${w.message} [${w.code}]\n`);
+    io.stderr(`${chalk.yellow(t('prefix.warning'))} ${formatLocation(file, w)}: ${warningMessage(w.code, w.message)} [${w.code}]\n`);
   }
 }
 
 /** Report why one input of a batch failed: one line naming the file and the cause. */
 export function reportInputFailure(io: Io, input: string, error: unknown): void {
-  if (error instanceof SchemaError) reportError(io, null, `internal error: ${error.message}`);
+  if (error instanceof SchemaError) reportError(io, null, t('cli.internalError', { message: error.message }));
   else if (error instanceof InputError) reportError(io, error.file, error.message);
   else reportError(io, input, (error as Error).message.split('\n')[0] ?? 'unknown error');
 }

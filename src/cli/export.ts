@@ -15,6 +15,7 @@ import { WORKBOOK_FILE, exportWorkbook } from '../datasets/xlsx.js';
 import type { ActionPlan } from '../model/schema.js';
 import type { PartyRegistry } from '../normalize/parties.js';
 import { createRegistry, extractFile } from '../pipeline.js';
+import { count, exportNote, t } from '../i18n/index.js';
 import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportWarnings, UsageError, type Io } from './common.js';
 
 export interface ExportCliOptions {
@@ -71,7 +72,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
         const { plan, layoutLost } = await extractFile(input, { registry });
         if (!options.quiet) reportWarnings(io, input, plan.warnings);
         if (layoutLost) {
-          reportError(io, input, 'the plan table layout was lost; no commitments can be exported from this document');
+          reportError(io, input, t('export.layoutLost'));
           failed = true;
           continue;
         }
@@ -83,7 +84,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     }
   }
   if (failed) {
-    reportError(io, null, `nothing written to ${options.outDir}: fix the inputs above`);
+    reportError(io, null, t('export.nothingWrittenFix', { dir: options.outDir }));
     return EXIT_FAILED;
   }
 
@@ -99,20 +100,26 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     const files = new Map<string, string | Uint8Array>(workbookOnly ? [] : result.files);
     if (xlsx) files.set(WORKBOOK_FILE, await exportWorkbook(result, plans));
     await writeDataset(options.outDir, files);
-    for (const note of workbookOnly ? [] : result.notes) io.stderr(`${note}\n`);
+    for (const note of workbookOnly ? [] : result.notes) io.stderr(`${exportNote(note)}\n`);
     for (const stale of workbookOnly ? [] : await listStaleFiles(options.outDir, result.files)) {
-      io.stderr(`note: ${join(options.outDir, stale)} was not written by this export and is not part of the dataset\n`);
+      io.stderr(`${t('prefix.note')} ${t('export.stale', { path: join(options.outDir, stale) })}\n`);
     }
-    const t = result.tables;
+    const tables = result.tables;
     io.stdout(
-      `wrote ${files.size} files to ${options.outDir} (plans: ${t.plans.length}, commitments: ${t.commitments.length}, ` +
-        `measures: ${t.measures.length}, parties: ${t.parties.length})\n`,
+      `${t('export.wrote', {
+        files: count(files.size, 'noun.file'),
+        dir: options.outDir,
+        plans: tables.plans.length,
+        commitments: tables.commitments.length,
+        measures: tables.measures.length,
+        parties: tables.parties.length,
+      })}\n`,
     );
     return EXIT_OK;
   } catch (error) {
     if (error instanceof ExportError) {
       for (const problem of error.problems) reportError(io, null, problem);
-      reportError(io, null, `nothing written to ${options.outDir}`);
+      reportError(io, null, t('export.nothingWritten', { dir: options.outDir }));
       return EXIT_FAILED;
     }
     throw error;
@@ -122,16 +129,16 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
 export function registerExport(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('export')
-    .description('export plans (documents or plan JSON) as one open dataset: CSV/JSON tables, CSVW, datapackage.json, passport')
-    .argument('<inputs...>', 'documents (DOCX, PDF, TXT, HTML) or plan JSON files (one plan or an array of plans)')
-    .requiredOption('--out-dir <dir>', 'directory to write the dataset into')
-    .option('--format <list>', 'table formats, comma separated: csv, json, xlsx (xlsx alone: only dataset.xlsx)', 'csv,json')
-    .option('--xlsx', 'also write dataset.xlsx: one sheet per table with Ukrainian headers, for review in Excel')
-    .option('--passport <file>', 'passport file (YAML or JSON) with the fixed passport elements')
-    .option('--excel', 'start CSV files with a UTF-8 BOM for Microsoft Excel (not for publication)')
-    .option('--null-value <text>', 'text written for a missing optional value', 'null')
-    .option('--executors <file>', 'executors directory CSV (name, aliases, edrpou) for document inputs')
-    .option('-q, --quiet', 'do not print extraction warnings')
+    .description(t('export.description'))
+    .argument('<inputs...>', t('export.inputs'))
+    .requiredOption('--out-dir <dir>', t('export.outDir'))
+    .option('--format <list>', t('export.format'), 'csv,json')
+    .option('--xlsx', t('export.xlsx'))
+    .option('--passport <file>', t('export.passport'))
+    .option('--excel', t('export.excel'))
+    .option('--null-value <text>', t('export.nullValue'), 'null')
+    .option('--executors <file>', t('export.executors'))
+    .option('-q, --quiet', t('export.quiet'))
     .action(async (inputs: string[], options: ExportCliOptions) => {
       setExit(await runExport(inputs, options, io));
     });

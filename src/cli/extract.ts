@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { PartyRegistry } from '../normalize/parties.js';
 import { createRegistry, extractFile, planJson } from '../pipeline.js';
+import { t } from '../i18n/index.js';
 import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportWarnings, UsageError, type Io } from './common.js';
 
 export interface ExtractCliOptions {
@@ -64,13 +65,13 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
 export function registerExtract(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('extract')
-    .description('extract the action plan of each document (DOCX, PDF, TXT, HTML) as JSON')
-    .argument('<inputs...>', 'documents to read (format detected from content)')
-    .option('-o, --output <file>', 'write the plan JSON to FILE (one input only)')
-    .option('--out-dir <dir>', 'write one <input-basename>.json per input into DIR')
-    .option('--pretty', 'indent the JSON for reading')
-    .option('--executors <file>', 'executors directory CSV (name, aliases, edrpou) to attach ЄДРПОУ codes')
-    .option('-q, --quiet', 'do not print warnings')
+    .description(t('extract.description'))
+    .argument('<inputs...>', t('extract.inputs'))
+    .option('-o, --output <file>', t('extract.output'))
+    .option('--out-dir <dir>', t('extract.outDir'))
+    .option('--pretty', t('extract.pretty'))
+    .option('--executors <file>', t('extract.executors'))
+    .option('-q, --quiet', t('extract.quiet'))
     .action(async (inputs: string[], options: ExtractCliOptions) => {
       setExit(await runExtract(inputs, options, io));
     });

@@ -1,6 +1,7 @@
 /** The command line: parses arguments and calls the library; nothing else lives here. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { commanderError, envLang, helpOverrides, langArgument, parseLang, setLang, t } from '../i18n/index.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, reportError, UsageError, type Io } from './common.js';
 import { registerExtract } from './extract.js';
 import { registerExport } from './export.js';
@@ -16,13 +17,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
   program
     .name('ogp-extract')
-    .description(
-      'Extract commitments, measures, executors and terms from OGP action plans (DOCX, PDF, TXT) and publish them as open data',
-    )
-    .version(version(), '-V, --version')
+    .description(t('cli.description'))
+    .version(version(), '-V, --version', t('help.version'))
+    .helpOption('-h, --help', t('help.help'))
+    .helpCommand('help [command]', t('help.command'))
+    .option('--lang <lang>', t('help.lang'))
+    .configureHelp(helpOverrides())
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(commanderError(text)) })
+    .showHelpAfterError(t('help.afterError'));
   registerExtract(program, io, setExit);
   // commands:
   registerValidate(program, io, setExit);
@@ -32,7 +35,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** Run the CLI; resolves to the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], io: Io = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
+  // The language is settled before the program is built: help texts are translated when registered.
+  const langArg = langArgument(argv.slice(2));
+  const lang = langArg === undefined ? envLang(env) : parseLang(langArg);
+  setLang(lang ?? envLang(env));
+  if (lang === null) {
+    reportError(io, null, t('cli.badLang', { lang: JSON.stringify(langArg) }));
+    return EXIT_USAGE;
+  }
   let exit = EXIT_OK;
   const program = buildProgram(io, (code) => {
     exit = code;
@@ -46,10 +57,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      reportError(io, null, `${error.message} (run with --help for usage)`);
+      reportError(io, null, t('cli.usageError', { message: error.message }));
       return EXIT_USAGE;
     }
-    reportError(io, null, `internal error: ${(error as Error).stack ?? String(error)}`);
+    reportError(io, null, t('cli.internalError', { message: (error as Error).stack ?? String(error) }));
     return EXIT_FAILED;
   }
 }

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadPlanJson } from '../datasets/load.js';
-import { inferPassport, passportTemplate } from '../datasets/passport-template.js';
+import { elementsToFill, inferPassport, passportTemplate } from '../datasets/passport-template.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
 import { createRegistry, extractFile } from '../pipeline.js';
+import { t } from '../i18n/index.js';
 import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, UsageError, type Io } from './common.js';
 
 export interface PassportInitOptions {
@@ -20,7 +21,7 @@ export const DEFAULT_PASSPORT_FILE = 'passport.yaml';
 export async function runPassportInit(options: PassportInitOptions, io: Io): Promise<number> {
   const output = options.output ?? DEFAULT_PASSPORT_FILE;
   if (output !== '-' && existsSync(output) && !options.force) {
-    throw new UsageError(`${output} exists: give another -o FILE, or --force to overwrite it`);
+    throw new UsageError(t('passport.init.exists', { file: output }));
   }
   const plans: ActionPlan[] = [];
   const inputs = options.from ?? [];
@@ -37,7 +38,7 @@ export async function runPassportInit(options: PassportInitOptions, io: Io): Pro
       }
     }
     if (failed) {
-      reportError(io, null, `nothing written to ${output}: fix the inputs above`);
+      reportError(io, null, t('export.nothingWrittenFix', { dir: output }));
       return EXIT_FAILED;
     }
   }
@@ -48,23 +49,25 @@ export async function runPassportInit(options: PassportInitOptions, io: Io): Pro
     return EXIT_OK;
   }
   await writeFileAtomic(resolve(output), text);
-  const inferred = (['title', 'description', 'keywords', 'publisherName'] as const).filter((k) => draft[k] && plans.length);
-  io.stderr(
-    `wrote ${output}: fill in the empty elements, then run: ogp-extract export <plans> --out-dir data --passport ${output}` +
-      (inferred.length ? ` (filled from ${plans.length} plan(s): ${inferred.join(', ')})` : '') +
-      '\n',
-  );
+  // Summary: what was read, what was filled from it, what was written and what is left to fill.
+  if (plans.length) {
+    const inferred = (['title', 'description', 'keywords', 'publisherName'] as const).filter((k) => draft[k] !== undefined);
+    io.stderr(`${t('passport.init.inferred', { plans: plans.length, inputs: inputs.length, elements: inferred.join(', ') })}\n`);
+  } else {
+    io.stderr(`${t('prefix.note')} ${t('passport.init.noPlans')}\n`);
+  }
+  io.stderr(`${t('passport.init.wrote', { file: output, missing: elementsToFill(draft).join(', ') })}\n`);
   return EXIT_OK;
 }
 
 export function registerPassport(program: Command, io: Io, setExit: (code: number) => void): void {
-  const passport = program.command('passport').description('dataset passport (паспорт набору даних) helpers');
+  const passport = program.command('passport').description(t('passport.description'));
   passport
     .command('init')
-    .description('write a passport YAML to fill in: every element with a Ukrainian comment, values inferred from the plans filled in')
-    .option('--from <plans...>', 'plans (documents or plan JSON) to infer the title, keywords, period and publisher from')
-    .option('-o, --output <file>', `file to write ('-' for standard output)`, DEFAULT_PASSPORT_FILE)
-    .option('--force', 'overwrite an existing file')
+    .description(t('passport.init.description'))
+    .option('--from <plans...>', t('passport.init.from'))
+    .option('-o, --output <file>', t('passport.init.output'), DEFAULT_PASSPORT_FILE)
+    .option('--force', t('passport.init.force'))
     .action(async (options: PassportInitOptions) => {
       setExit(await runPassportInit(options, io));
     });

@@ -1,6 +1,8 @@
 /** `ogp-extract validate <dir|datapackage.json|files...>`: dataset checks for CI pipelines. */
 import { Option, type Command } from 'commander';
-import { formatGithub, formatJson, formatText, validatePaths, ValidateUsageError } from '../validate/index.js';
+import { t } from '../i18n/index.js';
+import { formatTextIn } from '../i18n/validate.js';
+import { formatGithub, formatJson, validatePaths, ValidateUsageError } from '../validate/index.js';
 import { EXIT_FAILED, EXIT_OK, processIo, UsageError, type Io } from './common.js';
 
 export interface ValidateCliOptions {
@@ -39,7 +41,7 @@ export async function runValidate(
     if (error instanceof ValidateUsageError) throw new UsageError(error.message);
     throw error;
   }
-  io.stdout(format === 'json' ? formatJson(report) : format === 'github' ? formatGithub(report) : formatText(report, { color }));
+  io.stdout(format === 'json' ? formatJson(report) : format === 'github' ? formatGithub(report) : formatTextIn(report, { color }));
   return report.valid ? EXIT_OK : EXIT_FAILED;
 }
 
@@ -52,13 +54,11 @@ export function registerValidate(
 ): void {
   program
     .command('validate')
-    .description(
-      'check dataset files against their structure descriptions (datapackage.json, CSVW *.schema.json, 835-rec *.schema.csv, JSON Schema) and the passport; exit 0 valid, 1 invalid, 2 usage',
-    )
-    .argument('<inputs...>', 'folders, datapackage.json files, CSV or JSON files')
-    .option('--schema <file>', 'one structure description for every given data file (CSVW schema.json, schema.csv, Table Schema or JSON Schema)')
-    .addOption(new Option('--format <format>', 'output: text, json or github (workflow annotations)').default('text'))
-    .option('--max-errors <n>', 'stop collecting issues for a file after N')
+    .description(t('validate.description'))
+    .argument('<inputs...>', t('validate.inputs'))
+    .option('--schema <file>', t('validate.schema'))
+    .addOption(new Option('--format <format>', t('validate.format')).default('text'))
+    .option('--max-errors <n>', t('validate.maxErrors'))
     .action(async (inputs: string[], options: ValidateCliOptions) => {
       setExit(await runValidate(inputs, options, io));
     });

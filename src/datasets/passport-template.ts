@@ -107,6 +107,11 @@ function elementYaml(key: PassportKey, value: string | string[] | null): string 
   return stringify({ [key]: value }, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
 }
 
+/** Mandatory elements the draft leaves for the officer to fill. */
+export function elementsToFill(draft: PassportDraft): PassportKey[] {
+  return MANDATORY_INPUT.filter((k) => draft[k] === undefined || draft[k] === null);
+}
+
 /** The passport file to fill in, with `draft` values filled (the YAML `export --passport` reads). */
 export function passportTemplate(draft: PassportDraft, sources: readonly string[] = []): string {
   const out: string[] = [];

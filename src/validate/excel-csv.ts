@@ -10,6 +10,10 @@ import { open } from 'node:fs/promises';
 
 const SAMPLE_BYTES = 1 << 16;
 
+/** The message starts so (the CLI's Ukrainian report recognises it by this start and the traits). */
+export const EXCEL_MESSAGE_START = 'looks like a CSV re-saved by Microsoft Excel';
+export const EXCEL_TRAITS = { semicolons: 'semicolon-separated', windows1251: 'Windows-1251 encoding', bom: 'byte order mark' } as const;
+
 export interface ExcelCsvFinding {
   semicolons: boolean;
   windows1251: boolean;
@@ -64,12 +68,12 @@ export function detectExcelCsvBytes(sample: Uint8Array, expectedDelimiter = ',')
   const semicolons = expectedDelimiter !== ';' && fieldCount(header, ';') >= 2 && fieldCount(header, expectedDelimiter) === 1;
   if (!semicolons && !windows1251) return null;
   const traits = [
-    ...(semicolons ? ['semicolon-separated'] : []),
-    ...(windows1251 ? ['Windows-1251 encoding'] : []),
-    ...(bom ? ['byte order mark'] : []),
+    ...(semicolons ? [EXCEL_TRAITS.semicolons] : []),
+    ...(windows1251 ? [EXCEL_TRAITS.windows1251] : []),
+    ...(bom ? [EXCEL_TRAITS.bom] : []),
   ];
   const message =
-    `looks like a CSV re-saved by Microsoft Excel (${traits.join(', ')}); the file is not checked: export it again with ogp-extract, ` +
+    `${EXCEL_MESSAGE_START} (${traits.join(', ')}); the file is not checked: export it again with ogp-extract, ` +
     `or in Excel save it as «CSV UTF-8 (comma delimited)» («CSV UTF-8 (розділювач — кома)»)`;
   return { semicolons, windows1251, bom, message };
 }
