@@ -1,7 +1,7 @@
 /** What every command shares: exit codes, error and warning output. */
 import chalk from 'chalk';
 import type { Warning } from '../model/schema.js';
-import { t, warningMessage } from '../i18n/index.js';
+import { errorMessage, t, warningMessage } from '../i18n/index.js';
 import { InputError, SchemaError } from '../pipeline.js';
 
 export const EXIT_OK = 0;
@@ -26,7 +26,7 @@ export const processIo: Io = {
 /** One line: `ogp-extract: <file>: <cause>`. */
 export function reportError(io: Io, file: string | null, message: string): void {
   const text = file && !message.includes(file) ? `${file}: ${message}` : message;
-  io.stderr(`${chalk.red(t('prefix.error'))} ${text}\n`);
+  io.stderr(`${chalk.red(t('prefix.error'))} ${errorMessage(text)}\n`);
 }
 
 export function formatLocation(file: string, warning: Warning): string {

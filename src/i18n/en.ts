@@ -118,6 +118,20 @@ export const en = {
   'passport.init.inferred': 'read {plans} plans from {inputs} inputs; filled from them: {elements}',
   'passport.init.noPlans': 'no --from plans: title, description and keywords are generic; check them',
 
+  // library errors (recognised by their English text)
+  'error.fileNotFound': 'file not found',
+  'error.isDirectory': 'is a directory',
+  'error.permissionDenied': 'permission denied',
+  'error.fileEmpty': 'file is empty',
+  'error.missingElement': 'missing mandatory element «{name}» ({key})',
+  'error.unknownElement': 'unknown passport element {key}',
+  'error.mustBeDate': '{element} must be a date YYYY-MM-DD: {value}',
+  'error.notEmail': '{element} is not an e-mail address: {value}',
+  'error.mustBeLink': '{element} must start with http:// or https://: {value}',
+  'error.mustBeOneOf': '{element} must be one of {list}: {value}',
+  'error.edrpou': '{element} must be an 8-digit ЄДРПОУ code written as text: {value}',
+  'error.edrpouQuote': '(in YAML put the code in quotes, e.g. "04060714", so leading zeros are kept)',
+
   // extraction warning codes
   'code.term-unparsed': 'a term could not be read as dates; its text is kept, dates are empty',
   'code.term-reversed': 'a term starts after it ends; dates are empty',

@@ -114,6 +114,35 @@ export function exportNote(note: string, lang: Lang = current): string {
   return note;
 }
 
+/** Library error texts (English) → catalogue keys; each regex's named groups are the placeholders. */
+const ERROR_PATTERNS: readonly [RegExp, MessageKey][] = [
+  [/missing mandatory element «(?<name>[^»]+)» \((?<key>\w+)\)/g, 'error.missingElement'],
+  [/unknown passport element (?<key>\w+)/g, 'error.unknownElement'],
+  [/(?<element>«[^»]+» \(\w+\)) must be a date YYYY-MM-DD: (?<value>[^;]*)/g, 'error.mustBeDate'],
+  [/(?<element>«[^»]+» \(\w+\)) is not an e-mail address: (?<value>[^;]*)/g, 'error.notEmail'],
+  [/(?<element>«[^»]+» \(\w+\)) must start with http:\/\/ or https:\/\/: (?<value>[^;]*)/g, 'error.mustBeLink'],
+  [/(?<element>«[^»]+» \(\w+\)) must be one of (?<list>«.*?»): (?<value>«[^»]*»)/g, 'error.mustBeOneOf'],
+  [/(?<element>«[^»]+» \(\w+\)) must be an 8-digit ЄДРПОУ code written as text: (?<value>[^ ;]*)/g, 'error.edrpou'],
+  [/\(in YAML put the code in quotes, e\.g\. "04060714", so leading zeros are kept\)/g, 'error.edrpouQuote'],
+  [/\bfile not found\b/g, 'error.fileNotFound'],
+  [/\bis a directory\b/g, 'error.isDirectory'],
+  [/\bpermission denied\b/g, 'error.permissionDenied'],
+  [/\bfile is empty\b/g, 'error.fileEmpty'],
+];
+
+/** An error line of the library in the current language: the parts it recognises translated, data kept. */
+export function errorMessage(text: string, lang: Lang = current): string {
+  if (lang === 'en') return text;
+  let out = text;
+  for (const [re, key] of ERROR_PATTERNS) {
+    out = out.replace(re, (...args: unknown[]) => {
+      const groups = (args.at(-1) ?? {}) as Record<string, string>;
+      return t(key, typeof groups === 'object' ? groups : {}, lang);
+    });
+  }
+  return out;
+}
+
 /** Commander's own English error lines, in the current language (unknown ones are left as they are). */
 export function commanderError(text: string, lang: Lang = current): string {
   if (lang === 'en') return text;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
@@ -124,6 +124,26 @@ describe('language', () => {
       const ukJson = await run({ LANG: 'uk_UA.UTF-8' }, 'validate', dir, '--format', 'json');
       const enJson = await run({ LANG: 'C' }, 'validate', dir, '--format', 'json');
       expect(ukJson.stdout).toBe(enJson.stdout);
+    });
+  });
+
+  it('library errors: the recognised parts in Ukrainian, data and element keys kept', async () => {
+    await withTmpDir(async (dir) => {
+      const passport = join(dir, 'p.yaml');
+      writeFileSync(passport, 'title: x\nissued: 2025-13-01\npublisherId: 4060714\ncontactPointEmail: bad\nbogus: 1\n');
+      const ukRun = await run({ LANG: 'uk_UA.UTF-8' }, 'export', ...PLAN_FIXTURES, '--out-dir', join(dir, 'o'), '--passport', passport);
+      const enRun = await run({ LANG: 'C' }, 'export', ...PLAN_FIXTURES, '--out-dir', join(dir, 'o'), '--passport', passport);
+      expect(ukRun.code).toBe(1);
+      expect(enRun.code).toBe(1);
+      expect(ukRun.stderr.split('\n').length).toBe(enRun.stderr.split('\n').length);
+      expect(ukRun.stderr).toContain('помилка: ');
+      expect(ukRun.stderr).toContain('бракує обов’язкового елемента «ідентифікатор набору даних» (identifier)');
+      expect(ukRun.stderr).toContain('невідомий елемент паспорта bogus');
+      expect(ukRun.stderr).toContain('(contactPointEmail) — не адреса електронної пошти: bad');
+      expect(ukRun.stderr).toContain('(publisherId) має бути 8-значним кодом ЄДРПОУ');
+      expect(ukRun.stderr).not.toMatch(/missing mandatory|must be|error:/);
+      const missing = await run({ LANG: 'uk_UA.UTF-8' }, 'extract', join(dir, 'nothere.docx'));
+      expect(missing.stderr).toBe(`помилка: ${join(dir, 'nothere.docx')}: файл не знайдено\n`);
     });
   });
 
