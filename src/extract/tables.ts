@@ -2,16 +2,34 @@
  * Plan tables, recognised by the meaning of their headers, never by position.
  */
 import { cellParagraphs, cellText } from '../doctree/build.js';
-import type { TableNode, TableRowNode } from '../doctree/types.js';
+import type { TableCellNode, TableNode, TableRowNode } from '../doctree/types.js';
 import type { Location, Warning } from '../model/schema.js';
-import { cleanText, matchKey, startsUppercase } from '../util/text.js';
+import { cleanText, matchKey, startsLowercase, startsUppercase } from '../util/text.js';
 import type { RawMeasure } from './types.js';
 
-export type ColumnRole = 'number' | 'measure' | 'executors' | 'term' | 'result' | 'partners' | 'funding' | 'other';
+export type ColumnRole =
+  | 'number'
+  | 'measure'
+  | 'executors'
+  | 'term'
+  | 'start'
+  | 'end'
+  | 'timeline'
+  | 'result'
+  | 'partners'
+  | 'funding'
+  | 'status'
+  | 'other';
 
-/** Header text → role. Order matters: «Строк виконання» is a term, «Індикатор виконання» a result. */
+/**
+ * Header text → role. Order matters: «Строк виконання: початок» is a start, «Строк виконання» a
+ * term, «Індикатор виконання» a result, «Стан виконання» a status.
+ */
 const ROLE_PATTERNS: Array<[ColumnRole, RegExp]> = [
   ['number', /^(№|n|no|номер)(\s|$|\.|з\/п|п\/п)|^№/u],
+  ['start', /(початок|початку|розпочаття|поч\.)/u],
+  ['end', /(завершення|закінчення|кінцев|оконч)/u],
+  ['status', /(стан|статус)\s*(виконання|реалізації)?$|^(стан|статус)(?!\p{L})/u],
   ['term', /(термін|строк|період|дата виконання)/u],
   ['result', /(результат|індикатор|показник)/u],
   ['partners', /(партнер|співвиконав)/u],
@@ -27,10 +45,55 @@ export function columnRole(header: string): ColumnRole {
   return 'other';
 }
 
+/** One column of a timeline (Gantt) block: the period it stands for, as the term grammar reads it. */
+export interface TimelineColumn {
+  /** «I квартал 2026», «березень 2026», «I півріччя 2026», «2026 рік». */
+  label: string;
+}
+
 export interface TableLayout {
   roles: ColumnRole[];
+  /** Timeline columns by grid index (role 'timeline'). */
+  timeline: Map<number, TimelineColumn>;
+  /** Last row of the header block. */
   headerRow: number;
   headerKey: string;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const MONTHS = ['січень', 'лютий', 'березень', 'квітень', 'травень', 'червень', 'липень', 'серпень', 'вересень', 'жовтень', 'листопад', 'грудень'];
+
+/**
+ * A timeline column header: a sub-period label («I кв.», «ІІ квартал», «1 кв», «січень», «01»,
+ * «I півр.») under a year stated higher in the same column («2026 рік», «2026»), or a bare year.
+ */
+function timelineLabel(lower: string, above: string): TimelineColumn | null {
+  const key = matchKey(lower).replace(/\s+/gu, ' ');
+  const year = /(?<!\d)(19|20)\d{2}(?!\d)/u.exec(matchKey(above))?.[0] ?? /(?<!\d)(19|20)\d{2}(?!\d)/u.exec(key)?.[0];
+  if (!year) return null;
+  const roman = (w: string): number => ['i', 'ii', 'iii', 'iv'].indexOf(w.replace(/і/gu, 'i').replace(/х/gu, 'x')) + 1;
+  const q = /^([iі]{1,3}|[iі]v|[1-4])\s*-?\s*(?:й\s*)?(кв|квартал)/u.exec(key);
+  if (q) {
+    const n = /\d/.test(q[1]!) ? Number(q[1]) : roman(q[1]!);
+    if (n >= 1) return { label: `${ROMAN[n - 1]} квартал ${year}` };
+  }
+  const h = /^([iі]{1,2}|[12])\s*-?\s*(?:е\s*)?(півр)/u.exec(key);
+  if (h) {
+    const n = /\d/.test(h[1]!) ? Number(h[1]) : roman(h[1]!);
+    if (n >= 1) return { label: `${ROMAN[n - 1]} півріччя ${year}` };
+  }
+  const month = MONTHS.findIndex((m) => key.startsWith(m.slice(0, 3)));
+  if (month >= 0 && key.length <= 12) return { label: `${MONTHS[month]} ${year}` };
+  if (/^\d{1,2}$/u.test(key) && Number(key) >= 1 && Number(key) <= 12 && above !== '') return { label: `${MONTHS[Number(key) - 1]} ${year}` };
+  if (key === year || key === `${year} рік` || key === `${year} р.`) return { label: `${year} рік` };
+  return null;
+}
+
+/** The cell that covers grid column `c` of a row (the first cell of a horizontal span). */
+function spanOrigin(row: TableRowNode, c: number): TableCellNode | undefined {
+  let k = c;
+  while (k > 0 && row.children[k]?.data?.mergedFromLeft) k -= 1;
+  return row.children[k];
 }
 
 /** Is this header cell part of a span over several columns (the top row of a two-row header)? */
@@ -43,34 +106,58 @@ function spansColumns(row: TableRowNode, c: number): boolean {
 }
 
 /**
- * Find the header row (among the first three rows) that makes this a plan table.
- * A two-row header («Виконання» spanning «Відповідальні за виконання | Термін реалізації»)
- * takes each spanned column's role from the row below.
+ * Does row `k` still belong to the header block that ends at row `k - 1`? It does when the source
+ * marks it as a header, when a header cell above spans down into it or across columns above it,
+ * or when it only continues wrapped header text (every non-empty cell starts lower-case).
+ */
+function continuesHeader(node: TableNode, k: number): boolean {
+  const row = node.children[k];
+  const above = node.children[k - 1];
+  if (!row || !above) return false;
+  if (row.data?.header) return true;
+  if (row.children.some((cell) => cell.data?.mergedFromAbove) && above.children.some((cell) => (cell.data?.rowSpan ?? 1) > 1 || cell.data?.mergedFromAbove)) {
+    // Only when the row below a spanning header cell names its columns.
+    return row.children.some((cell, c) => spansColumns(above, c) && cleanText(cellText(cell)) !== '');
+  }
+  const texts = row.children.filter((cell) => !cell.data?.mergedFromLeft).map((cell) => cleanText(cellText(cell)));
+  const spanned = row.children.some((_, c) => spansColumns(above, c));
+  if (spanned && row.children.some((cell, c) => spansColumns(above, c) && (columnRole(cellText(cell)) !== 'other' || timelineLabel(cellText(cell), cellText(above.children[c])) !== null))) {
+    return true;
+  }
+  return texts.some((t) => t !== '') && texts.every((t) => t === '' || startsLowercase(t));
+}
+
+/**
+ * Find the header block (starting among the first three rows) that makes this a plan table. Each
+ * column's role comes from the meaning of all its header text, top to bottom, wrapped text joined
+ * («Строк виконання» over «початок» is a start; «2026 рік» over «I кв.» a timeline column).
  */
 export function planTableLayout(node: TableNode): TableLayout | null {
   const limit = Math.min(3, node.children.length);
   for (let r = 0; r < limit; r += 1) {
-    const row = node.children[r]!;
-    const roles = row.children.map((cell) => columnRole(cellText(cell)));
-    const has = (role: ColumnRole): boolean => roles.includes(role);
-    if (!has('measure') || !(has('executors') || has('term') || has('result') || row.children.some((_, c) => spansColumns(row, c)))) {
-      continue;
-    }
-    let headerRow = r;
-    const below = node.children[r + 1];
-    const spanned = row.children.some((_, c) => spansColumns(row, c));
-    if (below && (below.data?.header || spanned)) {
-      const lower = below.children.map((cell) => columnRole(cellText(cell)));
-      const usable = lower.some((role, c) => role !== 'other' && (spansColumns(row, c) || roles[c] === 'other'));
-      if (usable) {
-        lower.forEach((role, c) => {
-          if (role !== 'other' && (spansColumns(row, c) || roles[c] === 'other')) roles[c] = role;
-        });
-        headerRow = r + 1;
+    const first = node.children[r]!;
+    if (!first.children.some((cell) => columnRole(cellText(cell)) === 'measure')) continue;
+    let last = r;
+    while (last - r < 2 && continuesHeader(node, last + 1)) last += 1;
+    const width = Math.max(...node.children.slice(r, last + 1).map((row) => row.children.length));
+    const roles: ColumnRole[] = [];
+    const timeline = new Map<number, TimelineColumn>();
+    for (let c = 0; c < width; c += 1) {
+      const texts: string[] = [];
+      for (let k = r; k <= last; k += 1) {
+        const text = cleanText(cellText(spanOrigin(node.children[k]!, c)));
+        if (text !== '' && texts[texts.length - 1] !== text) texts.push(text);
       }
+      const lower = texts[texts.length - 1] ?? '';
+      const period = texts.length > 0 ? timelineLabel(lower, texts.slice(0, -1).join(' ')) : null;
+      if (period) {
+        roles.push('timeline');
+        timeline.set(c, period);
+      } else roles.push(columnRole(texts.join(' ')));
     }
-    if (!(roles.includes('executors') || roles.includes('term') || roles.includes('result'))) continue;
-    return { roles, headerRow, headerKey: rowKey(node.children[headerRow]!) };
+    const has = (role: ColumnRole): boolean => roles.includes(role);
+    if (!(has('executors') || has('term') || has('start') || has('end') || has('timeline') || has('result'))) continue;
+    return { roles, timeline, headerRow: last, headerKey: rowKey(node.children[last]!) };
   }
   return null;
 }
@@ -109,12 +196,34 @@ function rowLocation(row: TableRowNode, table: number, index: number): Location 
   return location;
 }
 
-/** Paragraphs of each role in a row (a role may appear in several columns: they are concatenated). */
-function cellsByRole(row: TableRowNode, roles: ColumnRole[]): Map<ColumnRole, string[]> {
+/** A sign that marks an active period in a timeline cell. */
+const MARK = /^[+хxvV✓✔☑•●■▪*✗]$|^так$/iu;
+
+/** How a timeline cell is marked: its sign, «shading» for a filled cell with no text, or null. */
+function timelineMark(cell: TableCellNode): string | null {
+  const text = cleanText(cellText(cell));
+  if (MARK.test(text)) return `«${text}»`;
+  const fill = (cell.data as { fill?: string } | undefined)?.fill;
+  if (text === '' && fill && !/^(auto|f{6}|ffffff)$/iu.test(fill)) return 'shading';
+  return null;
+}
+
+/**
+ * Paragraphs of each role in a row (a role may appear in several columns: they are concatenated).
+ * A marked timeline column contributes its period label as «<label>|<mark>».
+ */
+function cellsByRole(row: TableRowNode, layout: Pick<TableLayout, 'roles' | 'timeline'>): Map<ColumnRole, string[]> {
+  const { roles } = layout;
   const out = new Map<ColumnRole, string[]>();
   row.children.forEach((cell, c) => {
     if (cell.data?.mergedFromLeft) return;
     const role = roles[c] ?? 'other';
+    if (role === 'timeline') {
+      const mark = timelineMark(cell);
+      const column = layout.timeline.get(c);
+      if (mark && column) out.set(role, [...(out.get(role) ?? []), `${column.label}|${mark}`]);
+      return;
+    }
     const paragraphs = cellParagraphs(cell).map((p) => p.replace(/\r\n|\r/g, '\n'));
     out.set(role, [...(out.get(role) ?? []), ...paragraphs]);
   });
@@ -127,6 +236,39 @@ function joinText(paragraphs: string[] | undefined, separator: string): string |
   return text === '' ? null : text;
 }
 
+/**
+ * The term of a row: the term column; else the start and end columns («з <start>», «до <end>»,
+ * «<start> – <end>»); else the span of the marked timeline columns. The last two say so in a note.
+ */
+function termOf(cells: Map<ColumnRole, string[]>): Pick<RawMeasure, 'term' | 'termRaw' | 'termNote'> {
+  const term = joinText(cells.get('term'), '\n');
+  const start = joinText(cells.get('start'), ' ');
+  const end = joinText(cells.get('end'), ' ');
+  if (start || end) {
+    const parts = [start, end].map((p) => (p ? cleanText(p) : null));
+    const text = parts[0] && parts[1] ? (parts[0] === parts[1] ? parts[0] : `${parts[0]} – ${parts[1]}`) : parts[0] ? `з ${parts[0]}` : `до ${parts[1]}`;
+    const written = `${parts[0] ?? '—'} | ${parts[1] ?? '—'}`;
+    return {
+      term: term ? `${term} ${text}` : text,
+      termRaw: term ? `${term} (${written})` : written,
+      termNote: 'The start and the end are written in separate columns.',
+    };
+  }
+  const marked = cells.get('timeline') ?? [];
+  if (!term && marked.length > 0) {
+    const labels = marked.map((m) => m.split('|')[0]!);
+    const marks = [...new Set(marked.map((m) => m.split('|')[1]!))];
+    const span = labels.length === 1 ? labels[0]! : `${labels[0]} – ${labels[labels.length - 1]}`;
+    const how = marks.map((m) => (m === 'shading' ? 'shaded' : `marked ${m}`)).join(' or ');
+    return {
+      term: span,
+      termRaw: `графік: ${labels.join(', ')}`,
+      termNote: `From the timeline columns ${how}: the term spans the first to the last of them.`,
+    };
+  }
+  return { term };
+}
+
 function toMeasure(cells: Map<ColumnRole, string[]>, location: Location): RawMeasure {
   const number = joinText(cells.get('number'), ' ');
   return {
@@ -134,7 +276,7 @@ function toMeasure(cells: Map<ColumnRole, string[]>, location: Location): RawMea
     title: joinText(cells.get('measure'), '\n') ?? '',
     executors: cells.get('executors') ?? [],
     partners: cells.get('partners') ?? [],
-    term: joinText(cells.get('term'), '\n'),
+    ...termOf(cells),
     result: joinText(cells.get('result'), '\n'),
     location,
   };
@@ -214,7 +356,7 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
       return;
     }
 
-    const cells = cellsByRole(row, roles);
+    const cells = cellsByRole(row, layout);
     const numberText = joinText(cells.get('number'), ' ');
     const measureText = joinText(cells.get('measure'), ' ');
     const continuation =

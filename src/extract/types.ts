@@ -7,7 +7,12 @@ export interface RawMeasure {
   /** Paragraphs of the executors cell, in order (paragraph breaks separate bodies). */
   executors: string[];
   partners: string[];
+  /** The term as the grammar reads it (for split or timeline columns: composed from them). */
   term: string | null;
+  /** The term as shown in the source when it is not one cell («березень 2026 | грудень 2027», «графік: …»). */
+  termRaw?: string;
+  /** Where the term came from, when composed from several columns. */
+  termNote?: string;
   result: string | null;
   location: Location;
 }

@@ -94,7 +94,11 @@ function measure(
   period: { start: string | null; end: string | null },
   warnings: Warning[],
 ): Measure {
-  const { term, problems } = parseTerm(raw.term, { period });
+  const parsed = parseTerm(raw.term, { period });
+  const { problems } = parsed;
+  const term = raw.termRaw
+    ? { ...parsed.term, raw: raw.termRaw, note: [raw.termNote, parsed.term.note].filter(Boolean).join(' ') || null }
+    : parsed.term;
   for (const problem of problems) {
     const location: Location = { ...raw.location, column: 'term' };
     warnings.push({ code: problem.code, message: `${id}: ${problem.message}`, location });

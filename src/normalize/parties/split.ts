@@ -270,9 +270,55 @@ function looksLikeGivenName(word: string): boolean {
 }
 
 /** Split a cell (its paragraphs, in order) into party items. */
+/** Words that cannot end a complete name or begin one («… та», «за благоустроєм»). */
+const LINKING_WORDS = new Set(['та', 'і', 'й', 'з', 'із', 'зі', 'за', 'у', 'в', 'при', 'до', 'для', 'на', 'по', 'від', 'щодо', 'імені', 'and', 'of']);
+
+/** Is this line a complete name: brackets and quotes closed, not ending on a linking word or mark? */
+function completeLine(line: string): boolean {
+  const t = line.trim();
+  if (t === '' || /[,;:(«“„\-–—]$/u.test(t)) return false;
+  if (bracketBalance(t).open > 0) return false;
+  const opens = (t.match(/[«„]/gu) ?? []).length;
+  const closes = (t.match(/»/gu) ?? []).length;
+  if (opens > closes) return false;
+  const last = t.split(/\s+/u).pop()!.toLocaleLowerCase('uk');
+  return !LINKING_WORDS.has(last);
+}
+
+/**
+ * A line break inside one paragraph (Shift+Enter, <br>, a new line in a PDF cell) separates two
+ * names when the line before is a complete name and the line after begins one: a capital letter,
+ * or a lower-case word after a name that ends in a closing quote or bracket, or after a line that
+ * itself began in lower case (a cell whose names are written in lower case). A line that opens
+ * with a bracket, a quote or a linking word («за благоустроєм») continues the name above.
+ */
+export function splitAtLineBreaks(paragraph: string): string[] {
+  const lines = paragraph.split(/\r\n|\r|\n|\u2028/u);
+  if (lines.length === 1) return lines;
+  const out: string[] = [];
+  for (const line of lines) {
+    const t = line.trim();
+    if (t === '') continue;
+    const prev = out[out.length - 1];
+    if (prev === undefined) {
+      out.push(t);
+      continue;
+    }
+    const first = t.split(/\s+/u)[0]!.toLocaleLowerCase('uk');
+    const upper = new RegExp(`^[${UC}]`, 'u').test(t);
+    const lower = new RegExp(`^[${LC}]`, 'u').test(t);
+    const starts =
+      !LINKING_WORDS.has(first) &&
+      (upper || (lower && (/[»)]$/u.test(prev) || new RegExp(`^[${LC}]`, 'u').test(prev))));
+    if (completeLine(prev) && starts) out.push(t);
+    else out[out.length - 1] = `${prev} ${t}`;
+  }
+  return out;
+}
+
 export function splitCell(paragraphs: readonly string[]): SplitItem[] {
   const items: SplitItem[] = [];
-  for (const text of joinCutParagraphs(paragraphs)) {
+  for (const text of joinCutParagraphs(paragraphs.flatMap(splitAtLineBreaks))) {
     let pieces = splitTopLevel(text);
     pieces = mergeDependentPieces(pieces);
     for (const piece of pieces) {
