@@ -7,12 +7,14 @@
  * commitments stated twice (in the plan body and again in annex tables).
  */
 import { nodeText } from '../doctree/build.js';
-import type { DocRoot, ReaderMessage } from '../doctree/types.js';
+import type { DocRoot, ReaderMessage, TableNode } from '../doctree/types.js';
 import type { Location, Warning } from '../model/schema.js';
-import { cleanText, matchKey, startsLowercase } from '../util/text.js';
+import { cleanText, startsLowercase } from '../util/text.js';
 import { extractDecision, extractPlanTitle, periodFromTitle, type Para } from './header.js';
+import { MEASURE_LABELS, MEASURE_PARAGRAPH, type MeasureField, applyMeasureLabel, measureFromParagraph } from './paragraphs.js';
+import { EXTRACT_SETTINGS } from './settings.js';
 import { planTableLayout, readPlanTable } from './tables.js';
-import type { RawCommitment, RawPlan } from './types.js';
+import type { RawCommitment, RawMeasure, RawPlan } from './types.js';
 
 export type { RawCommitment, RawMeasure, RawPlan } from './types.js';
 
@@ -21,16 +23,17 @@ const COMMITMENT_HEADING = new RegExp(`^зобов${APOS}?язання\\s+(?:№
 
 type Label = 'title' | 'problem' | 'goal' | 'sectors' | 'ogpValues' | 'leadExecutors' | 'partners' | 'expectedResult' | 'other';
 
-const LABELS: Array<[Label, RegExp]> = [
-  ['problem', new RegExp(`^(?:проблеми,\\s*які\\s+вирішує\\s+зобов${APOS}?язання|проблема|проблеми|опис\\s+проблеми)\\s*[:.–—-]\\s*`, 'iu')],
-  ['goal', /^до\s+якої\s+довгострокової\s+мети[^:]*:\s*/iu],
-  ['sectors', /^до\s+якої\s+галузевої\s+сфери[^:]*:\s*/iu],
-  ['ogpValues', /^яким\s+цінностям[^:]*:\s*/iu],
-  ['leadExecutors', /^(?:головн(?:і|ий)|відповідальн(?:і|ий))\s+виконав(?:ці|ець)\s*[:–—-]\s*/iu],
-  ['partners', /^партнер(?:и)?(?:\s*\(за\s+згодою\))?\s*[:–—-]\s*/iu],
-  ['expectedResult', /^(?:очікуван(?:ий|і)\s+)?результат(?:и)?\s*[:–—-]\s*/iu],
-  ['other', new RegExp(`^виконання\\s+зобов${APOS}?язання\\s+передбач`, 'iu')],
-];
+/** Label patterns of a commitment block, in the order they are tried. */
+const LABELS: Record<Exclude<Label, 'title'>, RegExp> = {
+  problem: new RegExp(`^(?:проблеми,\\s*які\\s+вирішує\\s+зобов${APOS}?язання|проблема|проблеми|опис\\s+проблеми)\\s*[:.–—-]\\s*`, 'iu'),
+  goal: /^до\s+якої\s+довгострокової\s+мети[^:]*:\s*/iu,
+  sectors: /^до\s+якої\s+галузевої\s+сфери[^:]*:\s*/iu,
+  ogpValues: /^яким\s+цінностям[^:]*:\s*/iu,
+  leadExecutors: /^(?:головн(?:і|ий)|відповідальн(?:і|ий))\s+виконав(?:ці|ець)\s*[:–—-]\s*/iu,
+  partners: /^партнер(?:и)?(?:\s*\(за\s+згодою\))?\s*[:–—-]\s*/iu,
+  expectedResult: /^(?:очікуван(?:ий|і)\s+)?результат(?:и)?\s*[:–—-]\s*/iu,
+  other: new RegExp(`^виконання\\s+зобов${APOS}?язання\\s+передбач`, 'iu'),
+};
 
 interface Draft {
   raw: RawCommitment;
@@ -77,17 +80,245 @@ function appendText(previous: string | null, next: string, separator: string): s
 
 /** Does the text look like a plan whose table columns were flattened into lines? */
 function looksLikeLostLayout(paras: Para[]): boolean {
-  if (paras.length < 20) return false;
+  const settings = EXTRACT_SETTINGS.layoutLost;
+  if (paras.length < settings.minParagraphs) return false;
   let broken = 0;
   for (let i = 0; i + 1 < paras.length; i += 1) {
     const text = cleanText(paras[i]!.text);
     const next = cleanText(paras[i + 1]!.text);
-    if (text.length <= 70 && !/[.!?:;]$/.test(text) && startsLowercase(next)) broken += 1;
+    if (text.length <= settings.shortLine && !/[.!?:;]$/.test(text) && startsLowercase(next)) broken += 1;
   }
   const vocabulary = paras.filter((p) =>
     /(квартал|захід|заход|дорожн\S* карт|відповідальн|строк|термін|виконавц)/iu.test(p.text),
   ).length;
-  return broken / paras.length > 0.2 && vocabulary >= 3;
+  return broken / paras.length > settings.brokenShare && vocabulary >= settings.vocabulary;
+}
+
+/** Where extraction is while it walks the document: everything the handlers read and change. */
+interface State {
+  drafts: Draft[];
+  current: Draft | null;
+  /** The commitment label whose text a following paragraph may continue. */
+  label: Label | null;
+  /** A measure written as a paragraph («1.1. …»), open for its labelled lines. */
+  measure: RawMeasure | null;
+  measureField: MeasureField | null;
+  tableIndex: number;
+  planTables: number;
+  warnings: Warning[];
+  /** Title for an implicit commitment (rows before any commitment heading). */
+  fallbackTitle: string;
+  /** Non-empty paragraph texts by block index (for a look at the next paragraph). */
+  next: (block: number) => string | null;
+}
+
+function startDraft(state: State, number: string | null, title: string, location: Location): Draft {
+  const draft: Draft = { raw: emptyCommitment(number, commitmentTitle(title), location), labels: 0, order: state.drafts.length };
+  state.drafts.push(draft);
+  state.current = draft;
+  state.label = 'title';
+  state.measure = null;
+  state.measureField = null;
+  return draft;
+}
+
+/** The commitment that takes a measure: the current one, or one named after the plan (with a warning). */
+function commitmentFor(state: State, location: Location): Draft {
+  if (state.current) return state.current;
+  state.warnings.push({
+    code: 'commitment-implicit',
+    message: 'plan measures come before any commitment heading; they are grouped under one commitment named after the plan',
+    location,
+  });
+  const draft = startDraft(state, null, state.fallbackTitle, location);
+  state.label = null;
+  return draft;
+}
+
+/** One commitment label: how its value is stored, and how a following paragraph continues it. */
+interface LabelHandler {
+  pattern: RegExp;
+  set: (c: RawCommitment, value: string, match: RegExpExecArray) => void;
+  /** Take a continuation paragraph; false when the paragraph is not a continuation. */
+  more?: (c: RawCommitment, text: string, how: { lower: boolean; listItem: boolean }) => boolean;
+}
+
+const continueText =
+  (key: 'goal' | 'sectors' | 'ogpValues') =>
+  (c: RawCommitment, text: string, how: { lower: boolean }): boolean => {
+    if (!how.lower) return false;
+    c[key] = appendText(c[key], text, ' ');
+    return true;
+  };
+const continueList =
+  (key: 'leadExecutors' | 'partners') =>
+  (c: RawCommitment, text: string, how: { lower: boolean }): boolean => {
+    if (!how.lower) return false;
+    const list = c[key];
+    if (list.length > 0) list[list.length - 1] = `${list[list.length - 1]} ${text}`;
+    else list.push(text);
+    return true;
+  };
+
+/** The labelled paragraphs of a commitment block; a new label is one entry. */
+const LABEL_HANDLERS: Record<Exclude<Label, 'title'>, LabelHandler> = {
+  problem: {
+    pattern: LABELS.problem,
+    set: (c, v) => {
+      c.problem = v || c.problem;
+    },
+    more: (c, text, { lower }) => {
+      c.problem = appendText(c.problem, text, lower ? ' ' : '\n');
+      return true;
+    },
+  },
+  goal: { pattern: LABELS.goal, set: (c, v) => void (c.goal = v || null), more: continueText('goal') },
+  sectors: { pattern: LABELS.sectors, set: (c, v) => void (c.sectors = v || null), more: continueText('sectors') },
+  ogpValues: { pattern: LABELS.ogpValues, set: (c, v) => void (c.ogpValues = v || null), more: continueText('ogpValues') },
+  leadExecutors: { pattern: LABELS.leadExecutors, set: (c, v) => void (v && c.leadExecutors.push(v)), more: continueList('leadExecutors') },
+  partners: {
+    pattern: LABELS.partners,
+    set: (c, v, m) => {
+      if (v) c.partners.push(v);
+      if (/за\s+згодою/iu.test(m[0])) c.partnersByAgreement = true;
+    },
+    more: continueList('partners'),
+  },
+  expectedResult: {
+    pattern: LABELS.expectedResult,
+    set: (c, v) => void (c.expectedResult = v || null),
+    more: (c, text, { lower, listItem }) => {
+      if (!listItem && !lower) return false;
+      c.expectedResult = appendText(c.expectedResult, text, lower && !listItem ? ' ' : '\n');
+      return true;
+    },
+  },
+  other: { pattern: LABELS.other, set: () => undefined },
+};
+
+/** A paragraph handler: returns true when it took the paragraph. Tried in order. */
+type ParagraphHandler = (state: State, para: Para, text: string) => boolean;
+
+/** «Зобов’язання 4. …» starts a commitment. */
+const commitmentHeading: ParagraphHandler = (state, para, text) => {
+  const m = COMMITMENT_HEADING.exec(text);
+  if (!m) return false;
+  startDraft(state, m[1]!, m[2]!, paraLocation(para));
+  return true;
+};
+
+/** «2. Доступ до екологічної інформації» followed by «2.1. …»: a commitment of a paragraph plan. */
+const numberedHeading: ParagraphHandler = (state, para, text) => {
+  const m = /^(\d{1,2})[.)]\s+(\S.*)$/u.exec(text);
+  if (!m || text.length > EXTRACT_SETTINGS.numberedHeadingMaxLength || /[:;]$/.test(text)) return false;
+  const next = state.next(para.block);
+  const sub = next ? MEASURE_PARAGRAPH.exec(next) : null;
+  if (!sub || sub[1] !== m[1]) return false;
+  startDraft(state, m[1]!, m[2]!, paraLocation(para));
+  return true;
+};
+
+/** «1.1. <measure>» opens a measure written as a paragraph. */
+const measureParagraph: ParagraphHandler = (state, para, text) => {
+  const m = MEASURE_PARAGRAPH.exec(text);
+  if (!m) return false;
+  // Only where a plan is being read: inside a commitment, or followed by labelled measure lines.
+  const next = state.next(para.block) ?? '';
+  const labelled = MEASURE_LABELS.some(([, pattern]) => pattern.test(next));
+  const bracketed = /\)\s*[.;]?$/u.test(text) && /;/u.test(text);
+  if (!state.current && !labelled && !bracketed) return false;
+  if (state.current?.raw.number && state.current.raw.number !== m[1] && !labelled && !bracketed) return false;
+  const location = paraLocation(para);
+  const draft = commitmentFor(state, location);
+  const measure = measureFromParagraph(`${m[1]}.${m[2]}`, m[3]!, location);
+  draft.raw.measures.push(measure);
+  state.measure = measure;
+  state.measureField = null;
+  state.label = null;
+  return true;
+};
+
+/** «Відповідальні: …», «Термін: …», «Очікуваний результат: …» under an open measure. */
+const measureLabel: ParagraphHandler = (state, _para, text) => {
+  if (!state.measure) return false;
+  for (const [field, pattern] of MEASURE_LABELS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    applyMeasureLabel(state.measure, field, text.slice(m[0].length));
+    state.measureField = field;
+    return true;
+  }
+  // A result running on over several lines.
+  if (state.measureField === 'result' && (startsLowercase(text) || /^[-–—•·*]\s/u.test(text))) {
+    applyMeasureLabel(state.measure, 'result', text);
+    return true;
+  }
+  state.measure = null;
+  state.measureField = null;
+  return false;
+};
+
+/** A labelled paragraph of the current commitment. */
+const commitmentLabel: ParagraphHandler = (state, _para, text) => {
+  const draft = state.current;
+  if (!draft) return false;
+  for (const [name, handler] of Object.entries(LABEL_HANDLERS) as Array<[Exclude<Label, 'title'>, LabelHandler]>) {
+    const m = handler.pattern.exec(text);
+    if (!m) continue;
+    state.label = name;
+    draft.labels += 1;
+    handler.set(draft.raw, text.slice(m[0].length).trim(), m);
+    return true;
+  }
+  return false;
+};
+
+/** A paragraph continuing the last label (a wrapped heading, a problem over several paragraphs). */
+const continuation: ParagraphHandler = (state, _para, text) => {
+  const draft = state.current;
+  const label = state.label;
+  if (!draft || !label) return false;
+  const how = { lower: startsLowercase(text) || /^[(]/.test(text), listItem: /^[-–—•·*]\s/u.test(text) };
+  if (label === 'title') {
+    // A heading wrapped onto the next line (PDF, or a DOCX heading with a line break).
+    if (!how.lower) return false;
+    draft.raw.title = commitmentTitle(`${draft.raw.title} ${text}`);
+    return true;
+  }
+  return LABEL_HANDLERS[label].more?.(draft.raw, text, how) ?? false;
+};
+
+const PARAGRAPH_HANDLERS: ParagraphHandler[] = [commitmentHeading, numberedHeading, measureParagraph, measureLabel, commitmentLabel, continuation];
+
+/** A table: a plan table (read into measures and commitment rows), or skipped with a warning. */
+function readTable(state: State, node: TableNode): void {
+  state.tableIndex += 1;
+  state.label = null;
+  state.measure = null;
+  const layout = planTableLayout(node);
+  if (!layout) {
+    if (node.children.length > 1) {
+      const location: Location = { table: state.tableIndex };
+      const line = node.position?.start.line;
+      if (line) location.line = line;
+      if (node.data?.page) location.page = node.data.page;
+      state.warnings.push({
+        code: 'table-skipped',
+        message: 'table has no measure/executor/term/result header, so it is not read as a plan table',
+        location,
+      });
+    }
+    return;
+  }
+  state.planTables += 1;
+  for (const row of readPlanTable(node, layout, { table: state.tableIndex, warnings: state.warnings })) {
+    if (row.kind === 'group') {
+      startDraft(state, row.number, row.title, row.location);
+      state.label = null;
+      continue;
+    }
+    commitmentFor(state, row.measure.location).raw.measures.push(row.measure);
+  }
 }
 
 export function extractPlan(tree: DocRoot, readerMessages: ReaderMessage[] = []): RawPlan {
@@ -109,58 +340,38 @@ export function extractPlan(tree: DocRoot, readerMessages: ReaderMessage[] = [])
     if (node.data?.page) para.page = node.data.page;
     paras.push(para);
   });
+  const textAfter = new Map<number, string | null>();
+  let following: string | null = null;
+  for (let i = tree.children.length - 1; i >= 0; i -= 1) {
+    textAfter.set(i, following);
+    const node = tree.children[i]!;
+    if (node.type === 'table') following = null;
+    else if (node.type === 'paragraph' || node.type === 'heading') {
+      const text = cleanText(nodeText(node));
+      if (text !== '') following = text;
+    }
+  }
 
   const { decision } = extractDecision(paras);
   const planTitle = extractPlanTitle(paras).title;
   const period = periodFromTitle(planTitle ?? decision.title);
 
-  const drafts: Draft[] = [];
-  let current: Draft | null = null;
-  let label: Label | null = null;
-  let tableIndex = 0;
-  let plansTables = 0;
-
-  const startDraft = (number: string | null, title: string, location: Location): Draft => {
-    const draft: Draft = { raw: emptyCommitment(number, commitmentTitle(title), location), labels: 0, order: drafts.length };
-    drafts.push(draft);
-    return draft;
+  const state: State = {
+    drafts: [],
+    current: null,
+    label: null,
+    measure: null,
+    measureField: null,
+    tableIndex: 0,
+    planTables: 0,
+    warnings,
+    fallbackTitle: planTitle ?? decision.title ?? 'План заходів',
+    next: (block) => textAfter.get(block) ?? null,
   };
 
   tree.children.forEach((node, block) => {
     if (node.type === 'table') {
-      tableIndex += 1;
-      label = null;
-      const layout = planTableLayout(node);
-      if (!layout) {
-        if (node.children.length > 1) {
-          const location: Location = { table: tableIndex };
-          const line = node.position?.start.line;
-          if (line) location.line = line;
-          if (node.data?.page) location.page = node.data.page;
-          warnings.push({
-            code: 'table-skipped',
-            message: 'table has no measure/executor/term/result header, so it is not read as a plan table',
-            location,
-          });
-        }
-        return;
-      }
-      plansTables += 1;
-      for (const row of readPlanTable(node, layout, { table: tableIndex, warnings })) {
-        if (row.kind === 'group') {
-          current = startDraft(row.number, row.title, row.location);
-          continue;
-        }
-        if (!current) {
-          warnings.push({
-            code: 'commitment-implicit',
-            message: 'plan table rows come before any commitment heading; they are grouped under one commitment named after the plan',
-            location: row.measure.location,
-          });
-          current = startDraft(null, planTitle ?? decision.title ?? 'План заходів', row.measure.location);
-        }
-        current.raw.measures.push(row.measure);
-      }
+      readTable(state, node);
       return;
     }
     if (node.type !== 'paragraph' && node.type !== 'heading') return;
@@ -169,99 +380,12 @@ export function extractPlan(tree: DocRoot, readerMessages: ReaderMessage[] = [])
     const para: Para = { text, block };
     if (node.position?.start.line) para.line = node.position.start.line;
     if (node.data?.page) para.page = node.data.page;
-
-    const heading = COMMITMENT_HEADING.exec(text);
-    if (heading) {
-      current = startDraft(heading[1]!, heading[2]!, paraLocation(para));
-      label = 'title';
-      return;
-    }
-    if (!current) return;
-    const draft: Draft = current;
-    const c = draft.raw;
-
-    for (const [name, pattern] of LABELS) {
-      const m = pattern.exec(text);
-      if (!m) continue;
-      label = name;
-      draft.labels += 1;
-      const value = text.slice(m[0].length).trim();
-      switch (name) {
-        case 'problem':
-          c.problem = value || c.problem;
-          break;
-        case 'goal':
-          c.goal = value || null;
-          break;
-        case 'sectors':
-          c.sectors = value || null;
-          break;
-        case 'ogpValues':
-          c.ogpValues = value || null;
-          break;
-        case 'leadExecutors':
-          if (value) c.leadExecutors.push(value);
-          break;
-        case 'partners':
-          if (value) c.partners.push(value);
-          if (/за\s+згодою/iu.test(m[0])) c.partnersByAgreement = true;
-          break;
-        case 'expectedResult':
-          c.expectedResult = value || null;
-          break;
-        default:
-          break;
-      }
-      return;
-    }
-
-    // Continuations of the last label.
-    const lower = startsLowercase(text) || /^[(]/.test(text);
-    const listItem = /^[-–—•·*]\s/u.test(text);
-    switch (label) {
-      case 'title':
-        // A heading wrapped onto the next line (PDF, or a DOCX heading with a line break).
-        if (lower) {
-          c.title = commitmentTitle(`${c.title} ${text}`);
-          return;
-        }
-        break;
-      case 'problem':
-        c.problem = appendText(c.problem, text, lower ? ' ' : '\n');
-        return;
-      case 'expectedResult':
-        if (listItem || lower) {
-          c.expectedResult = appendText(c.expectedResult, text, lower && !listItem ? ' ' : '\n');
-          return;
-        }
-        break;
-      case 'goal':
-      case 'sectors':
-      case 'ogpValues':
-        if (lower) {
-          const key = label;
-          c[key] = appendText(c[key], text, ' ');
-          return;
-        }
-        break;
-      case 'leadExecutors':
-      case 'partners':
-        if (lower) {
-          const list = label === 'leadExecutors' ? c.leadExecutors : c.partners;
-          if (list.length > 0) list[list.length - 1] = `${list[list.length - 1]} ${text}`;
-          else list.push(text);
-          return;
-        }
-        break;
-      default:
-        break;
-    }
-    label = null;
+    if (!PARAGRAPH_HANDLERS.some((handle) => handle(state, para, text))) state.label = null;
   });
 
-  const commitments = mergeDrafts(drafts, warnings);
+  const commitments = mergeDrafts(state.drafts, warnings);
   const text = paras.map((p) => p.text).join('\n');
-  const layoutLost = commitments.length === 0 && plansTables === 0 && looksLikeLostLayout(paras);
+  const layoutLost = commitments.length === 0 && state.planTables === 0 && looksLikeLostLayout(paras);
   if (layoutLost) {
     warnings.push({
       code: 'layout-lost',

@@ -115,10 +115,40 @@ function measure(
   };
 }
 
+/**
+ * The plan period when the document states none: from the first start to the last end of the
+ * measures' stated terms (recurring terms count with the dates they state). Null when no term
+ * has dates.
+ */
+export function periodFromMeasures(raw: RawPlan): { start: string; end: string } | null {
+  let start: string | null = null;
+  let end: string | null = null;
+  for (const m of raw.commitments.flatMap((c) => c.measures)) {
+    const { term } = parseTerm(m.term);
+    if (term.start && (start === null || term.start < start)) start = term.start;
+    if (term.end && (end === null || term.end > end)) end = term.end;
+  }
+  return start && end ? { start, end } : null;
+}
+
 export function normalizePlan(raw: RawPlan, source: SourceInfo, options: NormalizeOptions = {}): ActionPlan {
   const registry = options.registry ?? new PartyRegistry();
   registry.learnAbbreviations(raw.text);
   const warnings: Warning[] = [...raw.warnings];
+  let period = raw.plan.period;
+  if (period.start === null && period.end === null) {
+    const derived = periodFromMeasures(raw);
+    if (derived) {
+      period = derived;
+      warnings.push({
+        code: 'plan-period-derived',
+        message: `the document states no plan period; it is taken from the span of the measures' terms: ${derived.start} – ${derived.end}`,
+        location: null,
+      });
+    } else {
+      warnings.push({ code: 'plan-period-missing', message: 'the document states no plan period and no measure has dated terms', location: null });
+    }
+  }
   const commitments: Commitment[] = raw.commitments.map((c, ci) => {
     const cid = `C${ci + 1}`;
     return {
@@ -132,7 +162,7 @@ export function normalizePlan(raw: RawPlan, source: SourceInfo, options: Normali
       leadExecutors: parties(registry, c.leadExecutors),
       partners: parties(registry, c.partners, c.partnersByAgreement),
       expectedResult: c.expectedResult ? cleanMultiline(c.expectedResult) : null,
-      measures: c.measures.map((m, mi) => measure(m, `${cid}.M${mi + 1}`, registry, raw.plan.period, warnings)),
+      measures: c.measures.map((m, mi) => measure(m, `${cid}.M${mi + 1}`, registry, period, warnings)),
       location: c.location,
     };
   });
@@ -147,7 +177,7 @@ export function normalizePlan(raw: RawPlan, source: SourceInfo, options: Normali
       date: raw.decision.date,
       title: cleanOrNull(raw.decision.title),
     },
-    plan: { title: cleanOrNull(raw.plan.title), period: raw.plan.period },
+    plan: { title: cleanOrNull(raw.plan.title), period },
     commitments,
     warnings,
   };
