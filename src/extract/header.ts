@@ -3,6 +3,7 @@
  * and the plan's own title and period.
  */
 import { cleanText, matchKey, sentenceCase } from '../util/text.js';
+import { EXTRACT_SETTINGS } from './settings.js';
 import type { RawDecision } from './types.js';
 
 export interface Para {
@@ -168,7 +169,7 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
   let sawDecisionLine = false;
   const bodies: Array<NonNullable<ReturnType<typeof bodyLine>>> = [];
 
-  const head = paras.slice(0, 60);
+  const head = paras.slice(0, EXTRACT_SETTINGS.headerParagraphs);
   for (let i = 0; i < head.length; i += 1) {
     const raw = head[i]!.text;
     const text = cleanText(raw);
@@ -193,9 +194,9 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
       const first = cutTitle(raw.split('\n').filter((line, k) => k === 0 || !PREAMBLE.test(cleanText(line))).join(' '));
       const parts = [first];
       const cut = first !== text;
-      for (let j = i + 1; !cut && j < Math.min(head.length, i + 6); j += 1) {
+      for (let j = i + 1; !cut && j < Math.min(head.length, i + 1 + EXTRACT_SETTINGS.titleContinuationLines); j += 1) {
         const next = cleanText(head[j]!.text);
-        if (next === '' || PREAMBLE.test(next) || next.length > 160 || /[.;]$/.test(parts[parts.length - 1]!)) break;
+        if (next === '' || PREAMBLE.test(next) || next.length > EXTRACT_SETTINGS.titleLineMaxLength || /[.;]$/.test(parts[parts.length - 1]!)) break;
         if (RESOLVED.test(next) || actType(next) || bodyLine(next)) break;
         const rest = cutTitle(next);
         if (rest === '') break;

@@ -5,6 +5,7 @@ import { cellParagraphs, cellText } from '../doctree/build.js';
 import type { TableCellNode, TableNode, TableRowNode } from '../doctree/types.js';
 import type { Location, Warning } from '../model/schema.js';
 import { cleanText, matchKey, startsLowercase, startsUppercase } from '../util/text.js';
+import { EXTRACT_SETTINGS } from './settings.js';
 import type { RawMeasure } from './types.js';
 
 export type ColumnRole =
@@ -133,12 +134,12 @@ function continuesHeader(node: TableNode, k: number): boolean {
  * («Строк виконання» over «початок» is a start; «2026 рік» over «I кв.» a timeline column).
  */
 export function planTableLayout(node: TableNode): TableLayout | null {
-  const limit = Math.min(3, node.children.length);
+  const limit = Math.min(EXTRACT_SETTINGS.headerStartRows, node.children.length);
   for (let r = 0; r < limit; r += 1) {
     const first = node.children[r]!;
     if (!first.children.some((cell) => columnRole(cellText(cell)) === 'measure')) continue;
     let last = r;
-    while (last - r < 2 && continuesHeader(node, last + 1)) last += 1;
+    while (last - r < EXTRACT_SETTINGS.headerBlockRows - 1 && continuesHeader(node, last + 1)) last += 1;
     const width = Math.max(...node.children.slice(r, last + 1).map((row) => row.children.length));
     const roles: ColumnRole[] = [];
     const timeline = new Map<number, TimelineColumn>();
