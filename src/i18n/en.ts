@@ -141,6 +141,8 @@ export const en = {
   'code.column-unknown': 'a column whose header has no known meaning; its values are not extracted',
   'code.table-skipped': 'a table that is not a plan table (no measure, executor, term or result header)',
   'code.commitment-implicit': 'plan table rows before any commitment heading; grouped under one commitment named after the plan',
+  'code.plan-period-derived': 'the document states no plan period; it is taken from the span of the measures’ terms',
+  'code.plan-period-missing': 'the document states no plan period and no measure has dated terms',
   'code.commitment-repeated': 'a commitment with measure tables in more than one place; their measures are joined',
   'code.layout-lost': 'the table layout was lost in conversion: give the original DOCX or PDF',
   'code.scanned-page': 'a PDF page has no text layer (scanned)',
