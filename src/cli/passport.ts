@@ -7,7 +7,7 @@ import { elementsToFill, inferPassport, passportTemplate } from '../datasets/pas
 import { writeFileAtomic } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
 import { createRegistry, extractFile } from '../pipeline.js';
-import { t } from '../i18n/index.js';
+import { count, t } from '../i18n/index.js';
 import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, UsageError, type Io } from './common.js';
 
 export interface PassportInitOptions {
@@ -52,7 +52,7 @@ export async function runPassportInit(options: PassportInitOptions, io: Io): Pro
   // Summary: what was read, what was filled from it, what was written and what is left to fill.
   if (plans.length) {
     const inferred = (['title', 'description', 'keywords', 'publisherName'] as const).filter((k) => draft[k] !== undefined);
-    io.stderr(`${t('passport.init.inferred', { plans: plans.length, inputs: inputs.length, elements: inferred.join(', ') })}\n`);
+    io.stderr(`${t('passport.init.inferred', { plans: count(plans.length, 'noun.plan'), inputs: count(inputs.length, 'noun.fileFrom'), elements: inferred.join(', ') })}\n`);
   } else {
     io.stderr(`${t('prefix.note')} ${t('passport.init.noPlans')}\n`);
   }

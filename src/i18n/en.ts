@@ -105,6 +105,8 @@ export const en = {
   'noun.warning': 'warning|warnings',
   'noun.issue': 'issue|issues',
   'noun.fileIn': 'file|files',
+  'noun.fileFrom': 'file|files',
+  'noun.plan': 'plan|plans',
 
   // passport init
   'passport.description': 'dataset passport (паспорт набору даних) helpers',
@@ -115,7 +117,7 @@ export const en = {
   'passport.init.force': 'overwrite an existing file',
   'passport.init.exists': '{file} exists: give another -o FILE, or --force to overwrite it',
   'passport.init.wrote': 'wrote {file}: fill in the empty elements ({missing}), then run: ogp-extract export <plans> --out-dir data --passport {file}',
-  'passport.init.inferred': 'read {plans} plans from {inputs} inputs; filled from them: {elements}',
+  'passport.init.inferred': 'read {plans} from {inputs}; filled from them: {elements}',
   'passport.init.noPlans': 'no --from plans: title, description and keywords are generic; check them',
 
   // library errors (recognised by their English text)

@@ -96,6 +96,8 @@ export const uk: Record<MessageKey, string> = {
   'noun.warning': 'попередження|попередження|попереджень',
   'noun.issue': 'зауваження|зауваження|зауважень',
   'noun.fileIn': 'файлі|файлах|файлах',
+  'noun.fileFrom': 'файлу|файлів|файлів',
+  'noun.plan': 'план|плани|планів',
 
   'passport.description': 'паспорт набору даних',
   'passport.init.description':
@@ -106,7 +108,7 @@ export const uk: Record<MessageKey, string> = {
   'passport.init.exists': '{file} уже є: вкажіть інший -o FILE або --force, щоб перезаписати',
   'passport.init.wrote':
     'записано {file}: заповніть порожні елементи ({missing}), потім виконайте: ogp-extract export <плани> --out-dir data --passport {file}',
-  'passport.init.inferred': 'прочитано планів: {plans} з {inputs} файлів; з них заповнено: {elements}',
+  'passport.init.inferred': 'прочитано {plans} з {inputs}; з них заповнено: {elements}',
   'passport.init.noPlans': 'без --from: назва, опис і ключові слова загальні; перевірте їх',
 
   'error.fileNotFound': 'файл не знайдено',

@@ -4,7 +4,7 @@
  * cache that `npm ci` filled, `--prefer-offline`), then `ogp-extract validate data/` on an exported dataset.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,12 @@ describe('README CI recipe: npm pack → npm install -g ./ogp-extract-<version>.
       const bin = join(prefix, process.platform === 'win32' ? 'ogp-extract.cmd' : join('bin', 'ogp-extract'));
 
       expect((await sh(bin, ['--version'], dir)).stdout.trim()).toBe(version);
+      // The README guide's worked example: the sample plan and passport travel with the package.
+      const installed = join(prefix, 'lib', 'node_modules', 'ogp-extract');
+      if (process.platform !== 'win32') {
+        expect(existsSync(join(installed, 'fixtures', 'docx', 'khmelnytskyi-2026-2027-action-plan.docx'))).toBe(true);
+        expect(existsSync(join(installed, 'fixtures', 'export', 'passport.yaml'))).toBe(true);
+      }
       const ok = await sh(bin, ['validate', 'data/', '--format', 'github', '--max-errors', '50'], dir);
       expect(ok.code, ok.stdout + ok.stderr).toBe(0);
       expect(ok.stdout).toMatch(/^ogp-extract validate: \d+ files valid$/m);
