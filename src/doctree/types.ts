@@ -59,6 +59,13 @@ export interface TableCellData extends NodeData {
   mergedFromAbove?: boolean;
   /** True on placeholders covered by a horizontally merged cell to the left. */
   mergedFromLeft?: boolean;
+  /**
+   * The cell's shading (background) as upper-case hex RGB without '#', e.g. 'D9D9D9'; absent
+   * when the cell has none, 'auto' or white. Placeholders of a merged cell carry the origin's
+   * fill. Gantt-style plans mark active periods this way (DOCX w:shd, HTML background, a
+   * filled rectangle behind a PDF cell).
+   */
+  fill?: string;
 }
 
 export interface TableCellNode {

@@ -5,8 +5,9 @@
  * keeps what a reader sees as the document: paragraphs, headings, list items (ordered-list numbers
  * become labels, as Word numbering does in the DOCX reader), and tables with colspan/rowspan
  * (same grid builder as DOCX: one cell per grid column, merged placeholders). Page chrome —
- * script, style, nav, header, footer, and the like — is dropped; <br> and runs of whitespace
- * become one space.
+ * script, style, nav, header, footer, and the like — is dropped; runs of whitespace become one
+ * space; <br> is a '\n' inside the paragraph (as a soft line break in DOCX). A cell's background
+ * (bgcolor, or background / background-color in its style, else its row's) is its `fill`.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
@@ -15,8 +16,9 @@ import type { Position } from 'unist';
 import { linePosition, paragraph, root } from '../doctree/build.js';
 import type { BlockNode, DocRoot, HeadingNode, ParagraphNode, Reader, ReaderMessage } from '../doctree/types.js';
 import { decodeText } from './decode.js';
-import { buildTable, type SourceCell, type SourceRow } from './docx/grid.js';
+import { buildTable, type SourceCell, type SourceRow } from './grid.js';
 import { formatNumber } from './docx/numbering.js';
+import { cellFill, cssBackground, cssColor } from './shading.js';
 
 const SKIP = new Set([
   'script', 'style', 'nav', 'header', 'footer', 'noscript', 'template', 'head', 'iframe', 'svg', 'math',
@@ -31,14 +33,17 @@ const BLOCK = new Set([
 
 const HEADINGS: Record<string, HeadingNode['depth']> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
+/** Stands for a <br> in gathered text until whitespace is collapsed. */
+const BR = '\u0001';
+
 /** Inline text being gathered into one paragraph, with the lines it came from. */
-class Buffer {
+class InlineText {
   parts: string[] = [];
   start?: number;
   end?: number;
 
   add(text: string, position: Position | undefined): void {
-    this.parts.push(text);
+    this.parts.push(text.replaceAll(BR, ''));
     if (position && text.trim() !== '') {
       // Lines of the visible part: skip leading and trailing whitespace lines of the text node.
       const lead = /^\s*/.exec(text)![0];
@@ -50,8 +55,18 @@ class Buffer {
     }
   }
 
+  /** A <br>: a line break inside the paragraph. */
+  addBreak(): void {
+    this.parts.push(BR);
+  }
+
   take(): { text: string; position?: Position } | undefined {
-    const text = this.parts.join('').replace(/[ \t\n\r\f]+/g, ' ').trim().normalize('NFC');
+    const text = this.parts
+      .join('')
+      .replace(/[ \t\n\r\f]+/g, ' ')
+      .replace(new RegExp(`[ ${BR}]*${BR}[ ${BR}]*`, 'g'), '\n')
+      .trim()
+      .normalize('NFC');
     const result = text === '' ? undefined : { text, ...(this.start !== undefined ? { position: linePosition(this.start, this.end) } : {}) };
     this.parts = [];
     delete this.start;
@@ -85,7 +100,7 @@ class HtmlWalker {
 
   /** Walk a sequence of nodes as flow content; the first paragraph may get a label or be a heading. */
   flow(nodes: readonly (RootContent | ElementContent)[], out: BlockNode[], opts: { label?: string; depth?: HeadingNode['depth'] } = {}): void {
-    const buf = new Buffer();
+    const buf = new InlineText();
     let labelUsed = false;
     const flush = () => {
       const got = buf.take();
@@ -106,7 +121,7 @@ class HtmlWalker {
       else if (node.type === 'element') {
         const tag = node.tagName;
         if (SKIP.has(tag)) continue;
-        if (tag === 'br') buf.add(' ', undefined);
+        if (tag === 'br') buf.addBreak();
         else if (BLOCK.has(tag)) {
           flush();
           this.block(node, out);
@@ -117,12 +132,12 @@ class HtmlWalker {
   }
 
   /** Inline element: its text joins the buffer; a block nested inside (invalid but common) splits. */
-  private inline(el: Element, buf: Buffer, out: BlockNode[], flush: () => void): void {
+  private inline(el: Element, buf: InlineText, out: BlockNode[], flush: () => void): void {
     for (const node of el.children) {
       if (node.type === 'text') buf.add(node.value, node.position);
       else if (node.type === 'element') {
         if (SKIP.has(node.tagName)) continue;
-        if (node.tagName === 'br') buf.add(' ', undefined);
+        if (node.tagName === 'br') buf.addBreak();
         else if (BLOCK.has(node.tagName)) {
           flush();
           this.block(node, out);
@@ -182,6 +197,7 @@ class HtmlWalker {
 
   private row(tr: Element, inHead: boolean): SourceRow {
     const cells: SourceCell[] = [];
+    const rowFill = background(tr);
     let allTh = true;
     for (const c of tr.children) {
       if (c.type !== 'element' || (c.tagName !== 'td' && c.tagName !== 'th')) continue;
@@ -203,6 +219,8 @@ class HtmlWalker {
       };
       blocks.forEach(take);
       const cell: SourceCell = { paragraphs, colSpan: Math.max(1, intProp(c, 'colSpan') ?? 1) };
+      const fill = cellFillOf(c, rowFill);
+      if (fill) cell.fill = fill;
       const rowSpan = intProp(c, 'rowSpan');
       // rowspan="0" means "to the end of the section"; treat as a large span, clamped by the builder.
       if (rowSpan !== undefined && rowSpan !== 1) cell.rowSpan = rowSpan <= 0 ? 65534 : rowSpan;
@@ -214,6 +232,21 @@ class HtmlWalker {
     if (tr.position) row.position = linePosition(tr.position.start.line, tr.position.end.line);
     return row;
   }
+}
+
+/** A table element's own background: `style` wins over the old `bgcolor` attribute. 'none' when set to nothing. */
+function background(el: Element): string | 'none' | undefined {
+  const style = prop(el, 'style');
+  if (typeof style === 'string' && /background/i.test(style)) return cssBackground(style) ?? 'none';
+  const bg = prop(el, 'bgColor');
+  if (typeof bg === 'string') return cssColor(bg) ?? 'none';
+  return undefined;
+}
+
+/** A cell's fill: its own background, else its row's; white is no fill. */
+function cellFillOf(cell: Element, rowFill: string | 'none' | undefined): string | undefined {
+  const own = background(cell) ?? rowFill;
+  return own === undefined || own === 'none' ? undefined : cellFill(own);
 }
 
 /** The shared HTML → document tree path. */

@@ -69,9 +69,9 @@ describe('readDocx: national layout with group rows (national-layout.docx)', () 
     ]);
     // Group-row placeholders carry no text (the task is not repeated across columns).
     expect(t!.children[1]!.children.slice(1).every((c) => c.children.length === 0)).toBe(true);
-    // Several paragraphs stay separate; a soft line break and a tab become spaces.
+    // Several paragraphs stay separate; a soft line break is a '\n' inside the paragraph, a tab a space.
     expect(g[2]![2]).toEqual(['Мінфін', 'Державна казначейська служба']);
-    expect(g[3]![2]).toEqual(['Мінцифри, Держстат']);
+    expect(g[3]![2]).toEqual(['Мінцифри,\nДержстат']);
     expect(g[3]![3]).toEqual(['IV квартал 2025 р. – II квартал 2026 р.']);
   });
 });

@@ -25,7 +25,7 @@ describe('readHtml: spans-windows-1251.html', () => {
     ]);
   });
 
-  it('reads rowspan/colspan into the same grid as DOCX, <thead>/<th> rows as headers, <br> as a space', async () => {
+  it('reads rowspan/colspan into the same grid as DOCX, <thead>/<th> rows as headers, <br> as a line break inside the paragraph', async () => {
     const { tree } = await readHtml(fixture('html', 'spans-windows-1251.html'), { file: 'spans.html' });
     const [t] = tables(tree);
     expect(t!.data).toEqual({ origin: 'html', columns: 5 });
@@ -41,8 +41,8 @@ describe('readHtml: spans-windows-1251.html', () => {
     ]);
     const g = grid(t!);
     expect(g[1]).toEqual([['№'], ['Заходи'], ['Відповідальні за виконання'], ['Термін реалізації'], ['Очікувані результати']]);
-    expect(g.slice(2, 5).map((r) => r[2])).toEqual(Array(3).fill(['Управління транспорту та зв’язку ХМКП «Хмельницькінфоцентр»']));
-    expect(g[2]![3]).toEqual(['березень 2026 – грудень 2026']);
+    expect(g.slice(2, 5).map((r) => r[2])).toEqual(Array(3).fill(['Управління транспорту та зв’язку\nХМКП «Хмельницькінфоцентр»']));
+    expect(g[2]![3]).toEqual(['березень 2026 –\nгрудень 2026']);
     expect(g[3]![4]).toEqual(['Дані GTFS доступні', 'Дані GTFS-realtime доступні']);
     expect(t!.children[3]!.position?.start.line).toBe(27);
   });
@@ -63,7 +63,7 @@ describe('htmlToTree', () => {
     const messages: ReaderMessage[] = [];
     const tree = htmlToTree('<table><tr><td><p>a</p><div>b<br>c</div><table><tr><td>x</td><td>y</td></tr></table></td></tr></table>', messages);
     const [t] = tables(tree);
-    expect(cellParagraphs(t!.children[0]!.children[0])).toEqual(['a', 'b c', 'x', 'y']);
+    expect(cellParagraphs(t!.children[0]!.children[0])).toEqual(['a', 'b\nc', 'x', 'y']);
     expect(messages).toEqual([]);
   });
 
@@ -86,5 +86,22 @@ describe('htmlToTree', () => {
   it('numbers reversed and value-reset ordered lists as a browser shows them', () => {
     const tree = htmlToTree('<ol reversed><li>a</li><li>b</li></ol><ol type="a"><li value="3">c</li><li>d</li></ol><ul><li>bullet</li></ul>', []);
     expect(texts(tree.children)).toEqual(['2. a', '1. b', 'c. c', 'd. d', 'bullet']);
+  });
+});
+
+describe('readHtml: cell shading and line breaks', () => {
+  it('bgcolor, style background and the row background become data.fill; <br> a newline', () => {
+    const messages: ReaderMessage[] = [];
+    const tree = htmlToTree(
+      '<table><tr><td bgcolor="#d9d9d9">+</td><td style="background-color: rgb(191,191,191)"></td><td style="background: white"></td><td>x</td></tr>' +
+        '<tr style="background:#ccc"><td>a<br> <br>b</td><td bgcolor="transparent"></td></tr></table>',
+      messages,
+    );
+    const [t] = tables(tree);
+    expect(t!.children.map((r) => r.children.map((c) => c.data?.fill ?? null))).toEqual([
+      ['D9D9D9', 'BFBFBF', null, null],
+      ['CCCCCC', null, null, null],
+    ]);
+    expect(cellParagraphs(t!.children[1]!.children[0])).toEqual(['a\nb']);
   });
 });

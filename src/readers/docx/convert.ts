@@ -4,17 +4,19 @@
  * What Word shows is what the tree gets:
  * - tracked insertions kept, deletions (w:del, w:moveFrom, deleted table rows) dropped;
  * - automatic numbering labels recomputed (see numbering.ts) and written before the text;
- * - soft line breaks, tabs and carriage returns become spaces; explicit page and section breaks
+ * - soft line breaks (w:br, w:cr: Shift+Enter) become '\n' inside the paragraph's text (they often separate
+ *   names in an executors cell); tabs become spaces; explicit page and section breaks
  *   between body paragraphs become `thematicBreak` nodes with `data.pageBreak`;
  * - comments, footnote/endnote text and text boxes are not mixed into paragraphs or cells (text
  *   boxes and footnote references are reported in messages so nothing disappears silently);
  * - tables: w:tblHeader rows are `header`, w:gridSpan / w:vMerge become spans with placeholders
- *   (grid.ts), several paragraphs of a cell stay separate paragraphs.
+ *   (../grid.ts), several paragraphs of a cell stay separate paragraphs, cell shading (w:shd) is `fill`.
  */
 import { paragraph as makeParagraph, root } from '../../doctree/build.js';
 import type { BlockNode, DocRoot, HeadingNode, ParagraphNode, ReaderMessage } from '../../doctree/types.js';
-import { buildTable, type SourceCell, type SourceRow } from './grid.js';
+import { buildTable, type SourceCell, type SourceRow } from '../grid.js';
 import { NumberingState } from './numbering.js';
+import { shadingFill, themeColors, type ThemeColors } from './shading.js';
 import type { DocxParts, XNode } from './worker.js';
 import { attr, child, children, elements, findDeep, isOn } from './xml.js';
 
@@ -64,6 +66,7 @@ interface ParagraphRead {
 export class DocxConverter {
   private readonly styles: Map<string, StyleInfo>;
   private readonly numbering: NumberingState;
+  private readonly theme: ThemeColors;
   private tableCount = 0;
   /** Text of a paragraph whose mark was deleted, waiting for the next paragraph of the same container. */
   private carry: string | undefined;
@@ -75,6 +78,7 @@ export class DocxConverter {
     private readonly messages: ReaderMessage[],
   ) {
     this.styles = readStyles(parts.styles);
+    this.theme = themeColors(parts.theme);
     this.numbering = new NumberingState(parts.numbering, (styleId) => this.styles.get(styleId)?.numId, messages);
   }
 
@@ -183,7 +187,7 @@ export class DocxConverter {
       segments[0] = this.carry + segments[0];
       this.carry = undefined;
     }
-    const normalized = segments.map((s) => s.normalize('NFC'));
+    const normalized = segments.map(tidyBreaks);
     // A deleted paragraph mark (tracked): with the change accepted, this paragraph's text runs on
     // into the next paragraph, which keeps its own properties (style, numbering).
     if (child(child(pPr, 'w:rPr'), 'w:del') !== undefined) {
@@ -285,12 +289,14 @@ export class DocxConverter {
           break;
         case 'w:tab':
         case 'w:ptab':
-        case 'w:cr':
           add(' ');
+          break;
+        case 'w:cr':
+          add('\n');
           break;
         case 'w:br':
           if (attr(el, 'w:type') === 'page') segments.push('');
-          else add(' ');
+          else add('\n'); // textWrapping (Shift+Enter) and column breaks
           break;
         case 'w:noBreakHyphen':
           add('-');
@@ -416,6 +422,8 @@ export class DocxConverter {
     this.carry = outer;
     const cell: SourceCell = { paragraphs, colSpan: Number.isFinite(span) && span > 0 ? span : 1 };
     if (vMergeEl) cell.vMerge = attr(vMergeEl, 'w:val') === 'restart' ? 'restart' : 'continue';
+    const fill = shadingFill(child(tcPr, 'w:shd'), this.theme);
+    if (fill) cell.fill = fill;
     return cell;
   }
 
@@ -435,6 +443,14 @@ export class DocxConverter {
 
 function pageBreak(): BlockNode {
   return { type: 'thematicBreak', data: { pageBreak: true } };
+}
+
+/** NFC; a soft line break swallows the spaces around it, repeated breaks count once, none at the ends. */
+function tidyBreaks(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[ \t]*\n[\s]*/g, '\n')
+    .replace(/^\n+|\n+$/g, '');
 }
 
 /** Label + text as Word shows them (a tab or space between; nothing when w:suff is nothing). */

@@ -25,6 +25,8 @@ export interface DocxParts {
   document: XNode;
   styles?: XNode;
   numbering?: XNode;
+  /** The theme part (colours named by w:themeFill). */
+  theme?: XNode;
   /** Names of parts that exist but are not read (comments, footnotes, …), for messages. */
   ignoredParts: string[];
 }
@@ -70,6 +72,7 @@ const NS = {
   'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
   'http://schemas.openxmlformats.org/package/2006/relationships': 'rel',
   'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
+  'http://schemas.openxmlformats.org/drawingml/2006/main': 'a',
   'urn:schemas-microsoft-com:vml': 'v',
   'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing': 'wp',
   'http://schemas.microsoft.com/office/word/2010/wordprocessingShape': 'wps',
@@ -176,10 +179,17 @@ async function run(bytes, maxPartBytes) {
   const numberingRel = find('numbering');
   const styles = stylesRel ? await readPart(zip, stylesRel.target) : undefined;
   const numbering = numberingRel ? await readPart(zip, numberingRel.target) : undefined;
+  const themeRel = find('theme');
+  let theme;
+  try {
+    theme = themeRel ? await readPart(zip, themeRel.target) : undefined;
+  } catch (e) {
+    theme = undefined; // colours only: a broken theme part does not stop the read
+  }
   const ignoredParts = rels
     .filter((r) => ['comments', 'footnotes', 'endnotes', 'aFChunk'].includes(r.type) && zip.file(r.target))
     .map((r) => r.type);
-  return { document, styles, numbering, ignoredParts };
+  return { document, styles, numbering, theme, ignoredParts };
 }
 
 parentPort.on('message', (job) => {

@@ -196,19 +196,20 @@ function emitTable(build: TableBuild, vocab: Vocabulary): BlockNode {
   };
   const rows: TableRowNode[] = build.rows.map((rb, r) => {
     const cells: TableCellNode[] = rb.row.cells.map((cell, c) => {
+      const origin = cell.kind === 'cell' ? cell : originOf(build.rows, r, c);
+      const fill = origin?.fill ? { fill: origin.fill } : {};
       if (cell.kind === 'left') {
-        return tableCell([], cell.below ? { page: rb.page, mergedFromAbove: true, mergedFromLeft: true } : { page: rb.page, mergedFromLeft: true });
+        return tableCell([], cell.below ? { page: rb.page, mergedFromAbove: true, mergedFromLeft: true, ...fill } : { page: rb.page, mergedFromLeft: true, ...fill });
       }
       if (cell.kind === 'above') {
-        const origin = originOf(build.rows, r, c);
         const originRow = build.rows.findIndex((x) => x.row.cells.includes(origin as FragCell));
         const paras = origin ? parasOf(origin, build.rows[originRow] ?? rb) : [];
         const copy = paras.map((p) => structuredClone(p));
-        const data: Record<string, unknown> = { page: rb.page, mergedFromAbove: true };
+        const data: Record<string, unknown> = { page: rb.page, mergedFromAbove: true, ...fill };
         if (cell.colSpan > 1) data.colSpan = cell.colSpan;
         return tableCell(copy, data);
       }
-      const data: Record<string, unknown> = { page: rb.page };
+      const data: Record<string, unknown> = { page: rb.page, ...fill };
       if (cell.colSpan > 1) data.colSpan = cell.colSpan;
       if (cell.rowSpan > 1) data.rowSpan = cell.rowSpan;
       return tableCell(parasOf(cell, rb), data);

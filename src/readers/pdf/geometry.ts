@@ -162,6 +162,46 @@ export function fillSegments(data: ArrayLike<number>, m: Matrix): Segment[] {
   return segs;
 }
 
+/** A filled area wider and taller than a ruling (cell shading, a page background), with its colour. */
+export interface Shade {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Hex RGB without '#', upper case. */
+  fill: string;
+}
+
+/** Filled rectangles of a path that are not rulings (both sides thicker than THIN). */
+export function fillAreas(data: ArrayLike<number>, m: Matrix, fill: string): Shade[] {
+  const out: Shade[] = [];
+  for (const sp of subpaths(data, m)) {
+    if (sp.curved) continue;
+    const r = asRect(sp.points);
+    if (!r || r.x1 - r.x0 <= THIN || r.y1 - r.y0 <= THIN) continue;
+    out.push({ ...r, fill });
+  }
+  return out;
+}
+
+/**
+ * The colour a box shows: the last-painted shade covering at least `share` of it, provided the
+ * shade is not much bigger than `limit` (a table or page background is not a cell's shading).
+ */
+export function shadeOf(shades: Shade[], box: { x0: number; y0: number; x1: number; y1: number }, limit: number, share = 0.6): string | undefined {
+  const area = (box.x1 - box.x0) * (box.y1 - box.y0);
+  if (area <= 0) return undefined;
+  for (let i = shades.length - 1; i >= 0; i--) {
+    const s = shades[i]!;
+    const w = Math.min(box.x1, s.x1) - Math.max(box.x0, s.x0);
+    const h = Math.min(box.y1, s.y1) - Math.max(box.y0, s.y0);
+    if (w <= 0 || h <= 0 || w * h < share * area) continue;
+    if ((s.x1 - s.x0) * (s.y1 - s.y0) > limit) continue;
+    return s.fill;
+  }
+  return undefined;
+}
+
 /** Merge collinear overlapping/touching segments of one direction. */
 export function mergeSegments(segs: Segment[]): Segment[] {
   const sorted = segs.slice().sort((a, b) => a.at - b.at || a.from - b.from);

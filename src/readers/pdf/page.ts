@@ -4,12 +4,16 @@
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { cellFill, hexColor } from '../shading.js';
 import {
+  fillAreas,
   fillSegments,
   findGrids,
   gridRegions,
   multiply,
+  shadeOf,
   strokeSegments,
+  type Shade,
   type Grid,
   type Matrix,
   type Segment,
@@ -24,6 +28,8 @@ export interface FragCell {
   rowSpan: number;
   /** A 'left' placeholder on a row below the spanning cell's first row (covered from above too). */
   below?: boolean;
+  /** Shading behind the cell (hex RGB), see TableCellData.fill. */
+  fill?: string;
 }
 
 export interface FragRow {
@@ -194,7 +200,7 @@ function center(run: TextRun): [number, number] {
 }
 
 /** Build a table fragment from a ruling grid and the runs inside it. */
-function gridTable(page: number, grid: Grid, runs: TextRun[]): TableFrag {
+function gridTable(page: number, grid: Grid, runs: TextRun[], shades: Shade[]): TableFrag {
   const { regions, slot } = gridRegions(grid);
   const rows = grid.ys.length - 1;
   const cols = grid.xs.length - 1;
@@ -219,15 +225,20 @@ function gridTable(page: number, grid: Grid, runs: TextRun[]): TableFrag {
     for (const l of regionLines[k]!) pads.push(l.x0 - grid.xs[reg.c0]!);
   });
   const pad = pads.length > 0 ? Math.min(8, Math.max(0.5, Math.min(...pads))) : 2;
+  const tableArea = (grid.xs[cols]! - grid.xs[0]!) * (grid.ys[rows]! - grid.ys[0]!);
   const cells: FragCell[] = regions.map((reg, k) => {
     const left = grid.xs[reg.c0]! + pad;
     const width = grid.xs[reg.c1]! - grid.xs[reg.c0]! - 2 * pad;
-    return {
+    const cell: FragCell = {
       kind: 'cell',
       lines: regionLines[k]!.map((l) => toPLine(l, left, width)),
       colSpan: reg.c1 - reg.c0,
       rowSpan: reg.r1 - reg.r0,
     };
+    const box = { x0: grid.xs[reg.c0]!, x1: grid.xs[reg.c1]!, y0: grid.ys[reg.r0]!, y1: grid.ys[reg.r1]! };
+    const fill = cellFill(shadeOf(shades, box, 0.9 * tableArea));
+    if (fill) cell.fill = fill;
+    return cell;
   });
   const outRows: FragRow[] = [];
   for (let r = 0; r < rows; r++) {
@@ -376,53 +387,57 @@ function buildAligned(page: number, lines: { line: Line; segs: Line[] }[], start
   };
 }
 
-/** Read one page into a page model. */
-export async function readPage(page: PDFPageProxy, pageNo: number): Promise<PageModel> {
-  const viewport = page.getViewport({ scale: 1 });
-  const vt = viewport.transform as Matrix;
-  const ops = await page.getOperatorList();
-  const content = await page.getTextContent();
-  const items: RawItem[] = [];
-  for (const x of content.items as unknown[]) if (isTextItem(x)) items.push(x);
-  const theta = orientation(items, vt);
-  const { m: pm, width, height } = pageMatrix(vt, viewport.width, viewport.height, theta);
+/** What the operator list draws: ruling segments, shaded areas, and whether there are images. */
+interface Drawing {
+  segments: Segment[];
+  shades: Shade[];
+  hasImage: boolean;
+  /** Number of painted paths (a scan is often vector noise or one image). */
+  paths: number;
+}
 
-  // rulings from the operator list
-  const segments: Segment[] = [];
-  let hasImage = false;
-  let paths = 0;
+/** Walk the operator list: the current transform (save/restore/cm, form XObjects) and fill colour tracked. */
+function readDrawing(ops: { fnArray: number[]; argsArray: unknown[] }, pm: Matrix): Drawing {
+  const out: Drawing = { segments: [], shades: [], hasImage: false, paths: 0 };
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
+  let fill: string | undefined = '000000';
+  const stack: { ctm: Matrix; fill: string | undefined }[] = [];
   const fnArray = ops.fnArray;
   const argsArray = ops.argsArray as unknown[][];
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i]!;
     const args = argsArray[i];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    if (fn === OPS.save) stack.push({ ctm, fill });
+    else if (fn === OPS.restore) ({ ctm, fill } = stack.pop() ?? { ctm, fill });
     else if (fn === OPS.transform && args) ctm = multiply(ctm, args as number[]);
+    else if (fn === OPS.setFillRGBColor) fill = hexColor(typeof args?.[0] === 'string' ? args[0] : undefined);
+    else if (fn === OPS.setFillTransparent) fill = undefined;
     else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
+      stack.push({ ctm, fill });
       const fm = args?.[0];
       if (Array.isArray(fm) || ArrayBuffer.isView(fm)) ctm = multiply(ctm, Array.from(fm as ArrayLike<number>));
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    } else if (fn === OPS.paintFormXObjectEnd) ({ ctm, fill } = stack.pop() ?? { ctm, fill });
     else if (fn === OPS.constructPath && args) {
       const paint = args[0] as number;
       const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
       if (!data) continue;
       const m = multiply(pm, ctm);
       if (STROKE_OPS.has(paint) || BOTH_OPS.has(paint)) {
-        paths++;
-        segments.push(...strokeSegments(data, m));
+        out.paths++;
+        out.segments.push(...strokeSegments(data, m));
       }
       if (FILL_OPS.has(paint) || BOTH_OPS.has(paint)) {
-        paths++;
-        segments.push(...fillSegments(data, m));
+        out.paths++;
+        out.segments.push(...fillSegments(data, m));
+        if (fill) out.shades.push(...fillAreas(data, m, fill));
       }
-    } else if (IMAGE_OPS.has(fn)) hasImage = true;
+    } else if (IMAGE_OPS.has(fn)) out.hasImage = true;
   }
+  return out;
+}
 
-  // text runs in page space
+/** Text items as runs in page space, with their size and weight. */
+function textRuns(page: PDFPageProxy, items: RawItem[], pm: Matrix): TextRun[] {
   const runs: TextRun[] = [];
   const boldCache = new Map<string, boolean>();
   for (const it of items) {
@@ -436,31 +451,52 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
     }
     const horizontal = Math.abs(m[1]) <= 0.1 * Math.abs(m[0]) && m[0] > 0;
     const w = horizontal ? it.width * (Math.hypot(m[0], m[1]) / Math.hypot(it.transform[0] ?? 1, it.transform[1] ?? 0) || 1) : 0.5 * size;
-    runs.push({ str: it.str, x0: m[4], x1: m[4] + Math.max(w, 0.1), base: m[5], size, bold });
+    runs.push({ str: it.str, x0: m[4], x1: m[4] + Math.max(w, 0.1), base: m[5], size, bold, font: it.fontName });
   }
-  const scanned = runs.length === 0 && (hasImage || paths > 50);
+  return runs;
+}
 
-  // tables from rulings
-  const grids = findGrids(segments);
+/** Table fragments from the ruling grids, and the runs they took. */
+function ruledTables(pageNo: number, segments: Segment[], shades: Shade[], runs: TextRun[]): { frags: TableFrag[]; used: Set<TextRun> } {
   const frags: TableFrag[] = [];
-  const tableRuns = new Set<TextRun>();
-  for (const grid of grids) {
+  const used = new Set<TextRun>();
+  for (const grid of findGrids(segments)) {
     const x0 = grid.xs[0]!;
     const x1 = grid.xs[grid.xs.length - 1]!;
     const y0 = grid.ys[0]!;
     const y1 = grid.ys[grid.ys.length - 1]!;
     const inside = runs.filter((r) => {
-      if (tableRuns.has(r)) return false;
+      if (used.has(r)) return false;
       const [cx, cy] = center(r);
       return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
     });
-    const frag = gridTable(pageNo, grid, inside);
+    const frag = gridTable(pageNo, grid, inside, shades);
     // a frame around plain text (one cell) is not a table
     if (frag.rows.length <= 1 && grid.xs.length <= 2) continue;
-    for (const r of inside) tableRuns.add(r);
+    for (const r of inside) used.add(r);
     frags.push(frag);
   }
-  const freeLines = toLines(runs.filter((r) => !tableRuns.has(r)));
+  return { frags, used };
+}
+
+/** Read one page into a page model. */
+export async function readPage(page: PDFPageProxy, pageNo: number): Promise<PageModel> {
+  const viewport = page.getViewport({ scale: 1 });
+  const vt = viewport.transform as Matrix;
+  const ops = await page.getOperatorList();
+  const content = await page.getTextContent();
+  const items: RawItem[] = [];
+  for (const x of content.items as unknown[]) if (isTextItem(x)) items.push(x);
+  const theta = orientation(items, vt);
+  const { m: pm, width, height } = pageMatrix(vt, viewport.width, viewport.height, theta);
+
+  const drawing = readDrawing(ops, pm);
+  const runs = textRuns(page, items, pm);
+  const scanned = runs.length === 0 && (drawing.hasImage || drawing.paths > 50);
+
+  const ruled = ruledTables(pageNo, drawing.segments, drawing.shades, runs);
+  const frags = ruled.frags;
+  const freeLines = toLines(runs.filter((r) => !ruled.used.has(r)));
   const pitch = typicalPitch([freeLines, ...frags.flatMap((f) => f.rows.flatMap((r) => r.cells.map((c) => c.lines)))]);
 
   // the free-text column: left/right edges of lines outside the header/footer bands

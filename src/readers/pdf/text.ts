@@ -36,6 +36,8 @@ export interface TextRun {
   base: number;
   size: number;
   bold: boolean;
+  /** pdf.js font id (a change of font between lines can end a paragraph). */
+  font?: string;
 }
 
 /** A line of text: runs on one baseline, left to right. */

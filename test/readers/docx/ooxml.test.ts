@@ -55,7 +55,7 @@ describe('OOXML constructs Word writes', () => {
       p(`<w:moveFrom>${r('старе місце ')}</w:moveFrom>${r('02.2025')}<w:r><w:noBreakHyphen/></w:r>${r('03.2025')}<w:moveTo>${r(' нове')}</w:moveTo>`) +
         p(`<w:r><w:t>пере</w:t><w:softHyphen/><w:t>нос</w:t><w:cr/><w:t>далі</w:t><w:sym w:font="Symbol" w:char="F0B7"/></w:r>`),
     );
-    expect(texts(tree.children)).toEqual(['02.2025-03.2025 нове', 'перенос далі·']);
+    expect(texts(tree.children)).toEqual(['02.2025-03.2025 нове', 'перенос\nдалі·']);
   });
 
   it('a deleted paragraph mark joins the paragraph to the next one (no space added, as Word shows it; the next one’s numbering), in the body and in cells', async () => {
@@ -172,5 +172,36 @@ describe('OOXML constructs Word writes', () => {
     zip.file('word/document.xml', xml.replace(W, 'http://purl.oclc.org/ooxml/wordprocessingml/main'));
     const tree = (await readDocx(await zip.generateAsync({ type: 'uint8array' }), { file: 's.docx' })).tree;
     expect(texts(tree.children)).toEqual(['Суворий формат']);
+  });
+});
+
+describe('cell shading (w:shd) and soft line breaks', () => {
+  const tc = (inner: string, shd = '') => `<w:tc><w:tcPr>${shd}</w:tcPr>${p(inner)}</w:tc>`;
+
+  it('reads w:shd into data.fill (fill colour, solid and percentage patterns); none, auto and white give no fill', async () => {
+    const tree = await read(
+      `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>` +
+        tc('', '<w:shd w:val="clear" w:color="auto" w:fill="d9d9d9"/>') +
+        tc('', '<w:shd w:val="solid" w:color="808080" w:fill="auto"/>') +
+        tc('', '<w:shd w:val="pct50" w:color="auto" w:fill="auto"/>') +
+        tc('', '<w:shd w:val="clear" w:color="auto" w:fill="auto"/>') +
+        tc('', '<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>') +
+        tc('', '<w:shd w:val="nil"/>') +
+        `</w:tr><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:shd w:val="clear" w:fill="BFBFBF" w:themeFill="background1" w:themeFillShade="BF"/></w:tcPr>${p(r('+'))}</w:tc>${tc('')}${tc('')}${tc('')}${tc('')}</w:tr></w:tbl>`,
+    );
+    const [t] = tables(tree);
+    expect(t!.children[0]!.children.map((c) => c.data?.fill ?? null)).toEqual(['D9D9D9', '808080', '808080', null, null, null]);
+    // a spanning cell's placeholders carry its fill
+    expect(t!.children[1]!.children.slice(0, 3).map((c) => c.data?.fill ?? null)).toEqual(['BFBFBF', 'BFBFBF', null]);
+  });
+
+  it('Shift+Enter (w:br) and w:cr are a newline inside one paragraph; page breaks in a cell are spaces', async () => {
+    const tree = await read(
+      `<w:tbl><w:tr><w:tc>${p(`${r('Департамент освіти міської ради ')}<w:r><w:br/></w:r>${r(' Молодіжна рада при міському голові')}<w:r><w:br/></w:r>`)}</w:tc></w:tr></w:tbl>` +
+        p(`${r('Назва')}<w:r><w:br/><w:br/><w:t>далі</w:t></w:r>`),
+    );
+    const [t] = tables(tree);
+    expect(cellParagraphs(t!.children[0]!.children[0])).toEqual(['Департамент освіти міської ради\nМолодіжна рада при міському голові']);
+    expect(texts(tree.children.filter((b) => b.type !== 'table'))).toEqual(['Назва\nдалі']);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cellParagraphs, paragraph } from '../../../src/doctree/build.js';
-import type { ReaderMessage } from '../../../src/doctree/types.js';
-import { buildTable, type SourceCell } from '../../../src/readers/docx/grid.js';
-import { flags } from './helpers.js';
+import { cellParagraphs, paragraph } from '../../src/doctree/build.js';
+import type { ReaderMessage } from '../../src/doctree/types.js';
+import { buildTable, type SourceCell } from '../../src/readers/grid.js';
+import { flags } from './tree-helpers.js';
 
 const c = (text: string, extra: Partial<SourceCell> = {}): SourceCell => ({ paragraphs: text ? [paragraph(text)] : [], colSpan: 1, ...extra });
 
