@@ -7,6 +7,7 @@ import { registerExtract } from './extract.js';
 import { registerExport } from './export.js';
 import { registerPassport } from './passport.js';
 import { registerValidate } from './validate.js';
+import { registerReport } from './report.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -31,6 +32,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerValidate(program, io, setExit);
   registerExport(program, io, setExit);
   registerPassport(program, io, setExit);
+  registerReport(program, io, setExit);
   return program;
 }
 

@@ -1,0 +1,69 @@
+/** `ogp-extract report <inputs...> -o report.html`: documents, plan JSON or dataset folders → one review page. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { writeFileAtomic } from '../io/atomic.js';
+import type { PartyRegistry } from '../normalize/parties.js';
+import { createRegistry, InputError } from '../pipeline.js';
+import { buildReport, loadReportInput, type ReportEntry, type ReportFailure } from '../report/index.js';
+import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportWarnings, UsageError, type Io } from './common.js';
+
+export interface ReportCliOptions {
+  output?: string;
+  today?: string;
+  executors?: string;
+  quiet?: boolean;
+}
+
+function checkToday(value: string | undefined): string {
+  if (value === undefined) return new Date().toISOString().slice(0, 10);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`--today must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+export async function runReport(inputs: string[], options: ReportCliOptions, io: Io): Promise<number> {
+  const today = checkToday(options.today);
+  let registry: PartyRegistry;
+  try {
+    registry = await createRegistry(options.executors);
+  } catch (error) {
+    reportError(io, options.executors ?? null, (error as Error).message);
+    return EXIT_FAILED;
+  }
+  const entries: ReportEntry[] = [];
+  const failures: ReportFailure[] = [];
+  for (const input of inputs) {
+    try {
+      for (const loaded of await loadReportInput(input, { registry })) {
+        if (!options.quiet && loaded.origin === 'document') reportWarnings(io, input, loaded.plan.warnings);
+        entries.push(loaded);
+      }
+    } catch (error) {
+      reportInputFailure(io, input, error);
+      const message = (error as Error).message.split('\n')[0] ?? 'unknown error';
+      failures.push({ input: error instanceof InputError ? error.file : input, message });
+    }
+  }
+  const html = buildReport(entries, { today, failures });
+  if (options.output) await writeFileAtomic(resolve(options.output), html);
+  else io.stdout(html);
+  if (options.output) {
+    io.stderr(`wrote ${options.output} (${entries.length} plan(s)${failures.length ? `, ${failures.length} input(s) failed` : ''})\n`);
+  }
+  return failures.length > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('report')
+    .description('write one self-contained HTML page to review plans before publishing (summary, measures, timeline, executor load, warnings)')
+    .argument('<inputs...>', 'documents (DOCX, PDF, TXT, HTML), plan JSON files, or exported dataset folders')
+    .option('-o, --output <file>', 'write the HTML to FILE (default: standard output)')
+    .option('--today <date>', "the date marked on the timeline, YYYY-MM-DD (default: today's UTC date); fix it for identical output")
+    .option('--executors <file>', 'executors directory CSV (name, aliases, edrpou) for document inputs')
+    .option('-q, --quiet', 'do not print extraction warnings')
+    .action(async (inputs: string[], options: ReportCliOptions) => {
+      setExit(await runReport(inputs, options, io));
+    });
+}
