@@ -4,36 +4,16 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { extractPlan } from './extract/index.js';
 import type { ActionPlan } from './model/schema.js';
-import { validatePlan, type SchemaViolation } from './model/validate.js';
+import { validatePlan } from './model/validate.js';
+import { InputError, NoPlanError, SchemaError } from './io/errors.js';
 import { normalizePlan } from './normalize/plan.js';
 import { PartyDirectory, PartyRegistry } from './normalize/parties.js';
 import { readDocument } from './readers/index.js';
 
-/** An input that could not be turned into a plan; `message` is one line naming the cause. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The document holds no action plan. */
-export class NoPlanError extends InputError {}
-
-/** The plan produced violates the schema: a bug in ogp-extract, never written. */
-export class SchemaError extends Error {
-  constructor(
-    readonly file: string,
-    readonly violations: SchemaViolation[],
-  ) {
-    super(`plan extracted from ${file} violates schemas/plan.schema.json at ${violations.map((v) => `${v.path}: ${v.message}`).join('; ')}`);
-  }
-}
+export { InputError, NoPlanError, SchemaError } from './io/errors.js';
 
 export interface ExtractOptions {
   /** Shared party registry for a batch (one id per body across documents). */
@@ -86,6 +66,41 @@ export async function extractFile(path: string, options: ExtractOptions = {}): P
   }
   if (bytes.length === 0) throw new InputError(path, 'file is empty');
   return extractBuffer(bytes, path, options);
+}
+
+export interface PlanInput {
+  /** `document`: extracted from a DOCX/PDF/TXT/HTML; `plan-json`: plans read from a JSON file. */
+  kind: 'document' | 'plan-json';
+  plans: ActionPlan[];
+  /** A document whose plan table layout was lost (its plan has no commitments). */
+  layoutLost: boolean;
+}
+
+export interface LoadPlanOptions extends ExtractOptions {
+  /** Accept plan JSON files (one plan or an array, by the `.json` name) besides documents. */
+  planJson?: boolean;
+  /**
+   * What a document whose table layout was lost gives: `keep` (the plan with its layout-lost
+   * warning, for `extract`) or `fail` (an InputError: a dataset never gets a plan without its commitments).
+   */
+  layoutLost?: 'keep' | 'fail';
+}
+
+export const LAYOUT_LOST_REASON = 'the plan table layout was lost; no commitments can be exported from this document';
+
+/** One input of a batch: a document (extracted) or, with `planJson`, a plan JSON file (validated). */
+export async function loadPlanInput(path: string, options: LoadPlanOptions = {}): Promise<PlanInput> {
+  if (options.planJson && extname(path).toLowerCase() === '.json') {
+    const { loadPlanJson } = await import('./datasets/load.js');
+    try {
+      return { kind: 'plan-json', plans: await loadPlanJson(path), layoutLost: false };
+    } catch (error) {
+      throw new InputError(path, oneLine(error));
+    }
+  }
+  const { plan, layoutLost } = await extractFile(path, options.registry ? { registry: options.registry } : {});
+  if (layoutLost && options.layoutLost === 'fail') throw new InputError(path, LAYOUT_LOST_REASON);
+  return { kind: 'document', plans: [plan], layoutLost };
 }
 
 /** Load an executors directory (CSV: name, aliases, edrpou). */

@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import type { Warning } from '../model/schema.js';
 import { errorMessage, t, warningMessage } from '../i18n/index.js';
-import { InputError, SchemaError } from '../pipeline.js';
+import { InputError, SchemaError } from '../io/errors.js';
 
 export const EXIT_OK = 0;
 /** An input failed or data is invalid. */
@@ -16,11 +16,16 @@ export class UsageError extends Error {}
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stderr is a terminal (live progress line); absent: plain lines. */
+  isTTY?: boolean;
+  /** --debug: show stack traces of internal errors. */
+  debug?: boolean;
 }
 
 export const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  isTTY: process.stderr.isTTY === true,
 };
 
 /** One line: `ogp-extract: <file>: <cause>`. */

@@ -1,24 +1,27 @@
 /** `ogp-extract export <inputs...> --out-dir DIR`: plans (documents or plan JSON) → one open dataset. */
-import { extname, join } from 'node:path';
+import { join, resolve } from 'node:path';
+import chalk from 'chalk';
 import type { Command } from 'commander';
-import {
-  DATASET_FORMATS,
-  exportDatasets,
-  ExportError,
-  loadPassportFile,
-  listStaleFiles,
-  loadPlanJson,
-  writeDataset,
-  type DatasetFormat,
-} from '../datasets/index.js';
-import { WORKBOOK_FILE, exportWorkbook } from '../datasets/xlsx.js';
+import type { DatasetFormat } from '../datasets/export.js';
+import { OutputError, writeFileAtomic } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
-import type { PartyRegistry } from '../normalize/parties.js';
-import { createRegistry, extractFile } from '../pipeline.js';
-import { count, exportNote, t } from '../i18n/index.js';
-import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportWarnings, UsageError, type Io } from './common.js';
+import {
+  addBatchOptions,
+  BatchProgress,
+  parseBatchOptions,
+  summarise,
+  summaryJson,
+  summaryLines,
+  type BatchCliOptions,
+  type FileReport,
+} from './batch.js';
+import { EXIT_FAILED, EXIT_OK, reportError, reportWarnings, UsageError, type Io } from './common.js';
+import { count, errorMessage, exportNote, t } from '../i18n/index.js';
+import { batchMessages as M } from './messages.js';
 
-export interface ExportCliOptions {
+const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'json'];
+
+export interface ExportCliOptions extends BatchCliOptions {
   outDir: string;
   format?: string;
   passport?: string;
@@ -53,41 +56,74 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     throw new UsageError('--null-value must be non-empty text without surrounding spaces, commas, quotes or line breaks');
   }
 
-  let registry: PartyRegistry;
-  try {
-    registry = await createRegistry(options.executors);
-  } catch (error) {
-    reportError(io, options.executors ?? null, (error as Error).message);
-    return EXIT_FAILED;
-  }
+  if (options.incremental) throw new UsageError(M.exportIncremental);
+  const [{ expandInputs, parseShard, shard }, { runPool, defaultJobs }] = await Promise.all([
+    import('../batch/inputs.js'),
+    import('../batch/pool.js'),
+  ]);
+  const settings = parseBatchOptions(options, parseShard);
+  const expanded = await expandInputs(inputs, { planJson: true });
+  const files = settings.shard ? shard(expanded.files, settings.shard.k, settings.shard.n) : expanded.files;
+  const jobs = settings.jobs ?? defaultJobs();
+  const progress = new BatchProgress(io, files.length, options.quiet === true);
+  const reports: FileReport[] = expanded.missing.map((m) => {
+    reportError(io, m, M.noMatch);
+    return failedReport(m, M.noMatch);
+  });
+  if (files.length === 0 && expanded.missing.length === 0) reportError(io, null, M.noFiles);
 
   // Every input must give a plan: a dataset is never published with a plan silently missing.
   const plans: ActionPlan[] = [];
-  let failed = false;
-  for (const input of inputs) {
-    try {
-      if (extname(input).toLowerCase() === '.json') {
-        plans.push(...(await loadPlanJson(input)));
+  await runPool(
+    files.map((file) => ({
+      file: file.path,
+      executors: options.executors ?? null,
+      planJson: true,
+      layoutLost: 'fail' as const,
+      serialise: null,
+    })),
+    { jobs, timeoutMs: settings.timeoutMs, maxMemoryMb: settings.maxMemoryMb },
+    (index, result) => {
+      const file = files[index]!;
+      let report: FileReport;
+      if (!result.ok) {
+        progress.line(`${chalk.red(t('prefix.error'))} ${errorMessage(`${result.file && !result.reason.includes(result.file) ? `${result.file}: ` : ''}${result.reason}`)}${io.debug && result.stack ? `\n${result.stack}` : ''}`);
+        report = failedReport(file.path, result.reason);
       } else {
-        const { plan, layoutLost } = await extractFile(input, { registry });
-        if (!options.quiet) reportWarnings(io, input, plan.warnings);
-        if (layoutLost) {
-          reportError(io, input, t('export.layoutLost'));
-          failed = true;
-          continue;
+        if (!options.quiet && result.input.kind === 'document') {
+          reportWarnings({ ...io, stderr: (t) => progress.line(t.replace(/\n$/, '')) }, file.path, result.input.plans[0]!.warnings);
         }
-        plans.push(plan);
+        plans.push(...result.input.plans);
+        report = { ...failedReport(file.path, ''), reason: null, status: result.counts.warnings > 0 ? 'warnings' : 'converted', ...result.counts };
       }
-    } catch (error) {
-      failed = true;
-      reportInputFailure(io, input, error);
+      reports.push(report);
+      progress.file(index, report);
+    },
+    () => progress.tick(),
+  );
+  progress.end();
+  const finish = async (written: string[], where: string): Promise<number> => {
+    const summary = summarise('export', reports, expanded.skipped, written);
+    if (reports.length > 1 || expanded.expanded) {
+      for (const line of summaryLines(summary, where, progress.elapsedSeconds(), Math.min(jobs, Math.max(1, files.length)))) io.stderr(`${line}\n`);
     }
-  }
-  if (failed) {
+    let code = summary.counts.failed > 0 || written.length === 0 ? EXIT_FAILED : EXIT_OK;
+    if (options.summary) {
+      try {
+        await writeFileAtomic(resolve(options.summary), summaryJson(summary));
+      } catch (error) {
+        reportError(io, null, error instanceof OutputError ? new OutputError(options.summary, error.reason).message : String(error));
+        code = EXIT_FAILED;
+      }
+    }
+    return code;
+  };
+  if (reports.some((r) => r.status === 'failed') || plans.length === 0) {
     reportError(io, null, t('export.nothingWrittenFix', { dir: options.outDir }));
-    return EXIT_FAILED;
+    return finish([], options.outDir);
   }
 
+  const { exportDatasets, ExportError, listStaleFiles, loadPassportFile, writeDataset } = await import('../datasets/index.js');
   try {
     const passport = options.passport ? await loadPassportFile(options.passport) : undefined;
     const result = exportDatasets(plans, {
@@ -97,9 +133,12 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
       passport,
       passportSource: options.passport,
     });
-    const files = new Map<string, string | Uint8Array>(workbookOnly ? [] : result.files);
-    if (xlsx) files.set(WORKBOOK_FILE, await exportWorkbook(result, plans));
-    await writeDataset(options.outDir, files);
+    const out = new Map<string, string | Uint8Array>(workbookOnly ? [] : result.files);
+    if (xlsx) {
+      const { WORKBOOK_FILE, exportWorkbook } = await import('../datasets/xlsx.js');
+      out.set(WORKBOOK_FILE, await exportWorkbook(result, plans));
+    }
+    const written = await writeDataset(options.outDir, out);
     for (const note of workbookOnly ? [] : result.notes) io.stderr(`${exportNote(note)}\n`);
     for (const stale of workbookOnly ? [] : await listStaleFiles(options.outDir, result.files)) {
       io.stderr(`${t('prefix.note')} ${t('export.stale', { path: join(options.outDir, stale) })}\n`);
@@ -107,7 +146,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     const tables = result.tables;
     io.stdout(
       `${t('export.wrote', {
-        files: count(files.size, 'noun.file'),
+        files: count(out.size, 'noun.file'),
         dir: options.outDir,
         plans: tables.plans.length,
         commitments: tables.commitments.length,
@@ -115,19 +154,28 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
         parties: tables.parties.length,
       })}\n`,
     );
-    return EXIT_OK;
+    return finish(written, options.outDir);
   } catch (error) {
     if (error instanceof ExportError) {
       for (const problem of error.problems) reportError(io, null, problem);
       reportError(io, null, t('export.nothingWritten', { dir: options.outDir }));
-      return EXIT_FAILED;
+      return finish([], options.outDir);
+    }
+    if (error instanceof OutputError) {
+      reportError(io, null, error.message);
+      reportError(io, null, M.summaryNothingWritten(options.outDir));
+      return finish([], options.outDir);
     }
     throw error;
   }
 }
 
+function failedReport(input: string, reason: string): FileReport {
+  return { input, status: 'failed', output: null, reason, plans: 0, commitments: 0, measures: 0, parties: 0, warnings: 0 };
+}
+
 export function registerExport(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('export')
     .description(t('export.description'))
     .argument('<inputs...>', t('export.inputs'))
@@ -138,8 +186,8 @@ export function registerExport(program: Command, io: Io, setExit: (code: number)
     .option('--excel', t('export.excel'))
     .option('--null-value <text>', t('export.nullValue'), 'null')
     .option('--executors <file>', t('export.executors'))
-    .option('-q, --quiet', t('export.quiet'))
-    .action(async (inputs: string[], options: ExportCliOptions) => {
-      setExit(await runExport(inputs, options, io));
-    });
+    .option('-q, --quiet', t('export.quiet'));
+  addBatchOptions(command).action(async (inputs: string[], options: ExportCliOptions) => {
+    setExit(await runExport(inputs, options, io));
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeFilesAtomic } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
 import { csvwSchemaCsv, csvwSchemaJson, dataPackage, tableJsonSchemaText } from './metadata.js';
 import { buildPassport, passportDocument, registerRecord, type Passport } from './passport.js';
@@ -145,13 +145,10 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
 
 /** Write the files atomically into outDir (created if missing). Returns the written paths in name order. */
 export async function writeDataset(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<string[]> {
-  const written: string[] = [];
-  for (const [name, content] of files) {
-    const path = join(outDir, name);
-    await writeFileAtomic(path, content);
-    written.push(path);
-  }
-  return written;
+  // All files are staged before any is renamed: an output error leaves the old dataset untouched.
+  const entries = [...files].map(([name, content]) => [join(outDir, name), content] as const);
+  await writeFilesAtomic(entries);
+  return entries.map(([path]) => path);
 }
 
 /**

@@ -1,19 +1,131 @@
-/** Atomic file output: write to a temporary file in the same directory, then rename over the target. */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+/**
+ * Atomic file output: write a temporary file in the same folder, flush it to disk, then rename it over
+ * the target. A reader (or a process killed at any point) sees the old file or the new one, never a
+ * part. Every failure is an OutputError: one line naming the output path (never the temporary name)
+ * and the cause in words.
+ */
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, parse, resolve } from 'node:path';
 
 let counter = 0;
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+/** Writing an output failed. `message` is one line: `cannot write <path>: <cause>`. */
+export class OutputError extends Error {
+  override name = 'OutputError';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot write ${path}: ${reason}`, options);
+  }
+}
+
+const CAUSES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOENT: 'the folder cannot be created there',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+  EBUSY: 'the file is busy',
+  ETIMEDOUT: 'timed out',
+};
+
+/** The cause of a file-system error in words. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code && CAUSES[code]) return CAUSES[code]!;
+  const message = (error as Error)?.message ?? String(error);
+  return message.split('\n')[0]!.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+}
+
+/**
+ * Create a folder and its parents one level at a time (Node 20's `mkdir(..., { recursive: true })`
+ * loops forever on some paths such as /proc/x; a plain mkdir answers at once).
+ */
+export async function ensureDir(dir: string): Promise<void> {
+  const target = resolve(dir);
+  const missing: string[] = [];
+  let current = target;
+  const { root } = parse(target);
+  for (;;) {
+    try {
+      const info = await stat(current);
+      if (!info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || current === root) throw error;
+      missing.unshift(current);
+      current = dirname(current);
+    }
+  }
+  for (const path of missing) {
+    try {
+      await mkdir(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
   counter += 1;
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${counter}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter}.tmp`);
+  let handle;
   try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
+    handle = await open(tmp, 'wx');
+    await handle.writeFile(data);
+    await handle.sync();
   } catch (error) {
-    await rm(tmp, { force: true });
+    await handle?.close().catch(() => {});
+    await rm(tmp, { force: true }).catch(() => {});
     throw error;
+  }
+  await handle.close();
+  return tmp;
+}
+
+function outputError(path: string, error: unknown): OutputError {
+  return error instanceof OutputError ? error : new OutputError(path, describeFsError(error), { cause: error });
+}
+
+/** Write one file atomically. Throws OutputError. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await writeFilesAtomic([[path, data]]);
+}
+
+/**
+ * Write several files so that either all of them are replaced or none: every temporary file is written
+ * and flushed first; only then are they renamed over their targets. Throws OutputError (no target touched
+ * when any temporary file failed).
+ */
+export async function writeFilesAtomic(files: Iterable<readonly [string, string | Uint8Array]>): Promise<void> {
+  const staged: [string, string][] = [];
+  try {
+    for (const [path, data] of files) {
+      try {
+        await ensureDir(dirname(path));
+        const info = await stat(path).catch(() => null);
+        if (info?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+        staged.push([path, await writeTemp(path, data)]);
+      } catch (error) {
+        throw outputError(path, error);
+      }
+    }
+    for (const [path, tmp] of staged) {
+      try {
+        await rename(tmp, path);
+      } catch (error) {
+        throw outputError(path, error);
+      }
+    }
+  } finally {
+    for (const [, tmp] of staged) await rm(tmp, { force: true }).catch(() => {});
   }
 }
