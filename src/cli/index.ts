@@ -1,7 +1,7 @@
 /** The command line: parses arguments and calls the library; nothing else lives here. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { commanderError, envLang, helpOverrides, langArgument, parseLang, setLang, t } from '../i18n/index.js';
+import { commanderError, envLang, helpOverrides, langArgument, parseLang, setLang, systemLocale, t } from '../i18n/index.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, reportError, UsageError, type Io } from './common.js';
 import { registerExtract } from './extract.js';
 import { registerExport } from './export.js';
@@ -40,8 +40,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 export async function main(argv: string[], io: Io = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
   // The language is settled before the program is built: help texts are translated when registered.
   const langArg = langArgument(argv.slice(2));
-  const lang = langArg === undefined ? envLang(env) : parseLang(langArg);
-  setLang(lang ?? envLang(env));
+  const fromEnv = envLang(env, systemLocale());
+  const lang = langArg === undefined ? fromEnv : parseLang(langArg);
+  setLang(lang ?? fromEnv);
   if (lang === null) {
     reportError(io, null, t('cli.badLang', { lang: JSON.stringify(langArg) }));
     return EXIT_USAGE;

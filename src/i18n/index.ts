@@ -37,13 +37,21 @@ export function langArgument(argv: readonly string[]): string | undefined {
   return value;
 }
 
-/** Language from the environment: the first of LC_ALL, LC_MESSAGES, LANG that is set and non-empty. */
-export function envLang(env: Readonly<Record<string, string | undefined>>): Lang {
+/**
+ * Language from the environment: the first of LC_ALL, LC_MESSAGES, LANG that is set and non-empty; when none
+ * is, the `systemLocale` (the CLI passes the Windows display locale there, where these variables are not set).
+ */
+export function envLang(env: Readonly<Record<string, string | undefined>>, systemLocale?: string): Lang {
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
     const v = env[name];
     if (v) return /^uk/i.test(v) ? 'uk' : 'en';
   }
-  return 'en';
+  return systemLocale && /^uk/i.test(systemLocale) ? 'uk' : 'en';
+}
+
+/** The Windows user locale (e.g. uk-UA) as Node's ICU sees it; undefined elsewhere (Unix uses the variables). */
+export function systemLocale(): string | undefined {
+  return process.platform === 'win32' ? Intl.DateTimeFormat().resolvedOptions().locale : undefined;
 }
 
 /** A `--lang` value as a language: `uk`, `uk_UA.UTF-8`, `en`, `en-GB` …; null when unknown. */

@@ -66,6 +66,8 @@ describe('language', () => {
     expect(envLang({ LC_ALL: 'C.UTF-8', LANG: 'uk_UA.UTF-8' })).toBe('en');
     expect(envLang({ LC_ALL: '', LC_MESSAGES: 'uk_UA', LANG: 'en_US' })).toBe('uk');
     expect(envLang({})).toBe('en');
+    expect(envLang({}, 'uk-UA')).toBe('uk');
+    expect(envLang({ LANG: 'en_US.UTF-8' }, 'uk-UA')).toBe('en');
     expect(['uk', 'uk_UA.UTF-8', 'UK', 'en', 'en-GB', 'C'].map(parseLang)).toEqual(['uk', 'uk', 'uk', 'en', 'en', 'en']);
     expect(parseLang('de')).toBeNull();
   });
