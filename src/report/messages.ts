@@ -106,7 +106,9 @@ export function planMessages(plan: ActionPlan): ReviewMessage[] {
   for (const commitment of plan.commitments) {
     for (const measure of commitment.measures) measures.set(measure.id, { measure, commitment });
   }
-  const raw = plan.warnings as unknown as Record<string, unknown>[];
+  // The message model carries `plan.messages`; plans of the earlier model carry `plan.warnings`.
+  const carrier = plan as unknown as { messages?: unknown; warnings?: unknown };
+  const raw = (Array.isArray(carrier.messages) ? carrier.messages : Array.isArray(carrier.warnings) ? carrier.warnings : []) as Record<string, unknown>[];
   return raw.map((w, i) => {
     const code = String(w.code);
     const severity = isSeverity(w.severity) ? w.severity : severityOfCode(code);
