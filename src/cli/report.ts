@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import type { PartyRegistry } from '../normalize/parties.js';
 import { createRegistry, InputError } from '../pipeline.js';
 import { buildReport, loadReportInput, type ReportEntry, type ReportFailure } from '../report/index.js';
+import { t } from '../i18n/index.js';
 import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportWarnings, UsageError, type Io } from './common.js';
 
 export interface ReportCliOptions {
@@ -18,7 +19,7 @@ function checkToday(value: string | undefined): string {
   if (value === undefined) return new Date().toISOString().slice(0, 10);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`--today must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(t('report.todayInvalid', { value: JSON.stringify(value) }));
   return value;
 }
 
@@ -49,7 +50,7 @@ export async function runReport(inputs: string[], options: ReportCliOptions, io:
   if (options.output) await writeFileAtomic(resolve(options.output), html);
   else io.stdout(html);
   if (options.output) {
-    io.stderr(`wrote ${options.output} (${entries.length} plan(s)${failures.length ? `, ${failures.length} input(s) failed` : ''})\n`);
+    io.stderr(`${t('report.wrote', { file: options.output, plans: entries.length, failed: failures.length })}\n`);
   }
   return failures.length > 0 ? EXIT_FAILED : EXIT_OK;
 }
@@ -57,12 +58,12 @@ export async function runReport(inputs: string[], options: ReportCliOptions, io:
 export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('report')
-    .description('write one self-contained HTML page to review plans before publishing (summary, measures, timeline, executor load, warnings)')
-    .argument('<inputs...>', 'documents (DOCX, PDF, TXT, HTML), plan JSON files, or exported dataset folders')
-    .option('-o, --output <file>', 'write the HTML to FILE (default: standard output)')
-    .option('--today <date>', "the date marked on the timeline, YYYY-MM-DD (default: today's UTC date); fix it for identical output")
-    .option('--executors <file>', 'executors directory CSV (name, aliases, edrpou) for document inputs')
-    .option('-q, --quiet', 'do not print extraction warnings')
+    .description(t('report.description'))
+    .argument('<inputs...>', t('report.inputs'))
+    .option('-o, --output <file>', t('report.output'))
+    .option('--today <date>', t('report.today'))
+    .option('--executors <file>', t('report.executors'))
+    .option('-q, --quiet', t('report.quiet'))
     .action(async (inputs: string[], options: ReportCliOptions) => {
       setExit(await runReport(inputs, options, io));
     });

@@ -120,6 +120,15 @@ export const en = {
   'passport.init.inferred': 'read {plans} from {inputs}; filled from them: {elements}',
   'passport.init.noPlans': 'no --from plans: title, description and keywords are generic; check them',
 
+  // report
+  'report.description': 'write one self-contained HTML page to review plans before publishing (summary, measures, timeline, executor load, warnings)',
+  'report.inputs': 'documents (DOCX, PDF, TXT, HTML), plan JSON files, or exported dataset folders',
+  'report.output': 'write the HTML to FILE (default: standard output)',
+  'report.today': "the date marked on the timeline, YYYY-MM-DD (default: today's UTC date); fix it for identical output",
+  'report.executors': 'executors directory CSV (name, aliases, edrpou) for document inputs',
+  'report.quiet': 'do not print extraction warnings',
+  'report.todayInvalid': '--today must be a date YYYY-MM-DD, got {value}',
+  'report.wrote': 'wrote {file} (plans: {plans}, failed inputs: {failed})',
   // library errors (recognised by their English text)
   'error.fileNotFound': 'file not found',
   'error.isDirectory': 'is a directory',

@@ -11,6 +11,7 @@ import { REPORT_CSS } from './style.js';
 import { measureAnchor, planDomain, renderTimeline, type TimelineDomain } from './timeline.js';
 import {
   CODE_TITLE,
+  codeExplanation,
   formatDate,
   formatPeriod,
   formatPlace,
@@ -72,6 +73,10 @@ function partyList(parties: Party[]): string {
 
 function messageTitle(m: ReviewMessage): string {
   return CODE_TITLE[m.code] ?? m.code;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('uk') + text.slice(1);
 }
 
 function warningAnchor(prefix: string, m: ReviewMessage): string {
@@ -344,7 +349,8 @@ class PlanView {
       `<div class="review-head"><span class="badge s-${m.severity}">${SEVERITY_LABEL[m.severity]}</span><strong>${esc(messageTitle(m))}</strong><code>${esc(m.code)}</code>${target ? `<span>${target}</span>` : ''}</div>` +
       `<p class="place">Місце: ${esc(place)}${m.related ? `; пов’язане місце: ${esc(formatPlace(m.related))}` : ''}</p>` +
       (m.source ? `<blockquote class="src">${esc(m.source)}</blockquote>` : '') +
-      `<p class="reason">${esc(m.reason)}</p>` +
+      (codeExplanation(m.code) ? `<p class="explain">${esc(capitalise(codeExplanation(m.code)!))}.</p>` : '') +
+      `<p class="reason"><span class="reason-label">Повідомлення програми:</span> ${esc(m.reason)}</p>` +
       `</li>`
     );
   }

@@ -99,7 +99,9 @@ ol.review>li:target{background:#fff8d6}
 .review code{font-size:.8rem;color:var(--muted)}
 .place{color:var(--muted);font-size:.88rem;margin:.15rem 0}
 blockquote.src{margin:.35rem 0;padding:.35rem .7rem;border-left:3px solid var(--line);background:var(--band);white-space:pre-wrap;overflow-wrap:anywhere}
-.reason{margin:.25rem 0 0;font-size:.88rem;color:var(--muted)}
+.explain{margin:.25rem 0 0}
+.reason{margin:.25rem 0 0;font-size:.85rem;color:var(--muted)}
+.reason-label{font-weight:600}
 .note{background:var(--info-bg);border:1px solid #b9d3ec;border-radius:6px;padding:.5rem .8rem}
 .failures li{color:var(--err)}
 footer.page-foot{max-width:1280px;margin:0 auto;padding:1rem 1.5rem 2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}

@@ -1,5 +1,6 @@
 /** Ukrainian interface text and formatting of dates and places for the report. */
 import type { Term } from '../model/schema.js';
+import { CATALOGUES, type MessageKey } from '../i18n/index.js';
 import type { Place, Severity } from './messages.js';
 
 export const MONTHS = [
@@ -31,6 +32,8 @@ export const CODE_TITLE: Record<string, string> = {
   'commitment-implicit': 'Заходи без заголовка зобов’язання',
   'commitment-repeated': 'Зобов’язання повторюється',
   'layout-lost': 'Втрачено табличну розмітку',
+  'plan-period-derived': 'Період плану взято зі строків заходів',
+  'plan-period-missing': 'Період плану не визначено',
   'scanned-page': 'Сторінка без текстового шару (скан)',
   'encoding-error': 'Помилка кодування тексту',
   'bom': 'Позначка порядку байтів (BOM)',
@@ -90,4 +93,10 @@ export function plural(n: number, one: string, few: string, many: string): strin
   const mod100 = n % 100;
   const word = mod10 === 1 && mod100 !== 11 ? one : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? few : many;
   return `${n} ${word}`;
+}
+
+/** What a message code means, in Ukrainian (the CLI's catalogue), or null for a code it does not explain. */
+export function codeExplanation(code: string): string | null {
+  const key = `code.${code}` as MessageKey;
+  return key in CATALOGUES.uk ? CATALOGUES.uk[key] : null;
 }
