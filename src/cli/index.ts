@@ -3,18 +3,42 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commanderError, envLang, helpOverrides, langArgument, parseLang, setLang, systemLocale, t } from '../i18n/index.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, reportError, UsageError, type Io } from './common.js';
-import { registerExtract } from './extract.js';
-import { registerExport } from './export.js';
-import { registerPassport } from './passport.js';
-import { registerValidate } from './validate.js';
-import { registerReport } from './report.js';
+
+type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
+
+/**
+ * The commands, loaded on demand: a run loads only the module of the command it runs (`--version` none,
+ * `--help` all), so start-up never pays for readers, zod or ajv it does not use. One line per command.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  extract: async () => (await import('./extract.js')).registerExtract,
+  validate: async () => (await import('./validate.js')).registerValidate,
+  export: async () => (await import('./export.js')).registerExport,
+  passport: async () => (await import('./passport.js')).registerPassport,
+  report: async () => (await import('./report.js')).registerReport,
+};
+
+/** Which commands this argv needs: the one it names, none for a bare --version, all otherwise (help, typos). */
+function commandsFor(args: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a === '--lang') i += 1;
+    else if (!a.startsWith('-')) words.push(a);
+  }
+  const name = words[0] === 'help' ? words[1] : words[0];
+  if (name !== undefined && name in COMMANDS) return [name];
+  if (name === undefined && args.some((a) => a === '-V' || a === '--version') && !args.some((a) => a === '-h' || a === '--help')) return [];
+  return Object.keys(COMMANDS);
+}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export async function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('ogp-extract')
@@ -23,16 +47,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .helpOption('-h, --help', t('help.help'))
     .helpCommand('help [command]', t('help.command'))
     .option('--lang <lang>', t('help.lang'))
+    .option('--debug', 'show the stack trace of internal errors')
     .configureHelp(helpOverrides())
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(commanderError(text)) })
     .showHelpAfterError(t('help.afterError'));
-  registerExtract(program, io, setExit);
-  // commands:
-  registerValidate(program, io, setExit);
-  registerExport(program, io, setExit);
-  registerPassport(program, io, setExit);
-  registerReport(program, io, setExit);
+  const names = argv.length === 0 ? Object.keys(COMMANDS) : commandsFor(argv);
+  for (const register of await Promise.all(names.map((name) => COMMANDS[name]!()))) register(program, io, setExit);
   return program;
 }
 
@@ -48,10 +69,15 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     return EXIT_USAGE;
   }
   let exit = EXIT_OK;
-  const program = buildProgram(io, (code) => {
-    exit = code;
-  });
+  if (argv.slice(2).includes('--debug')) io = { ...io, debug: true };
   try {
+    const program = await buildProgram(
+      io,
+      (code) => {
+        exit = code;
+      },
+      argv.slice(2),
+    );
     await program.parseAsync(argv);
     return exit;
   } catch (error) {
@@ -63,7 +89,9 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
       reportError(io, null, t('cli.usageError', { message: error.message }));
       return EXIT_USAGE;
     }
-    reportError(io, null, t('cli.internalError', { message: (error as Error).stack ?? String(error) }));
+    // One line; the stack trace only with --debug.
+    const message = io.debug ? ((error as Error).stack ?? String(error)) : ((error as Error).message ?? String(error)).split('\n')[0]!;
+    reportError(io, null, t('cli.internalError', { message }));
     return EXIT_FAILED;
   }
 }

@@ -2,7 +2,7 @@
  * One PDF page → a small page model (free text lines and table fragments with their
  * cells' lines), so the pdf.js page can be released before the next one is read.
  */
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.js';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { cellFill, hexColor } from '../shading.js';
 import {
