@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   export: async () => (await import('./export.js')).registerExport,
   passport: async () => (await import('./passport.js')).registerPassport,
   report: async () => (await import('./report.js')).registerReport,
+  publish: async () => (await import('./publish.js')).registerPublish,
 };
 
 /** Which commands this argv needs: the one it names, none for a bare --version, all otherwise (help, typos). */

@@ -1,0 +1,3 @@
+export * from './client.js';
+export * from './publish.js';
+export * from './rules.js';
