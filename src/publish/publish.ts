@@ -243,13 +243,17 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
   }
   const unchanged: string[] = [];
   const orphans: CkanResource[] = [];
+  const duplicates: CkanResource[] = [];
   for (const file of files) {
-    const [first, ...duplicates] = byName.get(file.name) ?? [];
-    orphans.push(...duplicates);
-    if (!first) plan.push({ action: 'resource_create', file });
-    else if (first.hash !== file.hash) plan.push({ action: 'resource_patch', file, resourceId: first.id });
+    const list = byName.get(file.name) ?? [];
+    // Two resources for one file can only come from a create whose answer was lost: keep one, remove the rest.
+    const keep = list.find((r) => r.hash === file.hash) ?? list[0];
+    duplicates.push(...list.filter((r) => r !== keep));
+    if (!keep) plan.push({ action: 'resource_create', file });
+    else if (keep.hash !== file.hash) plan.push({ action: 'resource_patch', file, resourceId: keep.id });
     else unchanged.push(file.name);
   }
+  for (const r of duplicates) plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: `${r.name ?? r.id} (duplicate)` });
   const local = new Set(files.map((f) => f.name));
   for (const [rname, list] of byName) if (!local.has(rname)) orphans.push(...list);
   if (options.prune) for (const r of orphans) plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: r.name ?? r.id });
@@ -292,6 +296,7 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
     log(`updated dataset ${name} (${first.fields.join(', ')})`);
   }
   const packageId = (current as CkanPackage).id;
+  let faultedCreate = false;
 
   for (const call of plan) {
     if (call.action === 'resource_create') {
@@ -301,6 +306,7 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
           break;
         } catch (error) {
           if (!(error instanceof CkanError) || !error.retryable || attempt >= client.attempts) fail(error);
+          faultedCreate = true;
           await client.backoff(attempt);
           const again = await show();
           const existing = again?.resources?.find((r) => r.name === call.file.name);
@@ -330,7 +336,29 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
         // Deleted by an earlier attempt whose answer was lost.
         if (!(error instanceof CkanError && error.status === 404)) fail(error);
       }
-      log(`removed ${call.resourceName} (no such file in ${options.dir})`);
+      log(`removed ${call.resourceName}${call.resourceName.endsWith('(duplicate)') ? '' : ` (no such file in ${options.dir})`}`);
+    }
+  }
+  if (faultedCreate) {
+    // A create that timed out may still have gone through after the portal was re-read: remove such duplicates now
+    // (the next run would remove any that appear later still).
+    const after = await show();
+    const seen = new Set<string>();
+    for (const r of after?.resources ?? []) {
+      const file = files.find((f) => f.name === r.name);
+      if (!file) continue;
+      if (!seen.has(file.name) && r.hash === file.hash) {
+        seen.add(file.name);
+        continue;
+      }
+      const keeper = after?.resources?.find((x) => x.name === r.name && x.hash === file.hash);
+      if (!keeper || keeper === r) continue;
+      try {
+        await client.call('resource_delete', { id: r.id }, true);
+      } catch (error) {
+        if (!(error instanceof CkanError && error.status === 404)) fail(error);
+      }
+      log(`removed ${file.name} (duplicate)`);
     }
   }
   result.writes = client.writes;
