@@ -103,11 +103,11 @@ export function renderTimeline(plan: ActionPlan, domain: TimelineDomain, options
           `<rect class="${classes.join(' ')}" data-measure="${esc(m.id)}" data-start="${m.term.start}" data-end="${m.term.end}" ` +
           `x="${num(bx)}" y="${num(y + (T.rowHeight - T.barHeight) / 2)}" width="${num(bw)}" height="${T.barHeight}" rx="3"/></a>`;
       } else {
-        bar = `<text class="tl-nodate" x="${num(x0 + 6)}" y="${num(y + T.rowHeight / 2 + 4)}">термін без дат: ${esc(truncate(m.term.raw ?? 'не зазначено', 60))}</text>`;
+        bar = `<text class="tl-nodate" x="${num(x0 + 10)}" y="${num(y + T.rowHeight / 2 + 4)}">термін без дат: ${esc(truncate(m.term.raw ?? 'не зазначено', 60))}</text>`;
       }
       rows.push(
         `<g class="${rowClass}"><rect class="tl-row-bg" x="0" y="${num(y)}" width="${T.width}" height="${T.rowHeight}"/>` +
-          `<text class="tl-label" x="16" y="${num(y + T.rowHeight / 2 + 4)}"><title>${esc(label)}</title>${esc(truncate(label, 46))}</text>${bar}</g>`,
+          `<text class="tl-label" x="16" y="${num(y + T.rowHeight / 2 + 4)}"><title>${esc(label)}</title>${esc(truncate(label, 42))}</text>${bar}</g>`,
       );
       y += T.rowHeight;
     });
@@ -145,7 +145,7 @@ export function renderTimeline(plan: ActionPlan, domain: TimelineDomain, options
   const count = plan.commitments.reduce((n, c) => n + c.measures.filter((m) => m.term.start && m.term.end).length, 0);
   return (
     `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${T.width} ${num(height)}" width="${T.width}" height="${num(height)}" ` +
-    `role="img" aria-labelledby="${titleId} ${descId}" data-domain-start="${domain.start}" data-domain-end="${domain.end}">` +
+    `role="group" aria-labelledby="${titleId}" aria-describedby="${descId}" data-domain-start="${domain.start}" data-domain-end="${domain.end}">` +
     `<title id="${titleId}">Графік заходів</title>` +
     `<desc id="${descId}">${count} заходів з датами на шкалі з ${domain.start} по ${domain.end}; ті самі дати наведено в таблицях заходів.</desc>` +
     `<defs><pattern id="${options.prefix}-stripes" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">` +

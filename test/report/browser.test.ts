@@ -35,6 +35,7 @@ describe.skipIf(!chromiumPath)(`report in headless Chromium${skipReason}`, () =>
   let page: Page;
   let entries: ReportEntry[];
   let url: string;
+  let smallUrl: string;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -47,6 +48,9 @@ describe.skipIf(!chromiumPath)(`report in headless Chromium${skipReason}`, () =>
     const file = join(dir, 'report.html');
     writeFileSync(file, buildReport(entries, { today: TODAY }));
     url = `file://${file}`;
+    // Screenshots: the first two plans (a full-page shot of the 38-measure plan at phone width is needlessly tall).
+    writeFileSync(join(dir, 'small.html'), buildReport(entries.slice(0, 2), { today: TODAY }));
+    smallUrl = `file://${join(dir, 'small.html')}`;
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: chromiumPath!,
       args: ARGS,
@@ -155,10 +159,11 @@ describe.skipIf(!chromiumPath)(`report in headless Chromium${skipReason}`, () =>
 
   it('screenshots at desktop and phone width (kept in .vitest/artifacts); no page-wide sideways scroll on a phone', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(smallUrl);
     await page.screenshot({ path: join(artifacts, 'report-desktop.png'), fullPage: true });
     await page.locator('#p1-timeline').screenshot({ path: join(artifacts, 'report-timeline.png') });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(url);
+    await page.goto(smallUrl);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(artifacts, 'report-phone.png'), fullPage: true });
