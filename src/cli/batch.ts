@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { batchMessages as M, type FileStatus, type SummaryCounts, type Totals } from './messages.js';
 import { UsageError, type Io } from './common.js';
+import { t } from '../i18n/index.js';
 
 export interface BatchCliOptions {
   jobs?: string;
@@ -22,12 +23,12 @@ export interface BatchSettings {
 
 export function addBatchOptions(command: Command): Command {
   return command
-    .option('-j, --jobs <n>', 'files converted at once, each in its own worker (default: the number of cores)')
-    .option('--timeout <seconds>', 'time limit for one file (default 120)')
-    .option('--max-memory <mb>', 'memory (heap) limit for one file, in MB (default 2048)')
-    .option('--incremental', 'skip inputs unchanged since the last run into the same --out-dir')
-    .option('--shard <k/n>', 'take only the K-th of N shares of the inputs (split a corpus over N machines)')
-    .option('--summary <file>', 'write a JSON summary of the batch (files, statuses, reasons, counts) to FILE');
+    .option('-j, --jobs <n>', t('batch.opt.jobs'))
+    .option('--timeout <seconds>', t('batch.opt.timeout'))
+    .option('--max-memory <mb>', t('batch.opt.maxMemory'))
+    .option('--incremental', t('batch.opt.incremental'))
+    .option('--shard <k/n>', t('batch.opt.shard'))
+    .option('--summary <file>', t('batch.opt.summary'));
 }
 
 function positive(value: string | undefined, message: (v: string) => string, integer: boolean): number | undefined {

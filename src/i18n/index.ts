@@ -132,6 +132,14 @@ const ERROR_PATTERNS: readonly [RegExp, MessageKey][] = [
   [/(?<element>«[^»]+» \(\w+\)) must be one of (?<list>«.*?»): (?<value>«[^»]*»)/g, 'error.mustBeOneOf'],
   [/(?<element>«[^»]+» \(\w+\)) must be an 8-digit ЄДРПОУ code written as text: (?<value>[^ ;]*)/g, 'error.edrpou'],
   [/\(in YAML put the code in quotes, e\.g\. "04060714", so leading zeros are kept\)/g, 'error.edrpouQuote'],
+  [/\bcannot write (?<path>\S+): /g, 'error.cannotWrite'],
+  [/\bthe file system is read-only\b/g, 'error.readOnly'],
+  [/\bno space left on the device\b/g, 'error.noSpace'],
+  [/\bdisk quota exceeded\b/g, 'error.quota'],
+  [/\bit is a folder\b(?!;)/g, 'error.itIsFolder'],
+  [/\ba part of the path is a file, not a folder\b/g, 'error.notAFolder'],
+  [/\bthe folder cannot be created there\b/g, 'error.cannotCreateFolder'],
+  [/\bthe name is too long\b/g, 'error.nameTooLong'],
   [/\bfile not found\b/g, 'error.fileNotFound'],
   [/\bis a directory\b/g, 'error.isDirectory'],
   [/\bpermission denied\b/g, 'error.permissionDenied'],
@@ -191,6 +199,7 @@ export function helpOverrides(): {
   styleTitle: (title: string) => string;
   optionDescription?: (option: Option) => string;
   commandUsage?: (command: Command) => string;
+  subcommandTerm?: (command: Command) => string;
 } {
   if (current === 'en') return { styleTitle: helpTitle };
   const help = new Help();
@@ -202,6 +211,7 @@ export function helpOverrides(): {
         .commandUsage(command)
         .replace('[options]', `[${t('help.optionsPlaceholder')}]`)
         .replace('[command]', `[${t('help.commandPlaceholder')}]`),
+    subcommandTerm: (command) => help.subcommandTerm(command).replace('[options]', `[${t('help.optionsPlaceholder')}]`),
   };
 }
 

@@ -149,6 +149,22 @@ describe('language', () => {
     });
   });
 
+  it('batch summary and output errors in Ukrainian, with plural forms', async () => {
+    await withTmpDir(async (dir) => {
+      const docs = [fixture('txt', 'khmelnytskyi-2026-2027-action-plan.txt'), fixture('txt', 'kyiv-2025-2026-action-plan.txt')];
+      const ukRun = await run({ LANG: 'uk_UA.UTF-8', CI: 'true' }, 'extract', ...docs, '--out-dir', join(dir, 'out'), '--jobs', '1');
+      expect(ukRun.code, ukRun.stderr).toBe(0);
+      const all = ukRun.stdout + ukRun.stderr;
+      expect(all).toMatch(/підсумок: 2 файли: перетворено 2/);
+      expect(all).toMatch(/прочитано: 2 плани, \d+ зобов’язан(ня|ь), \d+ за(хід|ходи|ходів), \d+ учасник(и|ів)?, \d+ попереджен(ня|ь)/);
+      expect(all).toMatch(/записано: 2 файли у /);
+      expect(all).toMatch(/час: \d+ с, 1 обробник/);
+      expect(all).not.toMatch(/\b(files|converted|written|read):/);
+      const help = await run({ LANG: 'uk_UA.UTF-8' }, '--help');
+      expect(help.stdout).toMatch(/extract \[параметри\] <inputs\.\.\.>/);
+    });
+  });
+
   it("commander's errors are translated line by line, unknown lines kept", () => {
     expect(commanderError("error: unknown option '--bogus'\n(run with --help for usage)\n", 'uk')).toBe(
       "помилка: невідомий параметр '--bogus'\n(довідка: --help)\n",
