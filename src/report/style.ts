@@ -86,7 +86,7 @@ table.heat thead th{text-align:center;padding:.3rem .2rem;font-size:.75rem;font-
 table.heat td{text-align:center;vertical-align:middle;padding:.3rem 0;min-width:1.9rem;border-left:1px solid #fff}
 table.heat th[scope=row],table.heat thead th:first-child{text-align:left;vertical-align:middle}
 table.heat td.total{font-weight:650;min-width:3rem;border-left:0}
-.h0{background:#fff}.h1{background:#deebf7}.h2{background:#9ecae1}.h3{background:#4a90c9;color:#fff}.h4{background:#1c5a96;color:#fff}
+.h0{background:#fff}.h1{background:#deebf7}.h2{background:#9ecae1}.h3{background:#2f75b5;color:#fff}.h4{background:#1c5a96;color:#fff}
 table.heat .yr{border-left:2px solid #8d99a8}
 ol.review{list-style:none;margin:0;padding:0}
 ol.review>li{border:1px solid var(--line);border-left-width:5px;border-radius:6px;padding:.6rem .8rem;margin:0 0 .6rem;background:#fff}

@@ -157,6 +157,43 @@ describe.skipIf(!chromiumPath)(`report in headless Chromium${skipReason}`, () =>
     expect(bad).toBe(0);
   });
 
+  it('text contrast is at least WCAG AA (4.5:1; 3:1 for large text) against its background', async () => {
+    const failures = await page.evaluate(() => {
+      const parse = (c: string): number[] | null => {
+        const m = /rgba?\(([^)]+)\)/.exec(c);
+        if (!m) return null;
+        const v = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+        return v.length === 4 && v[3] === 0 ? null : v.slice(0, 3);
+      };
+      const lum = ([r, g, b]: number[]) =>
+        [r!, g!, b!].map((x) => {
+          const c = x / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        }).reduce((a, c, i) => a + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+      const out: string[] = [];
+      const seen = new Set<string>();
+      for (const el of document.querySelectorAll<HTMLElement>('main *, header *')) {
+        if (el.closest('svg') || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility === 'hidden' || style.display === 'none' || el.getBoundingClientRect().width <= 1) continue;
+        const fg = parse(style.color)!;
+        let bg: number[] | null = null;
+        for (let e: HTMLElement | null = el; e && !bg; e = e.parentElement) bg = parse(getComputedStyle(e).backgroundColor);
+        bg ??= [255, 255, 255];
+        const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+        const ratio = (a! + 0.05) / (b! + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        const key = `${style.color}|${bg.join(',')}|${large}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (ratio < (large ? 3 : 4.5)) out.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
+      }
+      return out;
+    });
+    expect(failures).toEqual([]);
+  });
+
   it('screenshots at desktop and phone width (kept in .vitest/artifacts); no page-wide sideways scroll on a phone', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(smallUrl);
