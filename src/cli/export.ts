@@ -32,28 +32,39 @@ export interface ExportCliOptions extends BatchCliOptions {
   quiet?: boolean;
 }
 
-/** Table formats, and whether dataset.xlsx is asked for (`xlsx` in the list; alone it writes only the workbook). */
-function parseFormats(value: string | undefined): { formats: DatasetFormat[]; xlsx: boolean } {
-  if (value === undefined) return { formats: [...DATASET_FORMATS], xlsx: false };
+/** The export options the flags stand for, for messages: the library speaks of options, the CLI of flags. */
+const FLAGS: Record<'nullValue' | 'formats', string> = { nullValue: '--null-value', formats: '--format' };
+
+/**
+ * `--format`: the table formats for the library, and whether dataset.xlsx is asked for (`xlsx` in the list;
+ * alone it writes only the workbook). The library checks the table formats themselves.
+ */
+function splitFormats(value: string | undefined): { formats: string[] | undefined; xlsx: boolean } {
+  if (value === undefined) return { formats: undefined, xlsx: false };
   const formats = value
     .split(',')
     .map((f) => f.trim().toLowerCase())
     .filter((f) => f !== '');
   if (formats.length === 0) throw new UsageError('--format needs at least one of csv, json, xlsx');
-  for (const f of formats) {
-    if (f !== 'csv' && f !== 'json' && f !== 'xlsx') throw new UsageError(`--format: unknown format ${JSON.stringify(f)} (use csv, json, xlsx)`);
-  }
-  return { formats: formats.filter((f) => f !== 'xlsx') as DatasetFormat[], xlsx: formats.includes('xlsx') };
+  return { formats: formats.filter((f) => f !== 'xlsx'), xlsx: formats.includes('xlsx') };
 }
 
 export async function runExport(inputs: string[], options: ExportCliOptions, io: Io): Promise<number> {
-  const parsed = parseFormats(options.format);
+  const parsed = splitFormats(options.format);
   const xlsx = parsed.xlsx || options.xlsx === true;
-  const workbookOnly = parsed.formats.length === 0;
-  const formats = workbookOnly ? [...DATASET_FORMATS] : parsed.formats;
+  const workbookOnly = parsed.formats !== undefined && parsed.formats.length === 0;
+  const formats = (workbookOnly ? [...DATASET_FORMATS] : parsed.formats) as DatasetFormat[] | undefined;
   const nullValue = options.nullValue ?? 'null';
-  if (nullValue === '' || nullValue !== nullValue.trim() || /[",\r\n]/.test(nullValue)) {
-    throw new UsageError('--null-value must be non-empty text without surrounding spaces, commas, quotes or line breaks');
+  const datasets = await import('../datasets/index.js');
+  try {
+    datasets.checkExportOptions({ ...(formats ? { formats } : {}), nullValue });
+  } catch (error) {
+    if (error instanceof datasets.ExportError && error.option) {
+      // --format also takes xlsx (the workbook is written beside the tables' formats).
+      const message = error.option === 'formats' ? error.message.replace(/\(use ([^)]*)\)$/, '(use $1, xlsx)') : error.message;
+      throw new UsageError(`${FLAGS[error.option]}: ${message}`);
+    }
+    throw error;
   }
 
   if (options.incremental) throw new UsageError(M.exportIncremental);
@@ -123,7 +134,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     return finish([], options.outDir);
   }
 
-  const { exportDatasets, ExportError, listStaleFiles, loadPassportFile, writeDataset } = await import('../datasets/index.js');
+  const { exportDatasets, ExportError, listStaleFiles, loadPassportFile, writeDataset } = datasets;
   try {
     const passport = options.passport ? await loadPassportFile(options.passport) : undefined;
     const result = exportDatasets(plans, {

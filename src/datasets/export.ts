@@ -55,10 +55,22 @@ function normaliseFormats(formats: readonly string[] | undefined): DatasetFormat
   const out: DatasetFormat[] = [];
   for (const f of list) {
     const format = f.trim().toLowerCase();
-    if (format !== 'csv' && format !== 'json') throw new ExportError(`unknown format ${JSON.stringify(f)}: use csv, json`);
+    if (format !== 'csv' && format !== 'json') {
+      const message = `unknown format ${JSON.stringify(f)} (use csv, json)`;
+      throw new ExportError(message, [message], 'formats');
+    }
     if (!out.includes(format)) out.push(format);
   }
   return DATASET_FORMATS.filter((f) => out.includes(f));
+}
+
+/**
+ * Check the options before any work is done (the same checks exportDatasets makes). Throws ExportError
+ * with `option` set to the option at fault; callers map it to their own words (the CLI to its flags).
+ */
+export function checkExportOptions(options: ExportOptions): void {
+  normaliseFormats(options.formats);
+  checkNullValue(options.nullValue ?? DEFAULT_NULL_VALUE);
 }
 
 /** Latest decision date among the plans (YYYY-MM-DD), or null. */

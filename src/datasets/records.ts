@@ -13,6 +13,8 @@ export class ExportError extends Error {
   constructor(
     message: string,
     readonly problems: readonly string[] = [message],
+    /** The export option at fault (`nullValue`, `formats`), when the error is about an option. */
+    readonly option?: 'nullValue' | 'formats',
   ) {
     super(message);
   }

@@ -13,9 +13,8 @@ export const BOM = '\uFEFF';
 /** Check the configured missing-value marker: non-empty, no surrounding spaces, no comma/quote/line break. */
 export function checkNullValue(nullValue: string): void {
   if (nullValue === '' || nullValue !== nullValue.trim() || /[",\r\n]/.test(nullValue)) {
-    throw new ExportError(
-      `--null-value must be non-empty text without surrounding spaces, commas, quotes or line breaks: ${JSON.stringify(nullValue)}`,
-    );
+    const message = `the missing-value marker (nullValue) must be non-empty text without surrounding spaces, commas, quotes or line breaks: ${JSON.stringify(nullValue)}`;
+    throw new ExportError(message, [message], 'nullValue');
   }
 }
 
@@ -42,7 +41,7 @@ function checkRecord(table: TableDef, record: TableRecord, nullValue: string, pr
     if (typeof value === 'string') {
       if (value === '') problems.push(`${where}: empty text (write null for a missing value)`);
       if (value === nullValue) {
-        problems.push(`${where}: the value equals the missing-value marker ${JSON.stringify(nullValue)}; choose another --null-value`);
+        problems.push(`${where}: the value equals the missing-value marker ${JSON.stringify(nullValue)}; choose another missing-value marker (nullValue)`);
       }
       if (column.pattern && !new RegExp(column.pattern, 'u').test(value)) {
         problems.push(`${where}: ${JSON.stringify(value)} does not match ${column.pattern}`);

@@ -160,8 +160,8 @@ describe('file conventions', () => {
     expect(pkg.resources.every((r) => r.schema.missingValues[0] === 'NA')).toBe(true);
     expect(JSON.parse(result.files.get('measures.schema.json')!).tableSchema.null).toBe('NA');
     expect(() => exportDatasets([], {})).toThrow(ExportError);
-    expect(() => exportDatasets(plansForNull, { nullValue: ' x' })).toThrow(/null-value/);
-    expect(() => exportDatasets(plansForNull, { nullValue: 'a,b' })).toThrow(/null-value/);
+    expect(() => exportDatasets(plansForNull, { nullValue: ' x' })).toThrow(/nullValue/);
+    expect(() => exportDatasets(plansForNull, { nullValue: 'a,b' })).toThrow(/nullValue/);
   });
 
   it('refuses a value equal to the null marker instead of writing an ambiguous cell', async () => {
