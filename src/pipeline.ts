@@ -22,7 +22,7 @@ export interface ExtractOptions {
 
 export interface ExtractResult {
   plan: ActionPlan;
-  /** The text is a plan whose table layout was lost: the plan has no commitments and a layout-lost warning. */
+  /** The text is a plan whose table layout was lost: the plan has no commitments and a layout-lost error message. */
   layoutLost: boolean;
 }
 
@@ -37,7 +37,7 @@ export async function extractBuffer(bytes: Uint8Array, file: string, options: Ex
   try {
     read = await readDocument(bytes, { file: name });
   } catch (error) {
-    throw new InputError(file, oneLine(error));
+    throw new InputError(file, oneLine(error), { cause: error });
   }
   const raw = extractPlan(read.tree, read.messages);
   if (raw.commitments.length === 0 && !raw.layoutLost) {

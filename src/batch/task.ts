@@ -61,7 +61,8 @@ export function countPlans(input: PlanInput): TaskCounts {
   let warnings = 0;
   for (const plan of input.plans) {
     commitments += plan.commitments.length;
-    warnings += plan.warnings.length;
+    // Infos (a recurring term) are for the record, not warnings to check.
+    warnings += plan.messages.filter((m) => m.severity !== 'info').length;
     for (const c of plan.commitments) {
       measures += c.measures.length;
       for (const p of [...c.leadExecutors, ...c.partners]) parties.add(p.id);
@@ -83,7 +84,11 @@ export async function runTask(request: TaskRequest): Promise<TaskResult> {
     const json = request.serialise && input.plans[0] ? planJson(input.plans[0], request.serialise.pretty) : null;
     return { id: request.id, ok: true, input, json, counts: countPlans(input) };
   } catch (error) {
-    if (error instanceof InputError) return { id: request.id, ok: false, reason: error.message, file: error.file, internal: false };
+    if (error instanceof InputError) {
+      // An unforeseen failure behind the input error (e.g. a reader bug) keeps its stack for --debug.
+      const stack = error.cause instanceof Error ? error.cause.stack : undefined;
+      return { id: request.id, ok: false, reason: error.message, file: error.file, internal: false, ...(stack ? { stack } : {}) };
+    }
     const e = error as Error;
     const first = (e?.message ?? String(error)).split('\n')[0] ?? 'unknown error';
     return {

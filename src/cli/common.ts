@@ -1,7 +1,7 @@
 /** What every command shares: exit codes, error and warning output. */
 import chalk from 'chalk';
-import type { Warning } from '../model/schema.js';
-import { errorMessage, t, warningMessage } from '../i18n/index.js';
+import { errorMessage, messageReason, t } from '../i18n/index.js';
+import type { Message, Place, Severity } from '../model/message.js';
 import { InputError, SchemaError } from '../io/errors.js';
 
 export const EXIT_OK = 0;
@@ -34,26 +34,61 @@ export function reportError(io: Io, file: string | null, message: string): void 
   io.stderr(`${chalk.red(t('prefix.error'))} ${errorMessage(text)}\n`);
 }
 
-export function formatLocation(file: string, warning: Warning): string {
-  const l = warning.location;
-  if (!l) return file;
-  const parts = [file];
-  if (l.page) parts.push(t('place.page', { n: l.page }));
-  if (l.line) parts.push(t('place.line', { n: l.line }));
-  if (l.table) parts.push(t('place.table', { n: l.table }));
-  if (l.row) parts.push(t('place.row', { n: l.row }));
+const COLOR: Record<Severity, (text: string) => string> = {
+  error: (text) => chalk.red(text),
+  warning: (text) => chalk.yellow(text),
+  info: (text) => chalk.cyan(text),
+};
+
+/** A place as people read it: `file, page 2, line 5, table 1, row 3` (in the interface language). */
+export function formatPlace(place: Place, file: string | undefined = place.file): string {
+  const parts: string[] = [];
+  if (file) parts.push(file);
+  if (place.page) parts.push(t('place.page', { n: place.page }));
+  if (place.line) parts.push(t('place.line', { n: place.line }));
+  if (place.table) parts.push(t('place.table', { n: place.table }));
+  if (place.row) parts.push(t('place.row', { n: place.row }));
   return parts.join(', ');
 }
 
-export function reportWarnings(io: Io, file: string, warnings: Warning[]): void {
-  for (const w of warnings) {
-    io.stderr(`${chalk.yellow(t('prefix.warning'))} ${formatLocation(file, w)}: ${warningMessage(w.code, w.message)} [${w.code}]\n`);
+/** One line: `<severity>: <file, page, line, table, row>: <reason> [<code>]`; `file` is the input as given. */
+export function formatMessage(message: Message, file: string | undefined = message.place.file): string {
+  const place = formatPlace(message.place, file);
+  const other = message.related ? formatPlace(message.related, '') : '';
+  const related = other ? ` (${t('place.related', { place: other })})` : '';
+  const prefix = COLOR[message.severity](t(`prefix.${message.severity}`));
+  return `${prefix} ${place ? `${place}: ` : ''}${messageReason(message)}${related} [${message.code}]`;
+}
+
+export interface ReportOptions {
+  /** Print only errors. */
+  quiet?: boolean | undefined;
+  /** Also print the original exception (stack) a message keeps as its cause (default: `io.debug`, set by --debug). */
+  debug?: boolean | undefined;
+}
+
+/** Print messages to stderr, one line each; `--quiet` keeps only errors, `--debug` adds causes. */
+export function reportMessages(io: Io, file: string, messages: readonly Message[], options: ReportOptions = {}): void {
+  for (const m of messages) {
+    if (options.quiet && m.severity !== 'error') continue;
+    io.stderr(`${formatMessage(m, file)}\n`);
+    if ((options.debug ?? io.debug) && m.cause !== undefined) io.stderr(`${describeCause(m.cause)}\n`);
   }
 }
 
+/** The original exception, in full, for --debug. */
+export function describeCause(cause: unknown): string {
+  const text = cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause);
+  return `  cause: ${text.replace(/\n/g, '\n  ')}`;
+}
+
 /** Report why one input of a batch failed: one line naming the file and the cause. */
-export function reportInputFailure(io: Io, input: string, error: unknown): void {
+export function reportInputFailure(io: Io, input: string, error: unknown, options: ReportOptions = {}): void {
   if (error instanceof SchemaError) reportError(io, null, t('cli.internalError', { message: error.message }));
   else if (error instanceof InputError) reportError(io, error.file, error.message);
   else reportError(io, input, (error as Error).message.split('\n')[0] ?? 'unknown error');
+  if (options.debug ?? io.debug) {
+    const cause = error instanceof InputError ? error.cause : error;
+    if (cause !== undefined) io.stderr(`${describeCause(cause)}\n`);
+  }
 }

@@ -15,8 +15,8 @@ import {
   type BatchCliOptions,
   type FileReport,
 } from './batch.js';
-import { EXIT_FAILED, EXIT_OK, reportError, reportWarnings, UsageError, type Io } from './common.js';
-import { count, errorMessage, exportNote, t } from '../i18n/index.js';
+import { EXIT_FAILED, EXIT_OK, formatMessage, reportError, reportMessages, UsageError, type Io } from './common.js';
+import { count, errorMessage, t } from '../i18n/index.js';
 import { batchMessages as M } from './messages.js';
 
 const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'json'];
@@ -101,8 +101,9 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
         progress.line(`${chalk.red(t('prefix.error'))} ${errorMessage(`${result.file && !result.reason.includes(result.file) ? `${result.file}: ` : ''}${result.reason}`)}${io.debug && result.stack ? `\n${result.stack}` : ''}`);
         report = failedReport(file.path, result.reason);
       } else {
-        if (!options.quiet && result.input.kind === 'document') {
-          reportWarnings({ ...io, stderr: (t) => progress.line(t.replace(/\n$/, '')) }, file.path, result.input.plans[0]!.warnings);
+        if (result.input.kind === 'document') {
+          const stderr = (text: string): void => progress.line(text.replace(/\n$/, ''));
+          reportMessages({ ...io, stderr }, file.path, result.input.plans[0]!.messages, { quiet: options.quiet, debug: io.debug });
         }
         plans.push(...result.input.plans);
         report = { ...failedReport(file.path, ''), reason: null, status: result.counts.warnings > 0 ? 'warnings' : 'converted', ...result.counts };
@@ -150,7 +151,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
       out.set(WORKBOOK_FILE, await exportWorkbook(result, plans));
     }
     const written = await writeDataset(options.outDir, out);
-    for (const note of workbookOnly ? [] : result.notes) io.stderr(`${exportNote(note)}\n`);
+    for (const message of workbookOnly ? [] : result.messages) io.stderr(`${formatMessage(message)}\n`);
     for (const stale of workbookOnly ? [] : await listStaleFiles(options.outDir, result.files)) {
       io.stderr(`${t('prefix.note')} ${t('export.stale', { path: join(options.outDir, stale) })}\n`);
     }

@@ -14,7 +14,8 @@ import {
   type BatchCliOptions,
   type FileReport,
 } from './batch.js';
-import { EXIT_FAILED, EXIT_OK, reportError, reportWarnings, UsageError, type Io } from './common.js';
+import { EXIT_FAILED, EXIT_OK, reportError, reportMessages, UsageError, type Io } from './common.js';
+import { hasErrors } from '../model/message.js';
 import { errorMessage, t } from '../i18n/index.js';
 import { batchMessages as M } from './messages.js';
 
@@ -119,7 +120,7 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
         return;
       }
       const plan = result.input.plans[0]!;
-      if (!options.quiet) reportWarnings({ ...io, stderr: (t) => progress.line(t.replace(/\n$/, '')) }, file.path, plan.warnings);
+      reportMessages({ ...io, stderr: (t) => progress.line(t.replace(/\n$/, '')) }, file.path, plan.messages, { quiet: options.quiet, debug: io.debug });
       let output: string | null = null;
       try {
         if (options.outDir) output = join(options.outDir, `${file.stem}.json`);
@@ -136,8 +137,8 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
         flush();
         return;
       }
-      if (result.input.layoutLost) {
-        // The plan is written (with its layout-lost warning) but the run fails: it has no commitments.
+      if (result.input.layoutLost || hasErrors(plan.messages)) {
+        // The plan is written (with its layout-lost error message) but the run fails: it has no commitments.
         fileReports[index] = { ...counted(file.path, 'failed', output, result.counts), reason: 'the plan table layout was lost' };
       } else {
         fileReports[index] = counted(file.path, result.counts.warnings > 0 ? 'warnings' : 'converted', output, result.counts);

@@ -6,7 +6,7 @@ import type { PartyRegistry } from '../normalize/parties.js';
 import { createRegistry, InputError } from '../pipeline.js';
 import { buildReport, loadReportInput, type ReportEntry, type ReportFailure } from '../report/index.js';
 import { t } from '../i18n/index.js';
-import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportWarnings, UsageError, type Io } from './common.js';
+import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportMessages, UsageError, type Io } from './common.js';
 
 export interface ReportCliOptions {
   output?: string;
@@ -37,7 +37,7 @@ export async function runReport(inputs: string[], options: ReportCliOptions, io:
   for (const input of inputs) {
     try {
       for (const loaded of await loadReportInput(input, { registry })) {
-        if (!options.quiet && loaded.origin === 'document') reportWarnings(io, input, loaded.plan.warnings);
+        if (loaded.origin === 'document') reportMessages(io, input, loaded.plan.messages, { quiet: options.quiet, debug: io.debug });
         entries.push(loaded);
       }
     } catch (error) {

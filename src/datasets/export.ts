@@ -2,6 +2,7 @@
  * Plans → the files of an open dataset (pure: returns file names and contents; nothing is written
  * until every table and the passport are valid). `writeDataset` writes them atomically.
  */
+import { info, warning, type Message } from '../model/message.js';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFilesAtomic } from '../io/atomic.js';
@@ -34,8 +35,8 @@ export interface ExportOptions {
 export interface ExportResult {
   /** File name (relative to the output directory) → content, sorted by name. */
   files: Map<string, string>;
-  /** Notes for the user (one line each), e.g. the BOM note. */
-  notes: string[];
+  /** What the export reports (one line each), e.g. the BOM warning. */
+  messages: Message[];
   tables: DatasetTables;
   passport: Passport | null;
 }
@@ -47,7 +48,7 @@ const EXPORTED: readonly { table: TableDef; key: keyof DatasetTables }[] = [
 ];
 
 export const EXCEL_NOTE =
-  'note: --excel: every CSV file starts with a UTF-8 byte order mark (BOM) so Microsoft Excel shows Cyrillic text; ' +
+  '--excel: every CSV file starts with a UTF-8 byte order mark (BOM) so Microsoft Excel shows Cyrillic text; ' +
   'the national rules (Постанова КМУ № 835) require UTF-8 without BOM, so publish an export made without --excel';
 
 function normaliseFormats(formats: readonly string[] | undefined): DatasetFormat[] {
@@ -87,13 +88,13 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
   const nullValue = options.nullValue ?? DEFAULT_NULL_VALUE;
   checkNullValue(nullValue);
   const excel = options.excel ?? false;
-  const notes: string[] = [];
+  const messages: Message[] = [];
 
   const sorted = sortPlans(plans);
   const tables = buildTables(plans);
   for (const { table, key } of EXPORTED) checkRecords(table, tables[key], nullValue);
   for (const { uid, plan } of sorted) {
-    if (plan.commitments.length === 0) notes.push(`note: plan ${uid} (${plan.source.file}) has no commitments`);
+    if (plan.commitments.length === 0) messages.push(warning('plan-empty', `plan ${uid} has no commitments`, { file: plan.source.file }));
   }
 
   const files = new Map<string, string>();
@@ -126,7 +127,7 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
     files.set('register.schema.json', csvwSchemaJson(REGISTER, { nullValue }));
     files.set('register.schema.csv', (excel ? BOM : '') + csvwSchemaCsv(REGISTER));
   } else {
-    notes.push('note: no --passport given: passport.json and register.csv were not written');
+    messages.push(info('passport-missing', 'no --passport given: passport.json and register.csv were not written'));
   }
 
   const resourceTables = [...EXPORTED.map((e) => e.table), ...(passport ? [REGISTER] : [])];
@@ -149,10 +150,10 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
     pkg.resources = (pkg.resources as Record<string, unknown>[]).filter((r) => r.name !== REGISTER.resource);
   }
   files.set('datapackage.json', toJson(pkg));
-  if (excel) notes.push(EXCEL_NOTE);
+  if (excel) messages.push(warning('excel-bom', EXCEL_NOTE));
 
   const ordered = new Map([...files.entries()].sort((a, b) => compareCodePoints(a[0], b[0])));
-  return { files: ordered, notes, tables, passport };
+  return { files: ordered, messages, tables, passport };
 }
 
 /** Write the files atomically into outDir (created if missing). Returns the written paths in name order. */

@@ -1,9 +1,11 @@
 /**
  * Loading plan JSON inputs for the export: a file holds one plan or an array of plans
- * (e.g. a `plans.nested.json` of an earlier export). Every plan is validated by ActionPlanSchema.
+ * (e.g. a `plans.nested.json` of an earlier export). Every plan is validated by ActionPlanSchema
+ * (plans of an earlier model version are upgraded first: src/model/upgrade.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { ActionPlanSchema, type ActionPlan } from '../model/schema.js';
+import { upgradePlan } from '../model/upgrade.js';
 import { ExportError } from './records.js';
 
 /** Validate parsed JSON as one plan or an array of plans; errors name the file and the first bad path. */
@@ -11,7 +13,7 @@ export function parsePlans(value: unknown, file: string): ActionPlan[] {
   const items = Array.isArray(value) ? value : [value];
   if (items.length === 0) throw new ExportError(`${file}: no plans in the file (empty array)`);
   return items.map((item, i) => {
-    const parsed = ActionPlanSchema.safeParse(item);
+    const parsed = ActionPlanSchema.safeParse(upgradePlan(item));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = [...(Array.isArray(value) ? [i] : []), ...(issue?.path ?? [])].join('.');

@@ -2,7 +2,7 @@
  * Reading an exported dataset back: CSV files → typed records → plans.
  * Used by the round-trip test and by anyone who wants the model back from published CSVs.
  *
- * What the tables do not carry comes back empty: source locations (`{}`), warnings (`[]`),
+ * What the tables do not carry comes back empty: source locations (`{}`), messages (`[]`),
  * `source.pages`. Text comes back cleaned (white space collapsed), as it was exported.
  */
 import { readFile } from 'node:fs/promises';
@@ -157,7 +157,7 @@ export function recordsToPlans(tables: DatasetTables): ActionPlan[] {
       },
       plan: { title: str(p.title), period: { start: str(p.periodStart), end: str(p.periodEnd) } },
       commitments,
-      warnings: [],
+      messages: [],
     };
     const parsed = ActionPlanSchema.safeParse(plan);
     if (!parsed.success) {

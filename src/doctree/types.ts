@@ -13,6 +13,7 @@
  * the document's structure. Extraction runs on this tree only.
  */
 import type { Position } from 'unist';
+import type { Message } from '../model/message.js';
 
 export interface NodeData {
   /** 1-based page of origin (PDF, or DOCX when page breaks are known). */
@@ -124,22 +125,13 @@ export interface DocRoot {
   };
 }
 
-/** A problem a reader noticed, with where it was. Becomes a plan warning. */
-export interface ReaderMessage {
-  code: string;
-  message: string;
-  line?: number;
-  page?: number;
-  table?: number;
-  row?: number;
-}
-
 export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'html';
 
 export interface ReadResult {
   format: SourceFormat;
   tree: DocRoot;
-  messages: ReaderMessage[];
+  /** What the reader noticed (warnings with their places). */
+  messages: Message[];
   pages?: number;
 }
 

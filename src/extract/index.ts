@@ -7,8 +7,9 @@
  * commitments stated twice (in the plan body and again in annex tables).
  */
 import { nodeText } from '../doctree/build.js';
-import type { DocRoot, ReaderMessage, TableNode } from '../doctree/types.js';
-import type { Location, Warning } from '../model/schema.js';
+import type { DocRoot, TableNode } from '../doctree/types.js';
+import { error, placeOf, warning, type Message } from '../model/message.js';
+import type { Location } from '../model/schema.js';
 import { cleanText, startsLowercase } from '../util/text.js';
 import { extractDecision, extractPlanTitle, periodFromTitle, type Para } from './header.js';
 import { MEASURE_LABELS, MEASURE_PARAGRAPH, type MeasureField, applyMeasureLabel, measureFromParagraph } from './paragraphs.js';
@@ -105,7 +106,7 @@ interface State {
   measureField: MeasureField | null;
   tableIndex: number;
   planTables: number;
-  warnings: Warning[];
+  warnings: Message[];
   /** Title for an implicit commitment (rows before any commitment heading). */
   fallbackTitle: string;
   /** Non-empty paragraph texts by block index (for a look at the next paragraph). */
@@ -125,11 +126,13 @@ function startDraft(state: State, number: string | null, title: string, location
 /** The commitment that takes a measure: the current one, or one named after the plan (with a warning). */
 function commitmentFor(state: State, location: Location): Draft {
   if (state.current) return state.current;
-  state.warnings.push({
-    code: 'commitment-implicit',
-    message: 'plan measures come before any commitment heading; they are grouped under one commitment named after the plan',
-    location,
-  });
+  state.warnings.push(
+    warning(
+      'commitment-implicit',
+      'plan measures come before any commitment heading; they are grouped under one commitment named after the plan',
+      location,
+    ),
+  );
   const draft = startDraft(state, null, state.fallbackTitle, location);
   state.label = null;
   return draft;
@@ -298,15 +301,13 @@ function readTable(state: State, node: TableNode): void {
   const layout = planTableLayout(node);
   if (!layout) {
     if (node.children.length > 1) {
-      const location: Location = { table: state.tableIndex };
-      const line = node.position?.start.line;
-      if (line) location.line = line;
-      if (node.data?.page) location.page = node.data.page;
-      state.warnings.push({
-        code: 'table-skipped',
-        message: 'table has no measure/executor/term/result header, so it is not read as a plan table',
-        location,
-      });
+      state.warnings.push(
+        warning(
+          'table-skipped',
+          'table has no measure/executor/term/result header, so it is not read as a plan table',
+          placeOf(node, { table: state.tableIndex }),
+        ),
+      );
     }
     return;
   }
@@ -321,15 +322,8 @@ function readTable(state: State, node: TableNode): void {
   }
 }
 
-export function extractPlan(tree: DocRoot, readerMessages: ReaderMessage[] = []): RawPlan {
-  const warnings: Warning[] = readerMessages.map((m) => {
-    const location: Location = {};
-    if (m.line) location.line = m.line;
-    if (m.page) location.page = m.page;
-    if (m.table) location.table = m.table;
-    if (m.row) location.row = m.row;
-    return { code: m.code, message: m.message, location: Object.keys(location).length ? location : null };
-  });
+export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawPlan {
+  const warnings: Message[] = [...readerMessages];
 
   const paras: Para[] = [];
   tree.children.forEach((node, block) => {
@@ -387,18 +381,19 @@ export function extractPlan(tree: DocRoot, readerMessages: ReaderMessage[] = [])
   const text = paras.map((p) => p.text).join('\n');
   const layoutLost = commitments.length === 0 && state.planTables === 0 && looksLikeLostLayout(paras);
   if (layoutLost) {
-    warnings.push({
-      code: 'layout-lost',
-      message:
+    warnings.push(
+      error(
+        'layout-lost',
         'the text looks like a plan whose table layout was lost in conversion (cells flattened into lines); no rows were extracted — supply the original DOCX or PDF',
-      location: paras[0]?.line ? { line: paras[0].line } : null,
-    });
+        paras[0]?.line ? { line: paras[0].line } : {},
+      ),
+    );
   }
-  return { decision, plan: { title: planTitle, period }, commitments, warnings, text, layoutLost };
+  return { decision, plan: { title: planTitle, period }, commitments, messages: warnings, text, layoutLost };
 }
 
 /** Commitments stated twice (plan body + annex) become one, in order of number. */
-function mergeDrafts(drafts: Draft[], warnings: Warning[]): RawCommitment[] {
+function mergeDrafts(drafts: Draft[], warnings: Message[]): RawCommitment[] {
   const byKey = new Map<string, Draft[]>();
   const order: string[] = [];
   drafts.forEach((d, i) => {
@@ -426,11 +421,14 @@ function mergeDrafts(drafts: Draft[], warnings: Warning[]): RawCommitment[] {
     }
     const withMeasures = group.filter((d) => d.raw.measures.length > 0);
     if (withMeasures.length > 1) {
-      warnings.push({
-        code: 'commitment-repeated',
-        message: `commitment ${key} has measure tables in ${withMeasures.length} places; their measures are concatenated`,
-        location: withMeasures[1]!.raw.location,
-      });
+      warnings.push(
+        warning(
+          'commitment-repeated',
+          `commitment ${key} has measure tables in ${withMeasures.length} places; their measures are concatenated`,
+          withMeasures[1]!.raw.location,
+          { related: withMeasures[0]!.raw.location },
+        ),
+      );
     }
     for (const d of group) out.measures.push(...d.raw.measures);
     return out;

@@ -3,7 +3,8 @@
  */
 import { cellParagraphs, cellText } from '../doctree/build.js';
 import type { TableCellNode, TableNode, TableRowNode } from '../doctree/types.js';
-import type { Location, Warning } from '../model/schema.js';
+import { warning, type Message } from '../model/message.js';
+import type { Location } from '../model/schema.js';
 import { cleanText, matchKey, startsLowercase, startsUppercase } from '../util/text.js';
 import { EXTRACT_SETTINGS } from './settings.js';
 import type { RawMeasure } from './types.js';
@@ -169,7 +170,7 @@ export function rowKey(row: TableRowNode): string {
 
 export interface RowContext {
   table: number;
-  warnings: Warning[];
+  warnings: Message[];
 }
 
 export interface GroupRow {
@@ -348,11 +349,9 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
         lastMeasure = null;
       } else {
         // A full-width row without a number («Разом: 3 заходи», a note) starts no commitment.
-        context.warnings.push({
-          code: 'row-unmapped',
-          message: `full-width table row without a number is neither a commitment nor a measure: «${text.slice(0, 200)}»`,
-          location,
-        });
+        context.warnings.push(
+          warning('row-unmapped', `full-width table row without a number is neither a commitment nor a measure: «${text.slice(0, 200)}»`, location),
+        );
       }
       return;
     }
@@ -368,11 +367,13 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
       return;
     }
     if (!measureText) {
-      context.warnings.push({
-        code: 'row-unmapped',
-        message: `table row has no measure text and could not be attached to a measure: «${texts.filter((t) => t).join(' | ').slice(0, 200)}»`,
-        location,
-      });
+      context.warnings.push(
+        warning(
+          'row-unmapped',
+          `table row has no measure text and could not be attached to a measure: «${texts.filter((t) => t).join(' | ').slice(0, 200)}»`,
+          location,
+        ),
+      );
       return;
     }
     const measureRow: MeasureRow = { kind: 'measure', measure: toMeasure(cells, location), cells };
@@ -384,11 +385,13 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
     if (role === 'other') {
       const header = cleanText(cellText(node.children[layout.headerRow]!.children[c]));
       if (header === '') return;
-      context.warnings.push({
-        code: 'column-unknown',
-        message: `column «${header}» is not a known plan column; its values are not extracted`,
-        location: rowLocation(node.children[layout.headerRow]!, context.table, layout.headerRow),
-      });
+      context.warnings.push(
+        warning(
+          'column-unknown',
+          `column «${header}» is not a known plan column; its values are not extracted`,
+          rowLocation(node.children[layout.headerRow]!, context.table, layout.headerRow),
+        ),
+      );
     }
   });
   return out;

@@ -1,5 +1,6 @@
 /** What extraction finds, before normalisation: texts as written, with their locations. */
-import type { Location, Warning } from '../model/schema.js';
+import type { Message } from '../model/message.js';
+import type { Location } from '../model/schema.js';
 
 export interface RawMeasure {
   number: string | null;
@@ -45,7 +46,8 @@ export interface RawPlan {
   decision: RawDecision;
   plan: { title: string | null; period: { start: string | null; end: string | null } };
   commitments: RawCommitment[];
-  warnings: Warning[];
+  /** What the reader and extraction reported. */
+  messages: Message[];
   /** Paragraph text of the document, for learning abbreviations («далі – …»). */
   text: string;
   /** The text looks like a plan whose table layout was lost in conversion. */

@@ -46,6 +46,7 @@ export const en = {
   'place.table': 'table {n}',
   'place.row': 'row {n}',
   'place.column': 'column {name}',
+  'place.related': 'see {place}',
 
   // extract
   'extract.description': 'extract the action plan of each document (DOCX, PDF, TXT, HTML) as JSON',
@@ -54,7 +55,7 @@ export const en = {
   'extract.outDir': 'write one <input-basename>.json per input into DIR',
   'extract.pretty': 'indent the JSON for reading',
   'extract.executors': 'executors directory CSV (name, aliases, edrpou) to attach ЄДРПОУ codes',
-  'extract.quiet': 'do not print warnings',
+  'extract.quiet': 'print only errors, not warnings or infos',
 
   // export
   'export.description': 'export plans (documents or plan JSON) as one open dataset: CSV/JSON tables, CSVW, datapackage.json, passport',
@@ -66,13 +67,13 @@ export const en = {
   'export.excel': 'start CSV files with a UTF-8 BOM for Microsoft Excel (not for publication)',
   'export.nullValue': 'text written for a missing optional value',
   'export.executors': 'executors directory CSV (name, aliases, edrpou) for document inputs',
-  'export.quiet': 'do not print extraction warnings',
+  'export.quiet': 'print only errors, not extraction warnings or infos',
   'export.wrote': 'wrote {files} to {dir} (plans: {plans}, commitments: {commitments}, measures: {measures}, parties: {parties})',
   'export.layoutLost': 'the plan table layout was lost; no commitments can be exported from this document',
   'export.nothingWrittenFix': 'nothing written to {dir}: fix the inputs above',
   'export.nothingWritten': 'nothing written to {dir}',
   'export.noPassport': 'no --passport given: passport.json and register.csv were not written',
-  'export.noCommitments': 'plan {uid} ({file}) has no commitments',
+  'export.noCommitments': 'plan {uid} has no commitments',
   'export.excelNote':
     '--excel: every CSV file starts with a UTF-8 byte order mark (BOM) so Microsoft Excel shows Cyrillic text; the national rules (Постанова КМУ № 835) require UTF-8 without BOM, so publish an export made without --excel',
   'export.stale': '{path} was not written by this export and is not part of the dataset',
@@ -215,6 +216,9 @@ export const en = {
   'code.docx-altchunk-ignored': 'embedded foreign content (altChunk) is not read',
   'code.docx-numbering-format': 'an automatic numbering format shown approximately (as decimal numbers)',
   'code.docx-vmerge-orphan': 'a vertically merged cell continues nothing above it; read as its own cell',
+  'code.plan-empty': 'a plan with no commitments',
+  'code.passport-missing': 'no passport given: passport.json and register.csv are not written',
+  'code.excel-bom': 'CSV files start with a byte order mark (BOM) for Excel: not for publication',
   'code.other': 'warning {code}',
 
   // validate issue codes

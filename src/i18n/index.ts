@@ -110,16 +110,23 @@ export function warningMessage(code: string, message: string, lang: Lang = curre
   return data.length ? `${base}: ${data.join(' ')}` : base;
 }
 
-/** A note of the export library (`note: …`, English) in the current language; unknown notes are kept. */
-export function exportNote(note: string, lang: Lang = current): string {
-  if (lang === 'en') return note;
-  const body = note.replace(/^note: /, '');
-  const prefix = t('prefix.note', {}, lang);
-  if (body === en['export.noPassport']) return `${prefix} ${t('export.noPassport', {}, lang)}`;
-  if (body === en['export.excelNote']) return `${prefix} ${t('export.excelNote', {}, lang)}`;
-  const m = /^plan (\S+) \((.*)\) has no commitments$/.exec(body);
-  if (m) return `${prefix} ${t('export.noCommitments', { uid: m[1]!, file: m[2]! }, lang)}`;
-  return note;
+/** What the export reports (codes of src/datasets/export.ts) → catalogue keys. */
+const EXPORT_CODES: Readonly<Record<string, MessageKey>> = {
+  'plan-empty': 'export.noCommitments',
+  'passport-missing': 'export.noPassport',
+  'excel-bom': 'export.excelNote',
+};
+
+/**
+ * The reason of a message (src/model/message.ts) in the current language. English: the library's reason as it
+ * is. Ukrainian: the export's own texts, or the catalogue's explanation of an extraction code with the document
+ * text the reason quotes.
+ */
+export function messageReason(message: { code: string; reason: string }, lang: Lang = current): string {
+  if (lang === 'en') return message.reason;
+  const key = EXPORT_CODES[message.code];
+  if (key) return t(key, { uid: /^plan (\S+) /.exec(message.reason)?.[1] ?? '' }, lang);
+  return warningMessage(message.code, message.reason, lang);
 }
 
 /** Library error texts (English) → catalogue keys; each regex's named groups are the placeholders. */

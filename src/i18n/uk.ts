@@ -39,6 +39,7 @@ export const uk: Record<MessageKey, string> = {
   'place.table': 'таблиця {n}',
   'place.row': 'рядок {n}',
   'place.column': 'стовпець {name}',
+  'place.related': 'див. {place}',
 
   'extract.description': 'видобути план дій з кожного документа (DOCX, PDF, TXT, HTML) у JSON',
   'extract.inputs': 'документи для читання (формат визначається за вмістом)',
@@ -46,7 +47,7 @@ export const uk: Record<MessageKey, string> = {
   'extract.outDir': 'записати в DIR по одному <назва-документа>.json на кожен документ',
   'extract.pretty': 'JSON з відступами, для читання',
   'extract.executors': 'довідник виконавців CSV (name, aliases, edrpou), щоб додати коди ЄДРПОУ',
-  'extract.quiet': 'не показувати попереджень',
+  'extract.quiet': 'показувати лише помилки, без попереджень і довідкових повідомлень',
 
   'export.description':
     'експортувати плани (документи або JSON планів) як один набір відкритих даних: таблиці CSV/JSON, CSVW, datapackage.json, паспорт',
@@ -58,14 +59,14 @@ export const uk: Record<MessageKey, string> = {
   'export.excel': 'CSV з позначкою порядку байтів UTF-8 (BOM) для Microsoft Excel (не для оприлюднення)',
   'export.nullValue': 'текст для відсутнього необов’язкового значення',
   'export.executors': 'довідник виконавців CSV (name, aliases, edrpou) для документів',
-  'export.quiet': 'не показувати попереджень видобування',
+  'export.quiet': 'показувати лише помилки, без попереджень і довідкових повідомлень видобування',
   'export.wrote':
     'записано {files} у {dir} (планів: {plans}, зобов’язань: {commitments}, заходів: {measures}, учасників: {parties})',
   'export.layoutLost': 'табличну структуру плану втрачено; з цього документа не можна експортувати зобов’язання',
   'export.nothingWrittenFix': 'у {dir} нічого не записано: виправте вхідні файли, названі вище',
   'export.nothingWritten': 'у {dir} нічого не записано',
   'export.noPassport': 'не вказано --passport: passport.json і register.csv не записано',
-  'export.noCommitments': 'план {uid} ({file}) не має зобов’язань',
+  'export.noCommitments': 'план {uid} не має зобов’язань',
   'export.excelNote':
     '--excel: кожен файл CSV починається з позначки порядку байтів UTF-8 (BOM), щоб Microsoft Excel показував кирилицю; національні правила (Постанова КМУ № 835) вимагають UTF-8 без BOM, тож оприлюднюйте експорт, зроблений без --excel',
   'export.stale': '{path} записано не цим експортом; він не є частиною набору даних',
@@ -202,6 +203,9 @@ export const uk: Record<MessageKey, string> = {
   'code.docx-altchunk-ignored': 'вбудований вміст іншого формату (altChunk) не читається',
   'code.docx-numbering-format': 'формат автоматичної нумерації показано наближено (десятковими числами)',
   'code.docx-vmerge-orphan': 'вертикально об’єднана клітинка нічого не продовжує вище; прочитано як окрему клітинку',
+  'code.plan-empty': 'план без зобов’язань',
+  'code.passport-missing': 'паспорт не вказано: passport.json і register.csv не записано',
+  'code.excel-bom': 'файли CSV починаються з позначки порядку байтів (BOM) для Excel: не для оприлюднення',
   'code.other': 'попередження {code}',
 
   'issue.source-error': 'файл не вдається прочитати як файл даних',

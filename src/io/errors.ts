@@ -5,8 +5,10 @@ export class InputError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    /** The original exception, when the failure was not foreseen (shown with --debug). */
+    options: { cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options.cause !== undefined ? { cause: options.cause } : undefined);
   }
 }
 

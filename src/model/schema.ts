@@ -6,34 +6,18 @@
  * Field names are a public contract: add fields freely, never rename.
  */
 import { z } from 'zod';
+import { MessageSchema, PlaceSchema } from './message.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+/** 2.0.0: `warnings` ({code, message, location}) became `messages` ({code, severity, reason, place, related?}). */
+export const SCHEMA_VERSION = '2.0.0';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date must be YYYY-MM-DD')
   .describe('Calendar date, ISO 8601 (YYYY-MM-DD)');
 
-/** Where a value came from in the source document. Lines and pages are 1-based. */
-export const LocationSchema = z
-  .object({
-    line: z.number().int().positive().optional().describe('Line in a TXT source (1-based)'),
-    endLine: z.number().int().positive().optional().describe('Last line of a multi-line value'),
-    page: z.number().int().positive().optional().describe('Page in a PDF source (1-based)'),
-    table: z.number().int().positive().optional().describe('Table in the document (1-based)'),
-    row: z.number().int().positive().optional().describe('Row in the table (1-based, header rows included)'),
-    column: z.string().optional().describe('Column (the role of the cell, e.g. "executors")'),
-  })
-  .strict()
-  .describe('Source position of a value');
-
-export const WarningSchema = z
-  .object({
-    code: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('Stable machine-readable code, e.g. term-unparsed'),
-    message: z.string().min(1),
-    location: LocationSchema.nullable(),
-  })
-  .strict();
+/** Where a value came from in the source document: a place without a file. */
+export const LocationSchema = PlaceSchema.omit({ file: true, fieldNumber: true }).describe('Source position of a value');
 
 export const PartyKindSchema = z.enum(['body', 'collective', 'person', 'other']);
 
@@ -139,13 +123,12 @@ export const ActionPlanSchema = z
       })
       .strict(),
     commitments: z.array(CommitmentSchema),
-    warnings: z.array(WarningSchema),
+    messages: z.array(MessageSchema).describe('What every stage reported, in order: errors, warnings and infos with their places'),
   })
   .strict()
   .describe('An action plan extracted from a council decision');
 
 export type Location = z.infer<typeof LocationSchema>;
-export type Warning = z.infer<typeof WarningSchema>;
 export type Party = z.infer<typeof PartySchema>;
 export type PartyKind = z.infer<typeof PartyKindSchema>;
 export type Executor = Party;

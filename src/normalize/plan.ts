@@ -4,14 +4,13 @@
  * texts are cleaned (white space only; letters are kept exactly).
  */
 import type { RawMeasure, RawPlan } from '../extract/types.js';
+import { warning, type Message } from '../model/message.js';
 import {
   SCHEMA_VERSION,
   type ActionPlan,
   type Commitment,
-  type Location,
   type Measure,
   type Party,
-  type Warning,
 } from '../model/schema.js';
 import { cleanMultiline, cleanOrNull, cleanText } from '../util/text.js';
 import { PartyRegistry, splitParties, transliterate } from './parties.js';
@@ -92,7 +91,7 @@ function measure(
   id: string,
   registry: PartyRegistry,
   period: { start: string | null; end: string | null },
-  warnings: Warning[],
+  warnings: Message[],
 ): Measure {
   const parsed = parseTerm(raw.term, { period });
   const { problems } = parsed;
@@ -100,8 +99,7 @@ function measure(
     ? { ...parsed.term, raw: raw.termRaw, note: [raw.termNote, parsed.term.note].filter(Boolean).join(' ') || null }
     : parsed.term;
   for (const problem of problems) {
-    const location: Location = { ...raw.location, column: 'term' };
-    warnings.push({ code: problem.code, message: `${id}: ${problem.message}`, location });
+    warnings.push({ ...problem, reason: `${id}: ${problem.reason}`, place: { ...raw.location, column: 'term' } });
   }
   return {
     id,
@@ -134,19 +132,20 @@ export function periodFromMeasures(raw: RawPlan): { start: string; end: string }
 export function normalizePlan(raw: RawPlan, source: SourceInfo, options: NormalizeOptions = {}): ActionPlan {
   const registry = options.registry ?? new PartyRegistry();
   registry.learnAbbreviations(raw.text);
-  const warnings: Warning[] = [...raw.warnings];
+  const warnings: Message[] = [...raw.messages];
   let period = raw.plan.period;
   if (period.start === null && period.end === null) {
     const derived = periodFromMeasures(raw);
     if (derived) {
       period = derived;
-      warnings.push({
-        code: 'plan-period-derived',
-        message: `the document states no plan period; it is taken from the span of the measures' terms: ${derived.start} – ${derived.end}`,
-        location: null,
-      });
+      warnings.push(
+        warning(
+          'plan-period-derived',
+          `the document states no plan period; it is taken from the span of the measures' terms: ${derived.start} – ${derived.end}`,
+        ),
+      );
     } else {
-      warnings.push({ code: 'plan-period-missing', message: 'the document states no plan period and no measure has dated terms', location: null });
+      warnings.push(warning('plan-period-missing', 'the document states no plan period and no measure has dated terms'));
     }
   }
   const commitments: Commitment[] = raw.commitments.map((c, ci) => {
@@ -179,7 +178,8 @@ export function normalizePlan(raw: RawPlan, source: SourceInfo, options: Normali
     },
     plan: { title: cleanOrNull(raw.plan.title), period },
     commitments,
-    warnings,
+    // Every message names its file, so it stands alone (a batch, a report) as vfile's messages do.
+    messages: warnings.map((m) => ({ ...m, place: { file: source.file, ...m.place } })),
   };
   return plan;
 }

@@ -75,6 +75,7 @@
  * when they agree, otherwise the coarser one («02.2025 – 31.12.2025» → 'month'): a range is no more
  * precise than its least precise bound.
  */
+import { info, warning, type Message } from '../model/message.js';
 import type { Term, TermPrecision } from '../model/schema.js';
 import { type Period, coarser, dayBefore, endOf, isValidDay, startOf } from './terms/calendar.js';
 import { type Shape, parseShape } from './terms/grammar.js';
@@ -97,10 +98,11 @@ export interface TermContext {
   period?: { start: string | null; end: string | null };
 }
 
-export interface TermProblem {
-  code: 'term-unparsed' | 'term-reversed' | 'term-recurring';
-  message: string;
-}
+/**
+ * What parsing a term reports: a message (codes term-unparsed, term-reversed: warnings; term-recurring: info)
+ * with an empty place, which the caller fills with the term's location.
+ */
+export type TermProblem = Message;
 
 /** Display form of a term: NFC, whitespace runs → one space, trimmed. */
 export function displayTerm(raw: string): string {
@@ -309,7 +311,7 @@ export function parseTerm(
           precision: 'recurring',
           note: ['Recurring term: the dates are the period stated in the term; the activity repeats within it.', ...stated.notes].join(' '),
         },
-        problems: [{ code: 'term-recurring', message: `term «${display}» is recurring; dates are the period stated in the term` }],
+        problems: [info('term-recurring', `term «${display}» is recurring; dates are the period stated in the term`)],
       };
     }
     const known = planStart !== null || planEnd !== null;
@@ -326,12 +328,12 @@ export function parseTerm(
             : 'Recurring term: the plan period is unknown, so no dates.') + extra,
       },
       problems: [
-        {
-          code: 'term-recurring',
-          message: known
+        info(
+          'term-recurring',
+          known
             ? `term «${display}» is recurring; dates set to the plan period ${planStart ?? '?'} – ${planEnd ?? '?'}`
             : `term «${display}» is recurring and the plan period is unknown; no dates`,
-        },
+        ),
       ],
     };
   }
@@ -339,7 +341,7 @@ export function parseTerm(
   if (!stated) {
     return {
       term: base,
-      problems: [{ code: 'term-unparsed', message: `term «${display}» not understood: ${failure}` }],
+      problems: [warning('term-unparsed', `term «${display}» not understood: ${failure}`)],
     };
   }
   return {
@@ -379,11 +381,6 @@ function datesOf(shape: Shape): { start: string | null; end: string | null } {
 function reversed(base: Term, display: string, start: string, end: string) {
   return {
     term: { ...base, precision: 'unknown' as const },
-    problems: [
-      {
-        code: 'term-reversed' as const,
-        message: `term «${display}» starts (${start}) after it ends (${end}); dates left empty`,
-      },
-    ],
+    problems: [warning('term-reversed', `term «${display}» starts (${start}) after it ends (${end}); dates left empty`)],
   };
 }

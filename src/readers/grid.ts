@@ -10,9 +10,9 @@
  */
 import type { Position } from 'unist';
 import { tableCell, tableRow, table } from '../doctree/build.js';
+import { warning, type Message } from '../model/message.js';
 import type {
   ParagraphNode,
-  ReaderMessage,
   TableCellData,
   TableCellNode,
   TableData,
@@ -65,7 +65,7 @@ class GridLayout {
   private readonly open = new Map<number, OpenMerge>();
 
   constructor(
-    private readonly messages: ReaderMessage[],
+    private readonly messages: Message[],
     private readonly tableIndex: number,
   ) {}
 
@@ -136,12 +136,12 @@ class GridLayout {
       return col + span;
     }
     if (cell.vMerge === 'continue') {
-      this.messages.push({
-        code: 'docx-vmerge-orphan',
-        message: `table ${this.tableIndex + 1}, row ${r + 1}: a vertically merged cell continues nothing above it; read as its own cell`,
-        table: this.tableIndex + 1,
-        row: r + 1,
-      });
+      this.messages.push(
+        warning('docx-vmerge-orphan', 'a vertically merged cell continues nothing above it; read as its own cell', {
+          table: this.tableIndex + 1,
+          row: r + 1,
+        }),
+      );
     }
     for (let k = 0; k < span; k++) this.close(col + k);
     const node = tableCell(cell.paragraphs, withFill(span > 1 ? { colSpan: span } : {}, cell.fill), cell.position);
@@ -175,7 +175,7 @@ export function buildTable(
   rows: SourceRow[],
   gridColumns: number,
   origin: NonNullable<TableData['origin']>,
-  messages: ReaderMessage[],
+  messages: Message[],
   tableIndex: number,
   position?: Position,
 ): TableNode {

@@ -14,7 +14,8 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
 import { linePosition, paragraph, root } from '../doctree/build.js';
-import type { BlockNode, DocRoot, HeadingNode, ParagraphNode, Reader, ReaderMessage } from '../doctree/types.js';
+import type { BlockNode, DocRoot, HeadingNode, ParagraphNode, Reader } from '../doctree/types.js';
+import type { Message } from '../model/message.js';
 import { decodeText } from './decode.js';
 import { buildTable, type SourceCell, type SourceRow } from './grid.js';
 import { formatNumber } from './docx/numbering.js';
@@ -96,7 +97,7 @@ function listLabel(n: number, type: string | undefined): string {
 class HtmlWalker {
   private tableCount = 0;
 
-  constructor(private readonly messages: ReaderMessage[]) {}
+  constructor(private readonly messages: Message[]) {}
 
   /** Walk a sequence of nodes as flow content; the first paragraph may get a label or be a heading. */
   flow(nodes: readonly (RootContent | ElementContent)[], out: BlockNode[], opts: { label?: string; depth?: HeadingNode['depth'] } = {}): void {
@@ -250,7 +251,7 @@ function cellFillOf(cell: Element, rowFill: string | 'none' | undefined): string
 }
 
 /** The shared HTML → document tree path. */
-export function htmlToTree(html: string, messages: ReaderMessage[]): DocRoot {
+export function htmlToTree(html: string, messages: Message[]): DocRoot {
   const hast = unified().use(rehypeParse).parse(html) as HastRoot;
   const blocks: BlockNode[] = [];
   new HtmlWalker(messages).flow(hast.children, blocks);
@@ -281,6 +282,6 @@ export function decodeHtml(input: Uint8Array): string {
 }
 
 export const readHtml: Reader = async (input) => {
-  const messages: ReaderMessage[] = [];
+  const messages: Message[] = [];
   return { format: 'html', tree: htmlToTree(decodeHtml(input), messages), messages };
 };

@@ -17,7 +17,8 @@
  * (no commitments, no dates) and drops nothing but blank lines and separators.
  */
 import { linePosition, paragraph, root, table, tableCell, tableRow } from '../doctree/build.js';
-import type { BlockNode, ParagraphNode, ReaderMessage, ReadResult, TableRowNode } from '../doctree/types.js';
+import type { BlockNode, ParagraphNode, ReadResult, TableRowNode } from '../doctree/types.js';
+import { warning, type Message } from '../model/message.js';
 import { decodeText } from './decode.js';
 
 interface Line {
@@ -74,7 +75,7 @@ function cellParas(texts: string[], startLine: number, endLine: number): Paragra
 }
 
 /** Layout (a): consume a run of tab-indented cell lines starting at `start`. */
-function readCellTable(lines: Line[], start: number, messages: ReaderMessage[]): { node: BlockNode; next: number } {
+function readCellTable(lines: Line[], start: number, messages: Message[]): { node: BlockNode; next: number } {
   // Header: the first group of cell lines up to a blank line.
   let i = start;
   const header: Line[] = [];
@@ -108,11 +109,7 @@ function readCellTable(lines: Line[], start: number, messages: ReaderMessage[]):
     const lastCell = current[current.length - 1]!;
     const last = lastCell.lines[lastCell.lines.length - 1]!.no;
     if (cells.length < columns) {
-      messages.push({
-        code: 'row-incomplete',
-        message: `table row has ${cells.length} of ${columns} cells; the missing cells are left empty`,
-        line: first,
-      });
+      messages.push(warning('row-incomplete', `table row has ${cells.length} of ${columns} cells; the missing cells are left empty`, { line: first }));
       while (cells.length < columns) cells.push(tableCell([]));
     }
     rows.push(tableRow(cells, undefined, linePosition(first, last)));
@@ -181,7 +178,7 @@ function readTsvTable(lines: Line[], start: number): { node: BlockNode; next: nu
 }
 
 /** Parse decoded text into the document tree. */
-export function parseText(text: string, messages: ReaderMessage[] = []): ReturnType<typeof root> {
+export function parseText(text: string, messages: Message[] = []): ReturnType<typeof root> {
   const lines: Line[] = text.split(/\r\n|\n|\r/).map((t, index) => ({ no: index + 1, text: t.replace(/\f/g, '') }));
   const blocks: BlockNode[] = [];
   let i = 0;
@@ -214,7 +211,7 @@ export function parseText(text: string, messages: ReaderMessage[] = []): ReturnT
 }
 
 export async function readTxt(input: Uint8Array, options: { file: string }): Promise<ReadResult> {
-  const messages: ReaderMessage[] = [];
+  const messages: Message[] = [];
   const { text } = decodeText(input);
   const tree = parseText(text, messages);
   return { format: 'txt', tree, messages };

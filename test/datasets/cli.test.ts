@@ -96,7 +96,7 @@ describe('ogp-extract export', () => {
   it('a bad input: exit 1 naming the file, nothing written', async () => {
     await withTmpDir(async (dir) => {
       const bad = join(dir, 'bad.json');
-      await writeFile(bad, JSON.stringify({ schemaVersion: '1.0.0', id: 'x' }));
+      await writeFile(bad, JSON.stringify({ schemaVersion: '2.0.0', id: 'x' }));
       const out = join(dir, 'out');
       const run = await runCli('export', PLAN_FIXTURES[0]!, bad, '--out-dir', out);
       expect(run.code).toBe(1);

@@ -123,7 +123,7 @@ describe('file conventions', () => {
     checkCsvConventions(result.files, [...DATA_TABLES, OGP_COMMITMENTS]);
     expect(result.files.get('parties.csv')).toContain(',33641522\n');
     expect(result.files.get('register.csv')).toContain(',04060714,');
-    expect(result.notes.some((n) => n.includes('BOM'))).toBe(false);
+    expect(result.messages.some((m) => m.reason.includes('BOM'))).toBe(false);
   });
 
   it('cleans leading, trailing and double spaces and line breaks in values', async () => {
@@ -145,7 +145,7 @@ describe('file conventions', () => {
     for (const [name, content] of result.files) {
       expect(content.charCodeAt(0) === 0xfeff, name).toBe(name.endsWith('.csv'));
     }
-    expect(result.notes).toContain(EXCEL_NOTE);
+    expect(result.messages.map((m) => m.reason)).toContain(EXCEL_NOTE);
     const pkg = JSON.parse(result.files.get('datapackage.json')!) as { resources: { encoding: string }[] };
     expect(pkg.resources.every((r) => r.encoding === 'utf-8-sig')).toBe(true);
   });

@@ -47,7 +47,7 @@ const cleanParty = (p: Party): Party => ({ ...p, name: cleanCell(p.name), contac
 
 /**
  * What a dataset can give back of a plan: text cleaned as exported, source locations `{}`,
- * warnings `[]`, no `source.pages`, parties' ЄДРПОУ as in the parties table.
+ * messages `[]`, no `source.pages`, parties' ЄДРПОУ as in the parties table.
  */
 export function exportableView(plan: ActionPlan, edrpouById: Map<string, string | null>): ActionPlan {
   const party = (p: Party): Party => ({ ...cleanParty(p), edrpou: edrpouById.get(p.id) ?? null });
@@ -91,6 +91,6 @@ export function exportableView(plan: ActionPlan, edrpouById: Map<string, string 
         location: {},
       })),
     })),
-    warnings: [],
+    messages: [],
   };
 }

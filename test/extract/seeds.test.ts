@@ -52,7 +52,7 @@ describe('seed action plans (TXT)', () => {
     const { plan, layoutLost } = await extractFile(fixture('txt', 'khmelnytskyi-2020-open-data-roadmap.txt'));
     expect(layoutLost).toBe(true);
     expect(plan.commitments).toEqual([]);
-    expect(plan.warnings.map((w) => w.code)).toContain('layout-lost');
-    expect(plan.warnings.find((w) => w.code === 'layout-lost')!.message).toMatch(/DOCX or PDF/);
+    expect(plan.messages.map((w) => w.code)).toContain('layout-lost');
+    expect(plan.messages.find((w) => w.code === 'layout-lost')!.reason).toMatch(/DOCX or PDF/);
   });
 });

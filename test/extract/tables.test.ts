@@ -52,7 +52,7 @@ describe('table structures', () => {
       </table>`);
     expect(raw.commitments[0]!.measures).toHaveLength(1);
     expect(raw.commitments[0]!.measures[0]).toMatchObject({ executors: ['Управління культури'], term: 'вересень 2027' });
-    expect(raw.warnings.map((w) => w.code)).not.toContain('column-unknown');
+    expect(raw.messages.map((w) => w.code)).not.toContain('column-unknown');
   });
 
   it('national layout: numbered full-width rows start commitments; an unnumbered one is reported, not invented', () => {
@@ -69,10 +69,10 @@ describe('table structures', () => {
       ['1', 'Перше завдання', ['1.1']],
       ['2', 'Друге завдання', ['2.1']],
     ]);
-    const unmapped = raw.warnings.filter((w) => w.code === 'row-unmapped');
+    const unmapped = raw.messages.filter((w) => w.code === 'row-unmapped');
     expect(unmapped).toHaveLength(1);
-    expect(unmapped[0]!.message).toContain('Разом: 2 заходи');
-    expect(unmapped[0]!.location).toMatchObject({ table: 1, row: 6 });
+    expect(unmapped[0]!.reason).toContain('Разом: 2 заходи');
+    expect(unmapped[0]!.place).toMatchObject({ table: 1, row: 6 });
   });
 
   it('a row with no measure text is reported with its location, never dropped silently', () => {
@@ -84,8 +84,8 @@ describe('table structures', () => {
         <tr><td></td><td>Сирота</td><td>2027 рік</td></tr>
       </table>`);
     expect(raw.commitments[0]!.measures).toHaveLength(1);
-    expect(raw.warnings).toEqual([
-      expect.objectContaining({ code: 'row-unmapped', location: expect.objectContaining({ table: 1, row: 3 }) }),
+    expect(raw.messages).toEqual([
+      expect.objectContaining({ code: 'row-unmapped', severity: 'warning', place: expect.objectContaining({ table: 1, row: 3 }) }),
     ]);
   });
 

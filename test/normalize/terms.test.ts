@@ -28,8 +28,9 @@ describe('parseTerm: case table', () => {
       if (c.status !== undefined) expect(term.status).toBe(c.status);
       expect(problems.map((p) => p.code)).toEqual(c.problem ? [c.problem] : []);
       for (const p of problems) {
-        expect(p.message).toContain(`«${collapse(c.raw)}»`);
-        expect(p.message).not.toMatch(/\n/);
+        expect(p.severity).toBe(p.code === 'term-recurring' ? 'info' : 'warning');
+        expect(p.reason).toContain(`«${collapse(c.raw)}»`);
+        expect(p.reason).not.toMatch(/\n/);
       }
       if (c.noteHas) expect(term.note ?? '').toContain(c.noteHas);
       expect(() => TermSchema.parse(term)).not.toThrow();
@@ -208,7 +209,7 @@ describe('parseTerm: properties', () => {
         expect(term.precision).toBe('unknown');
         expect(problems).toHaveLength(1);
         expect(problems[0]!.code).toBe('term-unparsed');
-        expect(problems[0]!.message).toContain(`«${raw}»`);
+        expect(problems[0]!.reason).toContain(`«${raw}»`);
       }),
     );
   });

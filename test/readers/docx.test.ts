@@ -127,7 +127,7 @@ describe('readDocx: tracked changes, comments, footnotes, text boxes (tracked-ch
     }
     // Nothing disappears silently: the text box and the footnote are reported.
     expect(messages.map((m) => m.code).sort()).toEqual(['docx-notes-ignored', 'docx-textbox-ignored']);
-    expect(messages.find((m) => m.code === 'docx-textbox-ignored')!.message).toContain('Текст у текстовому полі не належить до плану');
+    expect(messages.find((m) => m.code === 'docx-textbox-ignored')!.reason).toContain('Текст у текстовому полі не належить до плану');
   });
 });
 

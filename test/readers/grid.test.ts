@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellParagraphs, paragraph } from '../../src/doctree/build.js';
-import type { ReaderMessage } from '../../src/doctree/types.js';
+import type { Message } from '../../src/model/message.js';
 import { buildTable, type SourceCell } from '../../src/readers/grid.js';
 import { flags } from './tree-helpers.js';
 
@@ -8,7 +8,7 @@ const c = (text: string, extra: Partial<SourceCell> = {}): SourceCell => ({ para
 
 describe('buildTable', () => {
   it('Word vMerge across a gridSpan: placeholders on both columns, value repeated on the first', () => {
-    const messages: ReaderMessage[] = [];
+    const messages: Message[] = [];
     const t = buildTable(
       [
         { cells: [c('a'), c('X', { colSpan: 2, vMerge: 'restart' })] },
@@ -32,10 +32,12 @@ describe('buildTable', () => {
   });
 
   it('a vMerge continue with nothing above is its own cell and is reported', () => {
-    const messages: ReaderMessage[] = [];
+    const messages: Message[] = [];
     const t = buildTable([{ cells: [c('a', { vMerge: 'continue' })] }], 1, 'docx', messages, 4);
     expect(t.children[0]!.children.map(flags)).toEqual(['']);
-    expect(messages).toMatchObject([{ code: 'docx-vmerge-orphan', table: 5, row: 1 }]);
+    expect(messages).toMatchObject([{ code: 'docx-vmerge-orphan', severity: 'warning', place: { table: 5, row: 1 } }]);
+    // The place is not repeated inside the text (it was: «table 5, row 1: table 5, row 1: …» on the CLI).
+    expect(messages[0]!.reason).not.toMatch(/table|row \d/);
   });
 
   it('a merge restarted in the same column closes the previous one', () => {

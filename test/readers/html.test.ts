@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellParagraphs, nodeText } from '../../src/doctree/build.js';
-import type { ReaderMessage } from '../../src/doctree/types.js';
+import type { Message } from '../../src/model/message.js';
 import { readDocx } from '../../src/readers/docx/index.js';
 import { htmlToTree, readHtml } from '../../src/readers/html.js';
 import { allText, fixture, flags, grid, tables, texts } from './docx/helpers.js';
@@ -60,7 +60,7 @@ describe('readHtml: the Khmelnytskyi 2026–2027 plan saved from a website', () 
 
 describe('htmlToTree', () => {
   it('keeps paragraphs of a cell separate and flattens a nested table into the cell', () => {
-    const messages: ReaderMessage[] = [];
+    const messages: Message[] = [];
     const tree = htmlToTree('<table><tr><td><p>a</p><div>b<br>c</div><table><tr><td>x</td><td>y</td></tr></table></td></tr></table>', messages);
     const [t] = tables(tree);
     expect(cellParagraphs(t!.children[0]!.children[0])).toEqual(['a', 'b\nc', 'x', 'y']);
@@ -91,7 +91,7 @@ describe('htmlToTree', () => {
 
 describe('readHtml: cell shading and line breaks', () => {
   it('bgcolor, style background and the row background become data.fill; <br> a newline', () => {
-    const messages: ReaderMessage[] = [];
+    const messages: Message[] = [];
     const tree = htmlToTree(
       '<table><tr><td bgcolor="#d9d9d9">+</td><td style="background-color: rgb(191,191,191)"></td><td style="background: white"></td><td>x</td></tr>' +
         '<tr style="background:#ccc"><td>a<br> <br>b</td><td bgcolor="transparent"></td></tr></table>',

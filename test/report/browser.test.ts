@@ -140,7 +140,7 @@ describe.skipIf(!chromiumPath)(`report in headless Chromium${skipReason}`, () =>
         .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || a.index - b.index)
         .map((m) => [m.severity, m.code, m.measureId]);
       expect(shown).toEqual(expected);
-      expect(shown.length).toBe(plan.warnings.length);
+      expect(shown.length).toBe(plan.messages.length);
     }
     const missing = await page.$$eval('a[href^="#"]', (links) =>
       links.map((a) => a.getAttribute('href')!.slice(1)).filter((id) => !document.getElementById(id)),

@@ -45,7 +45,7 @@ describe('report HTML builder', () => {
     const plan = planWithMessages();
     const html = buildReport([{ plan }], { today: TODAY });
     const items = [...html.matchAll(/<li id="p1-w(\d+)" class="s-(\w+)" data-code="([^"]+)"/g)];
-    expect(items.map((i) => i[3]).sort()).toEqual(plan.warnings.map((w) => w.code).sort());
+    expect(items.map((i) => i[3]).sort()).toEqual(plan.messages.map((w) => w.code).sort());
     const severities = items.map((i) => i[2]);
     expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a!) - ['error', 'warning', 'info'].indexOf(b!)));
     const measure = plan.commitments[1]!.measures[0]!;
@@ -118,7 +118,7 @@ describe('report HTML builder', () => {
 });
 
 describe('review messages adapter', () => {
-  it('severity from the message, else from the code; measure by id in the reason or by table row', () => {
+  it('severity from the message; measure by id in the reason or by table row', () => {
     const plan = planWithMessages();
     const messages = planMessages(plan);
     const m = plan.commitments[1]!.measures[0]!;
@@ -126,7 +126,7 @@ describe('review messages adapter', () => {
       ['term-unparsed', 'warning', m.id],
       ['row-unmapped', 'warning', null],
       ['party-suspicious', 'warning', m.id],
-      ['docx-notes-ignored', 'info', null],
+      ['docx-notes-ignored', 'warning', null],
       ['commitment-repeated', 'warning', null],
       ['layout-lost', 'error', null],
     ]);

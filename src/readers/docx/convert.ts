@@ -13,7 +13,8 @@
  *   (../grid.ts), several paragraphs of a cell stay separate paragraphs, cell shading (w:shd) is `fill`.
  */
 import { paragraph as makeParagraph, root } from '../../doctree/build.js';
-import type { BlockNode, DocRoot, HeadingNode, ParagraphNode, ReaderMessage } from '../../doctree/types.js';
+import type { BlockNode, DocRoot, HeadingNode, ParagraphNode } from '../../doctree/types.js';
+import { warning, type Message } from '../../model/message.js';
 import { buildTable, type SourceCell, type SourceRow } from '../grid.js';
 import { NumberingState } from './numbering.js';
 import { shadingFill, themeColors, type ThemeColors } from './shading.js';
@@ -75,7 +76,7 @@ export class DocxConverter {
 
   constructor(
     private readonly parts: DocxParts,
-    private readonly messages: ReaderMessage[],
+    private readonly messages: Message[],
   ) {
     this.styles = readStyles(parts.styles);
     this.theme = themeColors(parts.theme);
@@ -99,10 +100,10 @@ export class DocxConverter {
         this.footnoteRefs > 0 ? `${this.footnoteRefs} footnote(s)` : '',
         this.endnoteRefs > 0 ? `${this.endnoteRefs} endnote(s)` : '',
       ].filter(Boolean);
-      this.messages.push({ code: 'docx-notes-ignored', message: `${what.join(' and ')} not read into the document text` });
+      this.messages.push(warning('docx-notes-ignored', `${what.join(' and ')} not read into the document text`));
     }
     if (this.parts.ignoredParts.includes('aFChunk')) {
-      this.messages.push({ code: 'docx-altchunk-ignored', message: 'embedded alternative-format content (altChunk) is not read' });
+      this.messages.push(warning('docx-altchunk-ignored', 'embedded alternative-format content (altChunk) is not read'));
     }
     return root(cleaned);
   }
@@ -128,7 +129,7 @@ export class DocxConverter {
           this.blocks(el, out);
           break;
         case 'w:altChunk':
-          this.messages.push({ code: 'docx-altchunk-ignored', message: 'embedded alternative-format content (altChunk) is not read' });
+          this.messages.push(warning('docx-altchunk-ignored', 'embedded alternative-format content (altChunk) is not read'));
           break;
         default:
           break; // sectPr, bookmarks, w:del / w:moveFrom blocks, proofing marks
@@ -368,7 +369,7 @@ export class DocxConverter {
       const text = texts.join(' ').normalize('NFC');
       if (text === '') continue;
       const shown = text.length > 100 ? `${text.slice(0, 100)}…` : text;
-      this.messages.push({ code: 'docx-textbox-ignored', message: `text box not read as document text: «${shown}»` });
+      this.messages.push(warning('docx-textbox-ignored', `text box not read as document text: «${shown}»`));
     }
   }
 

@@ -7,7 +7,8 @@
  * for plans. Unzip and XML parsing run isolated in a worker with a heap and time limit
  * (worker.ts); the walk over the parsed parts is in convert.ts.
  */
-import type { Reader, ReaderMessage } from '../../doctree/types.js';
+import type { Reader } from '../../doctree/types.js';
+import type { Message } from '../../model/message.js';
 import { DocxConverter } from './convert.js';
 import { DEFAULT_DOCX_LIMITS, DocxReadError, parseDocxParts, type DocxLimits } from './worker.js';
 
@@ -18,7 +19,7 @@ export function makeDocxReader(limits: Partial<DocxLimits> = {}): Reader {
   const effective: DocxLimits = { ...DEFAULT_DOCX_LIMITS, ...limits };
   return async (input, options) => {
     const parts = await parseDocxParts(input, options.file, effective);
-    const messages: ReaderMessage[] = [];
+    const messages: Message[] = [];
     let tree;
     try {
       tree = new DocxConverter(parts, messages).convert();

@@ -9,7 +9,7 @@
  * abstract definition share its counters; an instance with w:lvlOverride/w:startOverride restarts
  * the level at its first use. Counting a level resets all deeper levels.
  */
-import type { ReaderMessage } from '../../doctree/types.js';
+import { warning, type Message } from '../../model/message.js';
 import type { XNode } from './worker.js';
 import { attr, child, children } from './xml.js';
 
@@ -120,7 +120,7 @@ export class NumberingState {
     numbering: XNode | undefined,
     /** numId of a numbering style (w:style w:type="numbering"), for w:numStyleLink. */
     private readonly styleNumId: (styleId: string) => string | undefined,
-    private readonly messages: ReaderMessage[],
+    private readonly messages: Message[],
   ) {
     if (!numbering) return;
     for (const an of children(numbering, 'w:abstractNum')) {
@@ -223,10 +223,9 @@ export class NumberingState {
     });
     if (unsupported && !this.warned.has(unsupported)) {
       this.warned.add(unsupported);
-      this.messages.push({
-        code: 'docx-numbering-format',
-        message: `automatic numbering format «${unsupported}» is not supported; shown as decimal numbers`,
-      });
+      this.messages.push(
+        warning('docx-numbering-format', `automatic numbering format «${unsupported}» is not supported; shown as decimal numbers`),
+      );
     }
     if (label.trim() === '') return undefined;
     return { label, separator: level.suff === 'nothing' ? '' : ' ' };

@@ -24,7 +24,8 @@ import { pathToFileURL } from 'node:url';
 import { getDocument, VerbosityLevel } from './pdfjs.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { root } from '../../doctree/build.js';
-import type { Reader, ReaderMessage, ReadResult } from '../../doctree/types.js';
+import type { Reader, ReadResult } from '../../doctree/types.js';
+import { warning, type Message } from '../../model/message.js';
 import { assemble } from './assemble.js';
 import { readPage, type PageModel } from './page.js';
 
@@ -74,7 +75,7 @@ async function open(input: Uint8Array): Promise<PDFDocumentProxy> {
 export const readPdf: Reader = async (input) => {
   const doc = await open(input);
   const pages: PageModel[] = [];
-  const messages: ReaderMessage[] = [];
+  const messages: Message[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n).catch((err: unknown) => {
@@ -85,11 +86,7 @@ export const readPdf: Reader = async (input) => {
           throw new Error(`cannot read page ${n}: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
         });
         if (model.scanned) {
-          messages.push({
-            code: 'scanned-page',
-            page: n,
-            message: `page ${n} has no text layer (scanned); OCR is not available yet`,
-          });
+          messages.push(warning('scanned-page', 'the page has no text layer (scanned); OCR is not available yet', { page: n }));
         }
         pages.push(model);
       } finally {

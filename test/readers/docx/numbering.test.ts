@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReaderMessage } from '../../../src/doctree/types.js';
+import type { Message } from '../../../src/model/message.js';
 import { formatNumber, NumberingState } from '../../../src/readers/docx/numbering.js';
 import type { XNode } from '../../../src/readers/docx/worker.js';
 
@@ -10,7 +10,7 @@ const abstractNum = (id: string, ...levels: XNode[]) => el('w:abstractNum', { 'w
 const num = (id: string, abs: string, ...overrides: XNode[]) => el('w:num', { 'w:numId': id }, el('w:abstractNumId', { 'w:val': abs }), ...overrides);
 const startOverride = (ilvl: number, v: number) => el('w:lvlOverride', { 'w:ilvl': String(ilvl) }, el('w:startOverride', { 'w:val': String(v) }));
 
-function state(numbering: XNode, messages: ReaderMessage[] = []) {
+function state(numbering: XNode, messages: Message[] = []) {
   return new NumberingState(numbering, () => undefined, messages);
 }
 const labels = (s: NumberingState, seq: [string, number][]) => seq.map(([id, l]) => s.next(id, l)?.label);
@@ -47,7 +47,7 @@ describe('NumberingState', () => {
   });
 
   it('reports an unsupported format once and falls back to decimals', () => {
-    const messages: ReaderMessage[] = [];
+    const messages: Message[] = [];
     const s = state(el('w:numbering', {}, abstractNum('0', lvl(0, 1, 'chineseCounting', '%1、')), num('1', '0')), messages);
     expect(labels(s, [['1', 0], ['1', 0]])).toEqual(['1、', '2、']);
     expect(messages.map((m) => m.code)).toEqual(['docx-numbering-format']);

@@ -162,7 +162,9 @@ describe('OOXML constructs Word writes', () => {
       [[], ['d'], ['e', 'n1', 'n2', 'f']],
     ]);
     expect(t!.children[1]!.children.map(flags)).toEqual(['', '', '']);
-    expect(result.messages).toEqual([{ code: 'docx-textbox-ignored', message: 'text box not read as document text: «поле»' }]);
+    expect(result.messages).toEqual([
+      { code: 'docx-textbox-ignored', severity: 'warning', reason: 'text box not read as document text: «поле»', place: {} },
+    ]);
     expect(cellParagraphs(t!.children[1]!.children[2]).join(' ')).not.toContain('поле');
   });
 

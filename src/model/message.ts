@@ -1,0 +1,121 @@
+/**
+ * The one message type every stage reports with (as vfile's VFileMessage):
+ * readers, extract, normalize, datasets and validate push `Message`s; the CLI only formats them.
+ *
+ * - `code` is stable and machine-readable (scripts rely on it);
+ * - `severity` decides the CLI prefix (`error:`, `warning:`, `info:`) and the exit code (any error → 1);
+ * - `reason` is one line of text that does not repeat the place;
+ * - `place` says where: file, page, table, row, column, line (all optional);
+ * - `related` is a second place the message concerns (e.g. the first of two repeated commitments);
+ * - `cause` keeps the original exception of an unexpected failure. It is never serialised
+ *   (a non-enumerable property), and the CLI shows it with `--debug`.
+ *
+ * The carrier is a `Result<T>` (as mammoth's `Result{value, messages}`): a value and the messages
+ * produced while making it. A plan carries its own messages in `plan.messages`.
+ */
+import { z } from 'zod';
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+const positive = z.number().int().positive();
+
+/** Where something is. Lines, pages, tables and rows are 1-based. */
+export const PlaceSchema = z
+  .object({
+    file: z.string().min(1).optional().describe('File name (plans) or path (validate)'),
+    line: positive.optional().describe('Line in a text source (1-based)'),
+    endLine: positive.optional().describe('Last line of a multi-line value'),
+    page: positive.optional().describe('Page in a PDF source (1-based)'),
+    table: positive.optional().describe('Table in the document (1-based)'),
+    row: positive
+      .optional()
+      .describe('Row: in a document table, header rows included; in a CSV, every record counted with the header as row 1'),
+    column: z.string().optional().describe('Column: the role of a document cell (e.g. "term"), or a CSV field name'),
+    fieldNumber: positive.optional().describe('CSV: position of the cell in the row (1-based)'),
+  })
+  .strict()
+  .describe('Where a message or value is');
+export type Place = z.infer<typeof PlaceSchema>;
+
+export const MessageSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('Stable machine-readable code, e.g. term-unparsed'),
+    severity: SeveritySchema.describe('error (the output is wrong or missing), warning (check it), info (for the record)'),
+    reason: z.string().min(1).describe('What happened, one line, without the place'),
+    place: PlaceSchema,
+    related: PlaceSchema.optional().describe('Another place the message concerns'),
+  })
+  .strict()
+  .describe('A message from any stage');
+
+export type Message = z.infer<typeof MessageSchema> & {
+  /** The original exception (never serialised). */
+  readonly cause?: unknown;
+};
+
+/** A value and the messages produced while making it. */
+export interface Result<T> {
+  value: T;
+  messages: Message[];
+}
+
+/** What `placeOf` reads from a doc-tree node (any unist node with `data.page`). */
+export interface PlacedNode {
+  position?: { start: { line: number } } | undefined;
+  data?: { page?: number } | undefined;
+}
+
+/** Drop undefined members, so a place serialises with only what is known. */
+function compact(place: Place): Place {
+  const out: Place = {};
+  for (const key of Object.keys(place) as (keyof Place)[]) {
+    const value = place[key];
+    if (value !== undefined && value !== null) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The place of a doc-tree node: its line (unist position) and page (`data.page`), plus what only the
+ * caller knows (table and row index, column role, file). Explicit `extra` members win.
+ */
+export function placeOf(node?: PlacedNode | null, extra: Place = {}): Place {
+  const place: Place = {};
+  const line = node?.position?.start.line;
+  if (line) place.line = line;
+  if (node?.data?.page) place.page = node.data.page;
+  return compact({ ...place, ...extra });
+}
+
+export interface MessageOptions {
+  related?: Place | undefined;
+  cause?: unknown;
+}
+
+/** Create a message. `cause` is attached non-enumerably so JSON and zod never see it. */
+export function createMessage(
+  severity: Severity,
+  code: string,
+  reason: string,
+  place: Place = {},
+  options: MessageOptions = {},
+): Message {
+  const message: Message = { code, severity, reason, place: compact(place) };
+  if (options.related) message.related = compact(options.related);
+  if (options.cause !== undefined) Object.defineProperty(message, 'cause', { value: options.cause, enumerable: false });
+  return message;
+}
+
+export const error = (code: string, reason: string, place?: Place, options?: MessageOptions): Message =>
+  createMessage('error', code, reason, place, options);
+export const warning = (code: string, reason: string, place?: Place, options?: MessageOptions): Message =>
+  createMessage('warning', code, reason, place, options);
+export const info = (code: string, reason: string, place?: Place, options?: MessageOptions): Message =>
+  createMessage('info', code, reason, place, options);
+
+/** True when any message is an error (the exit code is then 1). */
+export function hasErrors(messages: readonly Message[]): boolean {
+  return messages.some((m) => m.severity === 'error');
+}
