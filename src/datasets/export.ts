@@ -7,10 +7,11 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFilesAtomic } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
-import { csvwSchemaCsv, csvwSchemaJson, dataPackage, tableJsonSchemaText } from './metadata.js';
+import { csvwSchemaCsv, csvwSchemaJson, dataPackage, tableJsonSchemaText, type DataPackageOptions } from './metadata.js';
 import { buildPassport, passportDocument, registerRecord, type Passport } from './passport.js';
 import { buildTables, compareCodePoints, ExportError, sortPlans, type DatasetTables } from './records.js';
 import { BOM, checkNullValue, checkRecords, DEFAULT_NULL_VALUE, recordsToJson, toCsv, toJson } from './serialize.js';
+import { ckanName, DEFAULT_LICENSE } from './ckan.js';
 import { ALL_TABLES, DATA_TABLES, OGP_COMMITMENTS, REGISTER, type TableDef } from './tables.js';
 
 export type DatasetFormat = 'csv' | 'json';
@@ -74,6 +75,14 @@ export function checkExportOptions(options: ExportOptions): void {
   checkNullValue(options.nullValue ?? DEFAULT_NULL_VALUE);
 }
 
+function safeCkanName(identifier: string): string {
+  try {
+    return ckanName(identifier);
+  } catch {
+    return identifier;
+  }
+}
+
 /** Latest decision date among the plans (YYYY-MM-DD), or null. */
 export function latestDecisionDate(plans: readonly ActionPlan[]): string | null {
   let latest: string | null = null;
@@ -115,10 +124,11 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
       options.passport,
       {
         formats: formats.map((f) => f.toUpperCase()),
-        structureFiles: ['datapackage.json', ...structureFiles],
+        structureFiles: ['datapackage.json', ...structureFiles, `${REGISTER.file}.schema.json`],
         latestDecisionDate: latestDecisionDate(plans),
       },
       options.passportSource ?? 'passport',
+      messages,
     );
     const register = [registerRecord(passport)];
     checkRecords(REGISTER, register, nullValue);
@@ -131,12 +141,13 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
   }
 
   const resourceTables = [...EXPORTED.map((e) => e.table), ...(passport ? [REGISTER] : [])];
-  const pkg = dataPackage({
+  const packageOptions: DataPackageOptions = {
     tables: resourceTables,
     format: formats.includes('csv') ? 'csv' : 'json',
     nullValue,
     excel,
-    name: passport?.identifier ?? DEFAULT_DATASET_NAME,
+    name: passport ? safeCkanName(passport.identifier) : DEFAULT_DATASET_NAME,
+    license: passport?.license ?? DEFAULT_LICENSE,
     title: passport?.title ?? DEFAULT_DATASET_TITLE,
     description: passport?.description ?? null,
     keywords: passport?.keywords ?? [],
@@ -144,7 +155,15 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
     publisherName: passport?.publisherName ?? null,
     contactPointName: passport?.contactPointName ?? null,
     contactPointEmail: passport?.contactPointEmail ?? null,
-  });
+  };
+  const pkg = dataPackage(packageOptions);
+  if (formats.includes('csv') && formats.includes('json') && (!passport || passport.formats.includes('JSON'))) {
+    // The JSON tables are resources of the package too (named <table>-json; same schema and keys).
+    const jsonPkg = dataPackage({ ...packageOptions, tables: EXPORTED.map((e) => e.table), format: 'json' });
+    (pkg.resources as Record<string, unknown>[]).push(
+      ...(jsonPkg.resources as Record<string, unknown>[]).map((r) => ({ ...r, name: `${String(r.name)}-json` })),
+    );
+  }
   if (!formats.includes('csv')) {
     // JSON resources hold real nulls; the register row exists only as CSV.
     pkg.resources = (pkg.resources as Record<string, unknown>[]).filter((r) => r.name !== REGISTER.resource);

@@ -4,6 +4,7 @@
  * - Frictionless `datapackage.json` (Table Schemas with constraints, primary and foreign keys);
  * - JSON Schema (draft-07) of each table's JSON file (`schemas/tables/<table>.schema.json`).
  */
+import { LICENSES } from './ckan.js';
 import { stringify } from 'csv-stringify/sync';
 import { DEFAULT_NULL_VALUE, toJson } from './serialize.js';
 import { tableByName, type ColumnDef, type ColumnType, type TableDef } from './tables.js';
@@ -105,6 +106,8 @@ export interface DataPackageOptions {
   excel?: boolean;
   name: string;
   title: string;
+  /** Licence id (a key of LICENSES), written as `licenses`. */
+  license?: string;
   description?: string | null;
   keywords?: readonly string[];
   homepage?: string | null;
@@ -132,6 +135,8 @@ export function dataPackage(options: DataPackageOptions): Record<string, unknown
   if (options.description) pkg.description = options.description;
   if (options.keywords?.length) pkg.keywords = [...options.keywords];
   if (options.homepage) pkg.homepage = options.homepage;
+  const license = options.license ? LICENSES[options.license] : undefined;
+  if (license && options.license) pkg.licenses = [{ name: options.license, path: license.path, title: license.title }];
   const contributors: Record<string, unknown>[] = [];
   if (options.publisherName) contributors.push({ title: options.publisherName, role: 'publisher' });
   if (options.contactPointName) {

@@ -7,8 +7,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
+import { info, type Message } from '../model/message.js';
 import { cleanOrNull, ExportError } from './records.js';
+import { ckanName, ckanNameProblem, ckanTag, CKAN_PURPOSE_MAX, DEFAULT_LICENSE, LICENSES, licenseId } from './ckan.js';
 import { ACCRUAL_PERIODICITIES, DATE_PATTERN, EDRPOU_PATTERN, type TableRecord } from './tables.js';
+
+/** A date, or a date and time («дата і час»): 2025-10-20, 2025-10-20T10:30, 2025-10-20T10:30:00+03:00. */
+export const DATETIME_PATTERN =
+  '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$';
 
 /** Passport elements in output order: key → Ukrainian name of the element. */
 export const PASSPORT_ELEMENTS = {
@@ -24,6 +30,7 @@ export const PASSPORT_ELEMENTS = {
   temporal: 'дата актуальності даних у наборі даних',
   accrualPeriodicity: 'періодичність актуалізації набору даних',
   keywords: 'ключові слова',
+  license: 'умови використання (ліцензія)',
   landingPage: 'посилання на набір даних',
   previousVersions: 'посилання на попередні версії набору даних',
   structure: 'посилання на структуру набору даних',
@@ -48,6 +55,8 @@ export interface Passport {
   temporal: string;
   accrualPeriodicity: (typeof ACCRUAL_PERIODICITIES)[number];
   keywords: string[];
+  /** Licence id (SPDX style), default CC-BY-4.0. */
+  license: string;
   landingPage: string;
   previousVersions: string | null;
   structure: string[];
@@ -74,7 +83,7 @@ export const MANDATORY_INPUT: readonly PassportKey[] = [
 ];
 
 /** Elements computed when the file does not give them. */
-export const COMPUTED_ELEMENTS: readonly PassportKey[] = ['formats', 'modified', 'temporal', 'structure', 'language'];
+export const COMPUTED_ELEMENTS: readonly PassportKey[] = ['formats', 'modified', 'temporal', 'structure', 'language', 'license'];
 /** Optional elements, null when absent (written explicitly as null). */
 export const OPTIONAL_ELEMENTS: readonly PassportKey[] = ['compressionFormat', 'previousVersions'];
 
@@ -105,8 +114,11 @@ export async function loadPassportFile(path: string): Promise<unknown> {
 }
 
 function asDate(value: unknown): unknown {
-  // YAML may parse an unquoted 2025-10-09 as a Date.
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  // YAML parses an unquoted 2025-10-09 (or 2025-10-09T10:30:00Z) as a Date: keep the time only when one was given.
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  }
   return value;
 }
 
@@ -117,7 +129,7 @@ const isMissing = (v: unknown): boolean =>
  * Build the complete passport from the passport file content and the export context.
  * Throws ExportError listing every missing mandatory element and every invalid value.
  */
-export function buildPassport(input: unknown, context: PassportContext, source = 'passport'): Passport {
+export function buildPassport(input: unknown, context: PassportContext, source = 'passport', notes: Message[] = []): Passport {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ExportError(`${source}: the passport must be a mapping of elements (key: value)`);
   }
@@ -148,8 +160,8 @@ export function buildPassport(input: unknown, context: PassportContext, source =
   const date = (key: PassportKey): string | null => {
     const v = asDate(raw[key]);
     if (v === undefined || v === null) return null;
-    if (typeof v !== 'string' || !new RegExp(DATE_PATTERN).test(v.trim())) {
-      problems.push(`${label(key)} must be a date YYYY-MM-DD: ${JSON.stringify(v)}`);
+    if (typeof v !== 'string' || !new RegExp(DATETIME_PATTERN).test(v.trim())) {
+      problems.push(`${label(key)} must be a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm[:ss][±hh:mm]: ${JSON.stringify(v)}`);
       return null;
     }
     return v.trim();
@@ -170,6 +182,27 @@ export function buildPassport(input: unknown, context: PassportContext, source =
     return (items as string[]).map((x) => cleanOrNull(x)).filter((x): x is string => x !== null);
   };
 
+  const identifier = text('identifier');
+  if (identifier && ckanNameProblem(identifier) !== null) {
+    try {
+      notes.push(
+        info(
+          'ckan-name-transliterated',
+          `${label('identifier')} «${identifier}» is not a CKAN dataset name (2–100 of a-z0-9-_); publish will use «${ckanName(identifier)}» (or give identifier: ${ckanName(identifier)})`,
+          { file: source },
+        ),
+      );
+    } catch {
+      problems.push(`${label('identifier')} «${identifier}» cannot be a CKAN dataset name: use 2–100 characters a-z, 0-9, "-", "_"`);
+    }
+  }
+  const purposeText = text('purpose');
+  if (purposeText && [...purposeText].length > CKAN_PURPOSE_MAX) {
+    problems.push(`${label('purpose')} is longer than ${CKAN_PURPOSE_MAX} characters (${[...purposeText].length}), the limit of data.gov.ua`);
+  }
+  const license = text('license') ?? DEFAULT_LICENSE;
+  const licenseKey = licenseId(license);
+  if (!licenseKey) problems.push(`${label('license')} must be one of ${Object.keys(LICENSES).join(', ')}: ${license}`);
   const title = text('title');
   if (title && [...title].length > 254) problems.push(`${label('title')} is longer than 254 characters (${[...title].length})`);
   const description = text('description');
@@ -208,12 +241,25 @@ export function buildPassport(input: unknown, context: PassportContext, source =
 
   const formats = list('formats') ?? [...context.formats];
   const structure = list('structure') ?? [...context.structureFiles];
+  for (const item of structure) {
+    // A link: the portal address of a structure file once published, its relative file name before.
+    if (!/^https?:\/\/\S+$/.test(item) && !/^[\w.-]+$/.test(item)) {
+      problems.push(`${label('structure')} must list links (https://…) or file names of the export: ${item}`);
+    }
+  }
   const keywords = list('keywords');
+  for (const k of keywords ?? []) {
+    const tag = ckanTag(k);
+    if ('problem' in tag) problems.push(`${label('keywords')}: ${tag.problem}`);
+    else if (tag.tag !== k.replace(/\s+/gu, ' ').trim()) {
+      notes.push(info('ckan-tag-cleaned', `keyword «${k}» becomes the CKAN tag «${tag.tag}» (CKAN tags cannot hold an apostrophe)`, { file: source }));
+    }
+  }
   const result = {
-    identifier: text('identifier'),
+    identifier,
     title,
     description,
-    purpose: text('purpose'),
+    purpose: purposeText,
     language,
     formats: formats.map((f) => f.toUpperCase()),
     compressionFormat: compression ? compression.toUpperCase() : null,
@@ -222,6 +268,7 @@ export function buildPassport(input: unknown, context: PassportContext, source =
     temporal,
     accrualPeriodicity: accrual,
     keywords,
+    license: licenseKey ?? license,
     landingPage: link('landingPage'),
     previousVersions: link('previousVersions'),
     structure,

@@ -137,7 +137,7 @@ export const en = {
   'error.fileEmpty': 'file is empty',
   'error.missingElement': 'missing mandatory element «{name}» ({key})',
   'error.unknownElement': 'unknown passport element {key}',
-  'error.mustBeDate': '{element} must be a date YYYY-MM-DD: {value}',
+  'error.mustBeDate': '{element} must be a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm[:ss][±hh:mm]: {value}',
   'error.notEmail': '{element} is not an e-mail address: {value}',
   'error.mustBeLink': '{element} must start with http:// or https://: {value}',
   'error.mustBeOneOf': '{element} must be one of {list}: {value}',
@@ -218,6 +218,8 @@ export const en = {
   'code.docx-vmerge-orphan': 'a vertically merged cell continues nothing above it; read as its own cell',
   'code.plan-empty': 'a plan with no commitments',
   'code.passport-missing': 'no passport given: passport.json and register.csv are not written',
+  'code.ckan-tag-cleaned': 'a keyword becomes a portal (CKAN) tag without its apostrophe, which CKAN tags cannot hold',
+  'code.ckan-name-transliterated': 'the passport identifier is not a CKAN dataset name: publish uses its transliteration (КМУ № 55)',
   'code.excel-bom': 'CSV files start with a byte order mark (BOM) for Excel: not for publication',
   'code.other': 'warning {code}',
 

@@ -133,7 +133,7 @@ export function messageReason(message: { code: string; reason: string }, lang: L
 const ERROR_PATTERNS: readonly [RegExp, MessageKey][] = [
   [/missing mandatory element «(?<name>[^»]+)» \((?<key>\w+)\)/g, 'error.missingElement'],
   [/unknown passport element (?<key>\w+)/g, 'error.unknownElement'],
-  [/(?<element>«[^»]+» \(\w+\)) must be a date YYYY-MM-DD: (?<value>[^;]*)/g, 'error.mustBeDate'],
+  [/(?<element>«[^»]+» \(\w+\)) must be a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm\[:ss\]\[±hh:mm\]: (?<value>[^;]*)/g, 'error.mustBeDate'],
   [/(?<element>«[^»]+» \(\w+\)) is not an e-mail address: (?<value>[^;]*)/g, 'error.notEmail'],
   [/(?<element>«[^»]+» \(\w+\)) must start with http:\/\/ or https:\/\/: (?<value>[^;]*)/g, 'error.mustBeLink'],
   [/(?<element>«[^»]+» \(\w+\)) must be one of (?<list>«.*?»): (?<value>«[^»]*»)/g, 'error.mustBeOneOf'],

@@ -126,7 +126,7 @@ export const uk: Record<MessageKey, string> = {
   'error.fileEmpty': 'файл порожній',
   'error.missingElement': 'бракує обов’язкового елемента «{name}» ({key})',
   'error.unknownElement': 'невідомий елемент паспорта {key}',
-  'error.mustBeDate': '{element} має бути датою рррр-мм-дд: {value}',
+  'error.mustBeDate': '{element} має бути датою рррр-мм-дд або датою і часом рррр-мм-ддTгг:хх[:сс][±гг:хх]: {value}',
   'error.notEmail': '{element} — не адреса електронної пошти: {value}',
   'error.mustBeLink': '{element} має починатися з http:// або https://: {value}',
   'error.mustBeOneOf': '{element} має бути одним зі значень {list}: {value}',
@@ -205,6 +205,8 @@ export const uk: Record<MessageKey, string> = {
   'code.docx-vmerge-orphan': 'вертикально об’єднана клітинка нічого не продовжує вище; прочитано як окрему клітинку',
   'code.plan-empty': 'план без зобов’язань',
   'code.passport-missing': 'паспорт не вказано: passport.json і register.csv не записано',
+  'code.ckan-tag-cleaned': 'ключове слово стає тегом порталу (CKAN) без апострофа, якого теги CKAN не допускають',
+  'code.ckan-name-transliterated': 'ідентифікатор паспорта не є назвою набору CKAN: publish використає його транслітерацію (КМУ № 55)',
   'code.excel-bom': 'файли CSV починаються з позначки порядку байтів (BOM) для Excel: не для оприлюднення',
   'code.other': 'попередження {code}',
 

@@ -146,8 +146,8 @@ describe('file conventions', () => {
       expect(content.charCodeAt(0) === 0xfeff, name).toBe(name.endsWith('.csv'));
     }
     expect(result.messages.map((m) => m.reason)).toContain(EXCEL_NOTE);
-    const pkg = JSON.parse(result.files.get('datapackage.json')!) as { resources: { encoding: string }[] };
-    expect(pkg.resources.every((r) => r.encoding === 'utf-8-sig')).toBe(true);
+    const pkg = JSON.parse(result.files.get('datapackage.json')!) as { resources: { encoding: string; path: string }[] };
+    expect(pkg.resources.filter((r) => r.path.endsWith('.csv')).every((r) => r.encoding === 'utf-8-sig')).toBe(true);
   });
 
   it('--null-value changes the marker in CSV and in the metadata', async () => {

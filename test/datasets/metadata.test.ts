@@ -90,7 +90,20 @@ describe('datapackage.json', () => {
     const pkg = JSON.parse(result.files.get('datapackage.json')!) as { profile: string; name: string; resources: Resource[] };
     expect(pkg.profile).toBe('tabular-data-package');
     expect(pkg.name).toBe('khm-ogp-action-plans');
-    expect(pkg.resources.map((r) => r.path)).toEqual(ALL_TABLES.map((t) => `${t.file}.csv`));
+    const csv = pkg.resources.filter((r) => r.path.endsWith('.csv'));
+    expect(csv.map((r) => r.path)).toEqual(ALL_TABLES.map((t) => `${t.file}.csv`));
+    // The passport lists JSON: every JSON table is a resource too, with the same schema as its CSV twin.
+    const json = pkg.resources.filter((r) => r.path.endsWith('.json'));
+    expect(json.map((r) => r.path)).toEqual(DATA_TABLES.map((t) => `${t.file}.json`).concat(['ogp-commitments.json']));
+    for (const r of json) {
+      const twin = csv.find((c) => `${c.name}-json` === r.name)!;
+      expect(r.schema).toEqual(twin.schema);
+      expect(JSON.parse(result.files.get(r.path)!)).toHaveLength((parse(result.files.get(twin.path)!) as unknown[]).length - 1);
+    }
+    expect((JSON.parse(result.files.get('datapackage.json')!) as { licenses: unknown }).licenses).toEqual([
+      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' },
+    ]);
+    pkg.resources = csv;
     const byName = new Map(pkg.resources.map((r) => [r.name, r]));
     for (const r of pkg.resources) {
       expect(r.name).toMatch(/^[a-z0-9._-]+$/);
