@@ -7,6 +7,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { detectFormat } from '../readers/index.js';
+import { isUrl, urlFileName } from './download.js';
 
 export interface ExpandOptions {
   /** Also take plan JSON files (`export`): `.json` files whose content starts with `{` or `[`. */
@@ -142,6 +143,15 @@ export async function expandInputs(args: readonly string[], options: ExpandOptio
     files.push({ path, stem: name.slice(0, name.length - extname(name).length) });
   };
   for (const arg of args) {
+    if (isUrl(arg)) {
+      // Downloaded by the worker (within the file's time limit); the output is named after the URL's file name.
+      if (!seen.has(arg)) {
+        seen.add(arg);
+        const name = urlFileName(arg);
+        files.push({ path: arg, stem: name.slice(0, name.length - extname(name).length) || name });
+      }
+      continue;
+    }
     let info;
     try {
       info = await stat(arg);

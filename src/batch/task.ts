@@ -5,7 +5,8 @@
  * export merges parties by id.
  */
 import { PartyRegistry, type PartyDirectory } from '../normalize/parties.js';
-import { InputError, loadDirectory, loadPlanInput, planJson, type PlanInput } from '../pipeline.js';
+import { extractBuffer, InputError, LAYOUT_LOST_REASON, loadDirectory, loadPlanInput, planJson, type PlanInput } from '../pipeline.js';
+import { download, isUrl, urlFileName } from './download.js';
 
 export interface TaskRequest {
   id: number;
@@ -16,6 +17,8 @@ export interface TaskRequest {
   planJson: boolean;
   /** A document whose layout was lost: kept (extract) or failed (export). */
   layoutLost: 'keep' | 'fail';
+  /** For http(s) inputs: size limit and time-out of the download. */
+  download?: { maxBytes?: number; timeoutMs: number };
   /** Serialise the plan for `extract` (pretty or not); null: return the plan objects (export). */
   serialise: { pretty: boolean } | null;
 }
@@ -80,7 +83,16 @@ export async function runTask(request: TaskRequest): Promise<TaskResult> {
     }
     const dir = await directory;
     const registry = new PartyRegistry(dir ? { directory: dir } : {});
-    const input = await loadPlanInput(request.file, { registry, planJson: request.planJson, layoutLost: request.layoutLost });
+    let input: PlanInput;
+    if (isUrl(request.file)) {
+      const bytes = await download(request.file, request.download ?? { timeoutMs: 120_000 });
+      if (bytes.length === 0) throw new InputError(request.file, 'file is empty');
+      const { plan, layoutLost } = await extractBuffer(bytes, urlFileName(request.file), { registry });
+      if (layoutLost && request.layoutLost === 'fail') throw new InputError(request.file, LAYOUT_LOST_REASON);
+      input = { kind: 'document', plans: [plan], layoutLost };
+    } else {
+      input = await loadPlanInput(request.file, { registry, planJson: request.planJson, layoutLost: request.layoutLost });
+    }
     const json = request.serialise && input.plans[0] ? planJson(input.plans[0], request.serialise.pretty) : null;
     return { id: request.id, ok: true, input, json, counts: countPlans(input) };
   } catch (error) {

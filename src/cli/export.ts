@@ -68,7 +68,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
   }
 
   if (options.incremental) throw new UsageError(M.exportIncremental);
-  const [{ expandInputs, parseShard, shard }, { runPool, defaultJobs }] = await Promise.all([
+  const [{ expandInputs, parseShard, shard }, { runPool, defaultJobs, DEFAULT_TIMEOUT_MS }] = await Promise.all([
     import('../batch/inputs.js'),
     import('../batch/pool.js'),
   ]);
@@ -92,6 +92,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
       planJson: true,
       layoutLost: 'fail' as const,
       serialise: null,
+      download: { timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS },
     })),
     { jobs, timeoutMs: settings.timeoutMs, maxMemoryMb: settings.maxMemoryMb },
     (index, result) => {

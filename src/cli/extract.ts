@@ -30,7 +30,7 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
   if (options.output && options.outDir) throw new UsageError('use either -o FILE or --out-dir DIR, not both');
   if (options.incremental && !options.outDir) throw new UsageError(M.incrementalNeedsOutDir);
   // Everything heavy is loaded only now, so `--help` and `--version` stay fast.
-  const [{ expandInputs, parseShard, shard }, { runPool, defaultJobs }, state, atomic] = await Promise.all([
+  const [{ expandInputs, parseShard, shard }, { runPool, defaultJobs, DEFAULT_TIMEOUT_MS }, state, atomic] = await Promise.all([
     import('../batch/inputs.js'),
     import('../batch/pool.js'),
     import('../batch/state.js'),
@@ -109,6 +109,7 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
       planJson: false,
       layoutLost: 'keep' as const,
       serialise: { pretty: options.pretty === true },
+      download: { timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS },
     })),
     { jobs, timeoutMs: settings.timeoutMs, maxMemoryMb: settings.maxMemoryMb },
     async (n, result) => {
