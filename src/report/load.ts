@@ -3,12 +3,10 @@
  * read as plan JSON, a directory is read back as an exported dataset (its CSV tables).
  */
 import { stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { loadPlanJson } from '../datasets/load.js';
 import { readDataset, recordsToPlans } from '../datasets/read.js';
 import type { ActionPlan } from '../model/schema.js';
 import type { PartyRegistry } from '../normalize/parties.js';
-import { extractFile } from '../pipeline.js';
+import { loadPlanInput } from '../pipeline.js';
 
 export type PlanOrigin = 'document' | 'json' | 'dataset';
 
@@ -38,9 +36,8 @@ export async function loadReportInput(input: string, options: { registry?: Party
     }
     return plans.map((plan) => ({ plan, input, origin: 'dataset' as const }));
   }
-  if (extname(input).toLowerCase() === '.json') {
-    return (await loadPlanJson(input)).map((plan) => ({ plan, input, origin: 'json' as const }));
-  }
-  const { plan } = await extractFile(input, options.registry ? { registry: options.registry } : {});
-  return [{ plan, input, origin: 'document' }];
+  // A plan whose layout was lost is still reported: its layout-lost message is what the officer must see.
+  const loaded = await loadPlanInput(input, { planJson: true, layoutLost: 'keep', ...(options.registry ? { registry: options.registry } : {}) });
+  const origin: PlanOrigin = loaded.kind === 'plan-json' ? 'json' : 'document';
+  return loaded.plans.map((plan) => ({ plan, input, origin }));
 }
