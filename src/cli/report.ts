@@ -6,6 +6,7 @@ import type { PartyRegistry } from '../normalize/parties.js';
 import { createRegistry, InputError } from '../pipeline.js';
 import { buildReport, loadReportInput, type ReportEntry, type ReportFailure } from '../report/index.js';
 import { t } from '../i18n/index.js';
+import { hasErrors } from '../model/message.js';
 import { EXIT_FAILED, EXIT_OK, reportError, reportInputFailure, reportMessages, UsageError, type Io } from './common.js';
 
 export interface ReportCliOptions {
@@ -52,7 +53,8 @@ export async function runReport(inputs: string[], options: ReportCliOptions, io:
   if (options.output) {
     io.stderr(`${t('report.wrote', { file: options.output, plans: entries.length, failed: failures.length })}\n`);
   }
-  return failures.length > 0 ? EXIT_FAILED : EXIT_OK;
+  // As for extract: an error-severity message (e.g. a lost table layout) fails the run; the report is still written.
+  return failures.length > 0 || entries.some((e) => hasErrors(e.plan.messages)) ? EXIT_FAILED : EXIT_OK;
 }
 
 export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {

@@ -1,24 +1,13 @@
 /**
- * The review messages of a plan, in one shape for the report:
- * `{ code, severity, reason, place, related? }` plus the measure/commitment each concerns.
- *
- * Reads the messages the plan carries. A message with `severity`/`reason`/`place` (the message model) is taken
- * as is; an older plan `warning` (`message`, `location`, no severity) gets its severity from its code.
+ * The review messages of a plan for the report: each message the plan carries (`plan.messages`, the message model
+ * `{ code, severity, reason, place, related? }`) with the measure or commitment it concerns and the source text
+ * it is about.
  */
+import type { Message, Place, Severity } from '../model/message.js';
 import type { ActionPlan, Commitment, Measure } from '../model/schema.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Place, Severity };
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
-export interface Place {
-  file?: string;
-  page?: number;
-  table?: number;
-  row?: number;
-  column?: string;
-  line?: number;
-  endLine?: number;
-}
 
 export interface ReviewMessage {
   /** 1-based position in the plan's message list (stable anchor). */
@@ -36,33 +25,7 @@ export interface ReviewMessage {
   source: string | null;
 }
 
-/** Severity of a code for plans whose messages carry none: informational notes and hard failures. */
-const INFO_CODES = new Set(['term-recurring', 'bom', 'docx-notes-ignored', 'docx-numbering-format']);
-const ERROR_CODES = new Set(['layout-lost', 'encoding-error', 'schema-error', 'source-error', 'scanned-page']);
-
-export function severityOfCode(code: string): Severity {
-  if (ERROR_CODES.has(code)) return 'error';
-  if (INFO_CODES.has(code)) return 'info';
-  return 'warning';
-}
-
 const MEASURE_PREFIX = /^(C\d+\.M\d+):\s*/;
-
-function toPlace(value: unknown): Place {
-  if (!value || typeof value !== 'object') return {};
-  const v = value as Record<string, unknown>;
-  const place: Place = {};
-  if (typeof v.file === 'string') place.file = v.file;
-  for (const key of ['page', 'table', 'row', 'line', 'endLine'] as const) {
-    if (typeof v[key] === 'number') place[key] = v[key];
-  }
-  if (typeof v.column === 'string') place.column = v.column;
-  return place;
-}
-
-function isSeverity(value: unknown): value is Severity {
-  return value === 'error' || value === 'warning' || value === 'info';
-}
 
 /** A place of the source lies within a measure/commitment location (same table row, same page, or within its lines). */
 function samePlace(place: Place, location: Place): boolean {
@@ -106,15 +69,10 @@ export function planMessages(plan: ActionPlan): ReviewMessage[] {
   for (const commitment of plan.commitments) {
     for (const measure of commitment.measures) measures.set(measure.id, { measure, commitment });
   }
-  // The message model carries `plan.messages`; plans of the earlier model carry `plan.warnings`.
-  const carrier = plan as unknown as { messages?: unknown; warnings?: unknown };
-  const raw = (Array.isArray(carrier.messages) ? carrier.messages : Array.isArray(carrier.warnings) ? carrier.warnings : []) as Record<string, unknown>[];
-  return raw.map((w, i) => {
-    const code = String(w.code);
-    const severity = isSeverity(w.severity) ? w.severity : severityOfCode(code);
-    let reason = String(w.reason ?? w.message ?? '');
-    const place = toPlace(w.place ?? w.location);
-    const related = w.related ? toPlace(w.related) : undefined;
+  return plan.messages.map((w: Message, i) => {
+    const { code, severity, place } = w;
+    let reason = w.reason;
+    const related = w.related;
 
     let measureId: string | null = null;
     const prefix = MEASURE_PREFIX.exec(reason);

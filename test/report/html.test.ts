@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport, esc, planMessages } from '../../src/report/index.js';
 import { planDomain, renderTimeline } from '../../src/report/timeline.js';
-import { runCli, tempDir } from '../helpers.js';
+import { fixture, runCli, tempDir } from '../helpers.js';
 import { planWithMessages, seedPlan, TODAY, warningsDoc } from './plans.js';
 
 describe('report HTML builder', () => {
@@ -180,6 +180,14 @@ describe('ogp-extract report', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('Не вдалося прочитати');
     expect(html).toContain('data-code="term-unparsed"');
+  });
+
+  it('a plan with an error message (lost layout) is reported, and the exit code is 1', async () => {
+    const run = await runCli('report', fixture('txt', 'khmelnytskyi-2020-open-data-roadmap.txt'), '--today', TODAY, '-q');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/layout-lost/);
+    expect(run.stdout).toContain('<li id="p1-w1" class="s-error" data-code="layout-lost"');
+    expect(run.stdout).toContain('У плані не знайдено жодного зобов’язання');
   });
 
   it('--today must be a real date', async () => {
