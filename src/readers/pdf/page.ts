@@ -192,6 +192,7 @@ function toPLine(line: Line, contentLeft: number, contentWidth: number): PLine {
     base: line.base,
     size: line.size,
     indent: line.x0 - contentLeft,
+    bold: line.bold,
   };
 }
 

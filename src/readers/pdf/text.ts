@@ -25,7 +25,16 @@
  *    break in a narrow column: «Хмельницькінфоце» / «нтр»», «адміністративни» / «х»).
  *    Longer remainders stay separated by a space: «Консультанти» / «компанії» looks the same.
  *    A web address filling its line also continues without a space.
- * 4. Otherwise join with one space.
+ * 4. B starts with closing punctuation (» ” ) ] , . ; : ! ?) or A ends with an opening quote or
+ *    bracket (« „ “ ( [) → join without a space: a quote never stands apart from its word, and a
+ *    line breaker may push a lone closing » onto the next line («Спецкомунтранс» / «»»).
+ * 5. Otherwise join with one space.
+ *
+ * Rule 3 also covers emergency breaks of a word too wide for any line: A is that one word alone,
+ * filled to within a glyph, and B begins with a short remainder (at most five characters; letters
+ * that are no word of the document, a single letter that is no Ukrainian one-letter word, or digits
+ * after digits) — «Хмельницькінфо» / «центр»», «Термі» / «н», «02.202» / «5-». A remainder that is a
+ * one-letter word («університетськом» / «у») cannot be told from a wrap and stays apart.
  */
 
 /** One positioned run of text in page space (baseline y, growing downwards). */
@@ -69,6 +78,8 @@ export interface PLine {
   indent: number;
   /** The line comes after a page break (its baseline is on another page than the line before). */
   cross?: boolean;
+  /** Every run of the line is set in a bold font. */
+  bold?: boolean;
 }
 
 
@@ -159,6 +170,10 @@ export function typicalPitch(lineGroups: { base: number; size: number }[][]): nu
 }
 
 const LOWER_START = /^[\p{Ll}]/u;
+/** Punctuation that closes onto the word before it (never preceded by a space). */
+const CLOSING_START = /^[»”)\],.;:!?]/u;
+/** Opening quotes and brackets (never followed by a space). */
+const OPENING_END = /[«„“(\[]$/u;
 const HYPHEN_END = /[\p{L}\p{N}][-\u2010\u2011]$/u;
 const LETTER_HYPHEN_END = /\p{L}[-\u2010\u2011]$/u;
 
@@ -195,10 +210,29 @@ const ONE_LETTER_WORDS = new Set(['а', 'в', 'є', 'з', 'і', 'й', 'о', 'у'
 /** A web address or e-mail: broken anywhere when it does not fit a line. */
 const URL_RE = /^(?:https?:\/\/|www\.|\S+@)\S*$/iu;
 
+/**
+ * A word too wide for any line, broken where its own line was full (line breakers move a long
+ * word to a new line first, so A holds only that word) and A is filled to within a glyph. A normal wrap of a lone long word
+ * looks the same, so the remainder must not be a word of the document.
+ */
+function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
+  if (a.text.includes(' ')) return false;
+  const cw = Math.max(a.charWidth, b.charWidth);
+  if (room(a, b) >= 1.5 * cw) return false;
+  // digits broken inside a number or date («02.202» / «5-»); a remainder is a few characters
+  if (/\p{N}$/u.test(a.text) && /^\p{N}/u.test(b.text)) return [...firstWord(b.text)].length <= 4;
+  if (!LOWER_START.test(b.text) || !/\p{L}$/u.test(a.text)) return false;
+  const right = wordKey(firstWord(b.text));
+  if (wordKey(a.text).length < 2 || right.length === 0 || [...right].length > 5) return false;
+  if (right.length === 1) return !ONE_LETTER_WORDS.has(right);
+  return !vocab.has(right);
+}
+
 /** Whether line A ends with a word broken without a hyphen that B completes (rule 3), given the vocabulary. */
 function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // a web address filling its line continues on the next one
   if (URL_RE.test(lastWord(a.text)) && room(a, b) < 1.5 * a.charWidth && /^\S/u.test(b.text)) return true;
+  if (forcedBreak(a, b, vocab)) return true;
   if (!LOWER_START.test(b.text)) return false;
   if (!/[\p{L}»"”)]$/u.test(a.text)) return false;
   const left = wordKey(lastWord(a.text));
@@ -208,9 +242,11 @@ function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // the whole word is known and the left half is not a word of its own
   if (vocab.seen(left + right) && !vocab.has(left)) return true;
   // an over-long word filling its own line, broken a few letters before its end: the
-  // remainder is not a word («нтр»», «х» of «адміністративни|х»)
+  // remainder is not a word («нтр»», «х» of «адміністративни|х»); one letter that is no
+  // Ukrainian one-letter word is never a word, whatever the document's noise
   const single = !a.text.includes(' ') && room(a, b) < 1.5 * a.charWidth;
-  if (single && [...right].length <= 4 && !vocab.has(right) && !vocab.has(left)) return true;
+  const notWord = right.length === 1 ? true : !vocab.has(right);
+  if (single && [...right].length <= 4 && notWord && !vocab.has(left)) return true;
   return false;
 }
 
@@ -226,6 +262,7 @@ export function joinKind(a: PLine, b: PLine, vocab: Vocabulary): JoinKind {
   }
   if (HYPHEN_END.test(a.text) && !/^\s/u.test(b.text)) return 'none';
   if (brokenWord(a, b, vocab)) return 'none';
+  if (CLOSING_START.test(b.text) || OPENING_END.test(a.text)) return 'none';
   return 'space';
 }
 
@@ -313,6 +350,10 @@ export function firstUnit(s: string): string {
  *   digit or a quote (the gap is lost across pages; «;» lists carry on);
  * - not when B continues a word broken at A's end (hyphen, emergency or lost soft hyphen);
  * - B starts with a bullet glyph;
+ * - B starts a heading: a commitment, task, measure or section word with its number
+ *   («Зобов’язання 4.», «Завдання 2», «Розділ II»), or a numbered heading «1. Capital…»;
+ * - the font changes between A and B: one is bold and the other not, or the size differs by more
+ *   than 15 % (a title line above body text, a bold heading under a plain line);
  * - B's first unbreakable unit would clearly have fitted in the room left on A
  *   (room > 1.1 × estimated width + 0.35 × font size): A ended on purpose;
  * - (free text only) A starts at the block's left edge and B is indented (a first-line indent).
@@ -334,6 +375,19 @@ export function splitParagraphs(lines: PLine[], pitch: number, vocab: Vocabulary
   return paras;
 }
 
+/**
+ * A line opening a heading that starts a commitment, task, measure or section: the heading word
+ * and its number (Arabic or Roman), or a multi-level / single number with a dot and a capital.
+ */
+const HEADING_START =
+  /^(?:(?:зобов[’'ʼ`]?язання|завдання|захід|заходи|розділ|ціль|пріоритет|напрям(?:ок)?|частина|додаток)\s+(?:№\s*)?(?:\d+(?:\.\d+)*|[IVXLC]+)\b|\d{1,2}(?:\.\d{1,2})*\.\s+[\p{Lu}«])/iu;
+
+/** Bold against regular, or a size step of more than 15 %. */
+export function fontChange(a: PLine, b: PLine): boolean {
+  if (a.bold !== undefined && b.bold !== undefined && a.bold !== b.bold) return true;
+  return Math.abs(a.size - b.size) > 0.15 * Math.max(a.size, b.size);
+}
+
 export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, indentAware: boolean): boolean {
   const size = Math.max(a.size, b.size);
   if (!b.cross && b.base - a.base > pitch * size + Math.max(2, 0.2 * size)) return true;
@@ -341,6 +395,8 @@ export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, in
   if (b.cross && /[.!?]$/u.test(a.text) && /^[\p{Lu}\p{N}«"„“]/u.test(b.text)) return true;
   if (midWord(a, b, vocab)) return false;
   if (BULLET_START.test(b.text)) return true;
+  if (HEADING_START.test(b.text) && !/[,:;(«-]$/u.test(a.text)) return true;
+  if (fontChange(a, b)) return true;
   // the estimate is rough (average glyph width), so the word must clearly have fitted
   if (room(a, b) > 1.1 * firstWordWidth(a, b) + 0.35 * size) return true;
   if (indentAware && b.indent > 0.8 * size && a.indent < 0.3 * size) return true;

@@ -4,7 +4,7 @@
  * start a commitment or task right under another line, nested quotes, wrapped borderless headers.
  */
 import { describe, expect, it } from 'vitest';
-import { read, tables } from './helpers.js';
+import { read, tables, texts } from './helpers.js';
 
 describe('readPdf: shaded Gantt cells (shading.pdf)', () => {
   it('gives a cell covered by a filled rectangle its fill; unshaded cells have none', async () => {
@@ -16,5 +16,17 @@ describe('readPdf: shaded Gantt cells (shading.pdf)', () => {
       ['BFBFBF', 'BFBFBF', 'BFBFBF', 'BFBFBF'],
     ]);
     expect(t!.children.slice(0, 2).flatMap((r) => r.children.map((c) => c.data?.fill ?? null)).every((f) => f === null)).toBe(true);
+  });
+});
+
+describe('readPdf: headings right under another line (shading.pdf)', () => {
+  it('ends a paragraph before «Зобов’язання 4.» and at a change to or from bold', async () => {
+    const { tree } = await read('pdf-extra', 'shading');
+    expect(texts(tree.children.filter((b) => b.type !== 'table'))).toEqual([
+      'План заходів з відкритості',
+      'Зобов’язання 4. Прозоре поводження з відходами',
+      'Завдання 2. Графіки вивезення',
+      'Текст опису завдання звичайним шрифтом.',
+    ]);
   });
 });

@@ -4,16 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { joinLines, splitParagraphs, Vocabulary, type PLine } from '../../../src/readers/pdf/text.js';
 
 /** A line of a 200 pt wide column set at 12 pt with 6 pt average glyphs. */
-function line(text: string, at: number, opts: { free?: number; indent?: number; cross?: boolean } = {}): PLine {
+function line(text: string, at: number, opts: { free?: number; indent?: number; cross?: boolean; bold?: boolean; size?: number } = {}): PLine {
   const l: PLine = {
     text,
     free: opts.free ?? Math.max(0, 200 - [...text].length * 6),
     charWidth: 6,
     base: 100 + at * 13.8,
-    size: 12,
+    size: opts.size ?? 12,
     indent: opts.indent ?? 0,
   };
   if (opts.cross) l.cross = true;
+  if (opts.bold !== undefined) l.bold = opts.bold;
   return l;
 }
 
@@ -97,5 +98,45 @@ describe('splitParagraphs', () => {
     const lines = [line('кінець попереднього абзацу,', 0, { free: 2 }), line('Новий абзац з відступом', 1, { indent: 30, free: 2 })];
     expect(splitParagraphs(lines, pitch, vocab(), true)).toHaveLength(2);
     expect(splitParagraphs(lines, pitch, vocab(), false)).toHaveLength(1);
+  });
+});
+
+describe('issue #10: emergency breaks, quotes, headings and font changes', () => {
+  it('mends a word or number too wide for a narrow cell, broken where its line was full', () => {
+    const v = vocab('н реалізації 5 та');
+    expect(joinLines([line('Термі', 0, { free: 5.7 }), line('н', 1), line('реалізації', 2)], v)).toBe('Термін реалізації');
+    expect(joinLines([line('02.202', 0, { free: 4.2 }), line('5-', 1, { free: 4 }), line('03.202', 2, { free: 4.2 }), line('5', 3)], v)).toBe('02.2025-03.2025');
+    expect(joinLines([line('«Хмельницькінфо', 0, { free: 2 }), line('центр»', 1)], v)).toBe('«Хмельницькінфоцентр»');
+    // a whole word after a lone word that fills its line stays a separate word
+    expect(joinLines([line('Хмельницька', 0, { free: 2 }), line('обласна рада', 1)], v)).toBe('Хмельницька обласна рада');
+    expect(joinLines([line('розпочато', 0, { free: 2 }), line('в березні', 1)], v)).toBe('розпочато в березні');
+    // a number that merely fills a line among other words is not glued to the next one
+    expect(joinLines([line('у 2026', 0, { free: 2 }), line('2027 роках', 1)], v)).toBe('у 2026 2027 роках');
+  });
+
+  it('puts no space before a closing quote or after an opening one carried onto another line', () => {
+    const v = vocab();
+    expect(joinLines([line('ХКП «Спецкомунтранс', 0, { free: 3 }), line('»', 1)], v)).toBe('ХКП «Спецкомунтранс»');
+    expect(joinLines([line('ХКП «Спецкомунтранс»', 0, { free: 3 }), line('», відділ', 1)], v)).toBe('ХКП «Спецкомунтранс»», відділ');
+    expect(joinLines([line('ХКП «', 0, { free: 3 }), line('Спецкомунтранс»', 1)], v)).toBe('ХКП «Спецкомунтранс»');
+  });
+
+  it('starts a paragraph at a commitment, task or section heading and where the font changes', () => {
+    const v = vocab();
+    const paras = (lines: PLine[]) => splitParagraphs(lines, 1.15, v, true).map((p) => joinLines(p, v));
+    // a full title line followed at single spacing by a heading that would not have fitted
+    expect(paras([line('План дій з відкритості на 2026-2027 роки для громади міста', 0, { free: 2 }), line('Зобов’язання 4. Прозоре поводження з відходами', 1)])).toEqual([
+      'План дій з відкритості на 2026-2027 роки для громади міста',
+      'Зобов’язання 4. Прозоре поводження з відходами',
+    ]);
+    expect(paras([line('Опис завдання займає весь рядок до самого краю', 0, { free: 2 }), line('2. Друге завдання', 1)])).toHaveLength(2);
+    expect(paras([line('Розділ', 0, { free: 2 }), line('Розділ II. Заходи', 1)])).toHaveLength(2);
+    // bold heading above plain text, and a larger title above body text
+    expect(paras([line('Завдання для виконання в поточному році громадою', 0, { free: 2, bold: true }), line('текст опису', 1, { bold: false })])).toHaveLength(2);
+    expect(paras([line('Великий заголовок документа на всю ширину', 0, { free: 2, size: 16 }), line('основний текст', 1)])).toHaveLength(2);
+    // a heading word inside a sentence broken after a comma, a preposition or a hyphen is no heading
+    expect(paras([line('відповідно до вимог, визначених у пункті,', 0, { free: 2 }), line('Завдання 2 цього плану', 1)])).toHaveLength(1);
+    // same font, no heading: one paragraph
+    expect(paras([line('Проведення громадських обговорень на всю ширину', 0, { free: 2, bold: false }), line('проєкту рішення', 1, { bold: false })])).toHaveLength(1);
   });
 });
