@@ -29,10 +29,10 @@ export type ColumnRole =
  */
 const ROLE_PATTERNS: Array<[ColumnRole, RegExp]> = [
   ['number', /^(№|n|no|номер)(\s|$|\.|з\/п|п\/п)|^№/u],
-  ['start', /(початок|початку|розпочаття|поч\.)/u],
-  ['end', /(завершення|закінчення|кінцев|оконч)/u],
+  ['start', /(початок|початку|розпоч|поч\.)/u],
+  ['end', /(заверш|закінч|кінцев|оконч)/u],
   ['status', /(стан|статус)\s*(виконання|реалізації)?$|^(стан|статус)(?!\p{L})/u],
-  ['term', /(термін|строк|період|дата виконання)/u],
+  ['term', /(термі|строк|період|дата виконання)/u],
   ['result', /(результат|індикатор|показник)/u],
   ['partners', /(партнер|співвиконав)/u],
   ['funding', /(фінансуван|кошт|бюджет)/u],
@@ -70,7 +70,9 @@ const MONTHS = ['січень', 'лютий', 'березень', 'квітен�
  * «I півр.») under a year stated higher in the same column («2026 рік», «2026»), or a bare year.
  */
 function timelineLabel(lower: string, above: string): TimelineColumn | null {
-  const key = matchKey(lower).replace(/\s+/gu, ' ');
+  // A short label is read without its spaces («I к в.» as a PDF may space it is «Iкв.»).
+  const spaced = matchKey(lower).replace(/\s+/gu, ' ');
+  const key = spaced.length <= 16 ? spaced.replace(/\s+/gu, '') : spaced;
   const year = /(?<!\d)(19|20)\d{2}(?!\d)/u.exec(matchKey(above))?.[0] ?? /(?<!\d)(19|20)\d{2}(?!\d)/u.exec(key)?.[0];
   if (!year) return null;
   const roman = (w: string): number => ['i', 'ii', 'iii', 'iv'].indexOf(w.replace(/і/gu, 'i').replace(/х/gu, 'x')) + 1;
@@ -85,9 +87,9 @@ function timelineLabel(lower: string, above: string): TimelineColumn | null {
     if (n >= 1) return { label: `${ROMAN[n - 1]} півріччя ${year}` };
   }
   const month = MONTHS.findIndex((m) => key.startsWith(m.slice(0, 3)));
-  if (month >= 0 && key.length <= 12) return { label: `${MONTHS[month]} ${year}` };
+  if (month >= 0 && key.length <= 12 && !/\d/u.test(key)) return { label: `${MONTHS[month]} ${year}` };
   if (/^\d{1,2}$/u.test(key) && Number(key) >= 1 && Number(key) <= 12 && above !== '') return { label: `${MONTHS[Number(key) - 1]} ${year}` };
-  if (key === year || key === `${year} рік` || key === `${year} р.`) return { label: `${year} рік` };
+  if (/^(19|20)\d{2}(рік|р\.?)?$/u.test(key.replace(/\s+/gu, '')) && key.includes(year)) return { label: `${year} рік` };
   return null;
 }
 
