@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPlan } from '../../src/extract/index.js';
-import { columnRole } from '../../src/extract/tables.js';
+import { columnRole, planTableLayout, readPlanTable } from '../../src/extract/tables.js';
+import type { TableCellData, TableCellNode, TableNode, TableRowData, TableRowNode } from '../../src/doctree/types.js';
 import { htmlToTree } from '../../src/readers/html.js';
 
 function plan(html: string) {
@@ -99,5 +100,53 @@ describe('table structures', () => {
         <tr><td>Захід 2</td><td>Управління</td><td>2027 рік</td></tr>
       </table>`);
     expect(raw.commitments[0]!.measures.map((m) => m.title)).toEqual(['Захід 1', 'Захід 2']);
+  });
+});
+
+describe('header block: split start/end columns and timelines (issue #10 item 3)', () => {
+  const cellOf = (text: string, data: TableCellData = {}): TableCellNode => ({ type: 'tableCell', children: text ? [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] : [], data });
+  const rowOf = (cells: TableCellNode[], data: TableRowData = {}): TableRowNode => ({ type: 'tableRow', children: cells, data });
+  const tableOf = (rows: TableRowNode[]): TableNode => ({ type: 'table', children: rows });
+
+  it('«Строк виконання» over «початок | завершення»: start and end columns, the term composed from both', () => {
+    const t = tableOf([
+      rowOf([cellOf('Захід', { rowSpan: 2 }), cellOf('Строк виконання', { colSpan: 2 }), cellOf('Строк виконання', { mergedFromLeft: true }), cellOf('Виконавці', { rowSpan: 2 })], { header: true }),
+      rowOf([cellOf('Захід', { mergedFromAbove: true }), cellOf('початок'), cellOf('завершення'), cellOf('Виконавці', { mergedFromAbove: true })], { header: true }),
+      rowOf([cellOf('Навчання'), cellOf('березень 2026'), cellOf('грудень 2027'), cellOf('Відділ освіти')]),
+    ]);
+    const layout = planTableLayout(t)!;
+    expect(layout.roles).toEqual(['measure', 'start', 'end', 'executors']);
+    const rows = readPlanTable(t, layout, { table: 1, warnings: [] });
+    const m = rows[0]!.kind === 'measure' ? rows[0].measure : null;
+    expect(m?.term).toBe('березень 2026 – грудень 2027');
+    expect(m?.termRaw).toBe('березень 2026 | грудень 2027');
+  });
+
+  it('year over quarter columns: the marked (or shaded) quarters give the span', () => {
+    const t = tableOf([
+      rowOf([cellOf('Назва заходу', { rowSpan: 2 }), cellOf('2026 рік', { colSpan: 4 }), ...[1, 2, 3].map(() => cellOf('', { mergedFromLeft: true })), cellOf('Результат', { rowSpan: 2 })]),
+      rowOf([cellOf('Назва заходу', { mergedFromAbove: true }), cellOf('I кв.'), cellOf('II кв.'), cellOf('III кв.'), cellOf('IV кв.'), cellOf('Результат', { mergedFromAbove: true })]),
+      rowOf([cellOf('Захід А'), cellOf(''), cellOf('+'), cellOf('х'), cellOf(''), cellOf('Зроблено')]),
+      rowOf([cellOf('Захід Б'), cellOf('', { fill: 'D9D9D9' } as TableCellData), cellOf(''), cellOf(''), cellOf(''), cellOf('Зроблено')]),
+    ]);
+    const layout = planTableLayout(t)!;
+    expect(layout.roles).toEqual(['measure', 'timeline', 'timeline', 'timeline', 'timeline', 'result']);
+    const measures = readPlanTable(t, layout, { table: 1, warnings: [] }).flatMap((r) => (r.kind === 'measure' ? [r.measure] : []));
+    expect(measures.map((m) => m.term)).toEqual(['II квартал 2026 – III квартал 2026', 'I квартал 2026']);
+    expect(measures[0]!.termRaw).toMatch(/^графік: /);
+    expect(measures[1]!.termNote).toMatch(/shaded/);
+  });
+});
+
+describe('a plan written as numbered paragraphs (issue #10 item 11)', () => {
+  it('«1.1. …» with labelled lines, and «N. Title» headings followed by «N.1.»', () => {
+    const p = plan(`<p>1. Затвердити план заходів.</p><p>2. Контроль покласти на заступника.</p>
+      <p>1. Відкриті дані</p>
+      <p>1.1. Оприлюднення наборів даних.</p><p>Відповідальні: Відділ цифрового розвитку, ГО «Дані» (за згодою).</p><p>Термін: IX 2026 – XII 2026.</p><p>Очікуваний результат: Набори оприлюднено</p>
+      <p>1.2. Навчання посадовців (Відділ кадрів; II квартал 2026 року).</p>`);
+    expect(p.commitments.map((c) => [c.number, c.title])).toEqual([['1', 'Відкриті дані']]);
+    const [a, b] = p.commitments[0]!.measures;
+    expect(a).toMatchObject({ number: '1.1', title: 'Оприлюднення наборів даних', executors: ['Відділ цифрового розвитку, ГО «Дані» (за згодою)'], term: 'IX 2026 – XII 2026.', result: 'Набори оприлюднено' });
+    expect(b).toMatchObject({ number: '1.2', title: 'Навчання посадовців', executors: ['Відділ кадрів'], term: 'II квартал 2026 року' });
   });
 });
