@@ -214,7 +214,7 @@ export class PartyRegistry {
         key,
         party: {
           id,
-          name,
+          name: entry?.name ?? name,
           kind: mention.kind,
           byAgreement: mention.byAgreement,
           contact: mention.contact,
@@ -229,9 +229,10 @@ export class PartyRegistry {
       if (reg.party.edrpou === null && entry?.edrpou) reg.party.edrpou = entry.edrpou;
     }
     for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, reg);
+    // The link keeps the name as written at this place; `all()` keeps the canonical one.
     return {
       id: reg.party.id,
-      name: reg.party.name,
+      name,
       kind: reg.party.kind,
       byAgreement: mention.byAgreement,
       contact: mention.contact,

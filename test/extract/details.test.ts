@@ -58,8 +58,8 @@ describe('commitments', () => {
     expect(c5.measures).toHaveLength(7);
     expect(c5.problem).toMatch(/^Мережа муніципальних відкритих громадських просторів/);
     expect(c5.leadExecutors.map((p) => p.name)).toEqual([
-      // the registry keeps the form first written in the document (the annex table)
-      'Комунальне некомерційне підприємство виконавчого органу Київської міської ради (Київської міської державної адміністрації) «Центр комунікації»',
+      // the link keeps the name as written in this commitment's label (in lower case there)
+      'комунальне некомерційне підприємство виконавчого органу Київської міської ради (Київської міської державної адміністрації) «Центр комунікації»',
     ]);
     expect(c5.partners.every((p) => p.byAgreement)).toBe(true);
     // the result list stays with its items, the monitoring section after it does not leak in

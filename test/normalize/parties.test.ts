@@ -409,7 +409,7 @@ const body = (name: string, extra: Partial<PartyMention> = {}): PartyMention => 
 });
 
 describe('PartyRegistry', () => {
-  it('quotes, first-letter case and spaces do not change identity; the first written form is kept', () => {
+  it('quotes, first-letter case and spaces do not change identity; the link keeps the name as written, the registry the first form', () => {
     const reg = new PartyRegistry();
     const a = reg.resolve(body('ХКП “Спецкомунтранс”'));
     const b = reg.resolve(body('ХКП «Спецкомунтранс»'));
@@ -418,8 +418,9 @@ describe('PartyRegistry', () => {
     expect(a.id).toBe('khkp-spetskomuntrans');
     expect(b).toEqual(a);
     expect(d.id).toBe(c.id);
-    expect(d.name).toBe('управління культури та туризму');
+    expect(d.name).toBe('Управління культури та туризму');
     expect(reg.all()).toHaveLength(2);
+    expect(reg.all().find((p) => p.id === c.id)!.name).toBe('управління культури та туризму');
   });
 
   it('«(за згодою)» and the contact are per mention; the registry entry remembers them', () => {
@@ -449,7 +450,8 @@ describe('PartyRegistry', () => {
     const a = reg.resolve(short);
     expect(reg.resolve(long).id).toBe(a.id);
     expect(reg.resolve(qualified).id).toBe(a.id);
-    expect(reg.resolve(long).name).toBe('КУ «Агенція розвитку Хмельницького»');
+    expect(reg.resolve(long).name).toBe('Комунальна установа «Агенція розвитку Хмельницького»');
+    expect(reg.all().map((p) => p.name)).toContain('КУ «Агенція розвитку Хмельницького»');
     expect(a.id).toBe('ku-ahentsiia-rozvytku-khmelnytskoho');
   });
 
