@@ -282,15 +282,20 @@ function completeLine(line: string): boolean {
   const closes = (t.match(/»/gu) ?? []).length;
   if (opens > closes) return false;
   const last = t.split(/\s+/u).pop()!.toLocaleLowerCase('uk');
-  return !LINKING_WORDS.has(last);
+  // An adjective in an oblique case («… виконавчого», «… Київської») still waits for its noun.
+  return !LINKING_WORDS.has(last) && !OBLIQUE_ADJECTIVE.test(last);
 }
+
+/** Adjective endings of the oblique cases: such a word continues a name, never begins or ends one. */
+const OBLIQUE_ADJECTIVE = /\p{L}{2,}(?:ого|ього|ої|ому|ьому|их|іх)$/u;
 
 /**
  * A line break inside one paragraph (Shift+Enter, <br>, a new line in a PDF cell) separates two
- * names when the line before is a complete name and the line after begins one: a capital letter,
- * or a lower-case word after a name that ends in a closing quote or bracket, or after a line that
- * itself began in lower case (a cell whose names are written in lower case). A line that opens
- * with a bracket, a quote or a linking word («за благоустроєм») continues the name above.
+ * names when the line before is a complete name (brackets and quotes closed, not ending on a
+ * linking word or an oblique-case adjective such as «виконавчого») and the line after begins with
+ * a letter, not with a linking word or an oblique-case adjective. A line that opens with a bracket
+ * or a quote («(Київської міської державної адміністрації)», «… «Центр комунікації»») continues
+ * the name above. No list of head words is involved.
  */
 export function splitAtLineBreaks(paragraph: string): string[] {
   const lines = paragraph.split(/\r\n|\r|\n|\u2028/u);
@@ -305,11 +310,8 @@ export function splitAtLineBreaks(paragraph: string): string[] {
       continue;
     }
     const first = t.split(/\s+/u)[0]!.toLocaleLowerCase('uk');
-    const upper = new RegExp(`^[${UC}]`, 'u').test(t);
-    const lower = new RegExp(`^[${LC}]`, 'u').test(t);
-    const starts =
-      !LINKING_WORDS.has(first) &&
-      (upper || (lower && (/[»)]$/u.test(prev) || new RegExp(`^[${LC}]`, 'u').test(prev))));
+    const letter = new RegExp(`^[${UC}${LC}]`, 'u').test(t);
+    const starts = letter && !LINKING_WORDS.has(first) && !OBLIQUE_ADJECTIVE.test(first);
     if (completeLine(prev) && starts) out.push(t);
     else out[out.length - 1] = `${prev} ${t}`;
   }
