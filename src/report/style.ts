@@ -63,6 +63,7 @@ svg.timeline{display:block;width:100%;min-width:900px;height:auto;font-family:in
 .tl-row-alt .tl-row-bg{fill:#f3f6fa;fill-opacity:.6}
 .tl-label{font-size:12px;fill:var(--ink)}
 .tl-nodate{font-size:11px;fill:var(--muted);font-style:italic}
+.tl-nodate-flagged{fill:var(--warn);font-weight:600}
 .tl-tick{stroke:#d5dbe3;stroke-width:1}
 .tl-tick-year{stroke:#8d99a8}
 .tl-year{font-size:12px;font-weight:600;fill:var(--ink)}

@@ -103,7 +103,9 @@ export function renderTimeline(plan: ActionPlan, domain: TimelineDomain, options
           `<rect class="${classes.join(' ')}" data-measure="${esc(m.id)}" data-start="${m.term.start}" data-end="${m.term.end}" ` +
           `x="${num(bx)}" y="${num(y + (T.rowHeight - T.barHeight) / 2)}" width="${num(bw)}" height="${T.barHeight}" rx="3"/></a>`;
       } else {
-        bar = `<text class="tl-nodate" x="${num(x0 + 10)}" y="${num(y + T.rowHeight / 2 + 4)}">термін без дат: ${esc(truncate(m.term.raw ?? 'не зазначено', 60))}</text>`;
+        const flagged = options.flagged.has(m.id);
+        const text = `<text class="tl-nodate${flagged ? ' tl-nodate-flagged' : ''}" x="${num(x0 + 10)}" y="${num(y + T.rowHeight / 2 + 4)}">${flagged ? '⚠ ' : ''}термін без дат: ${esc(truncate(m.term.raw ?? 'не зазначено', 60))}</text>`;
+        bar = `<a href="#${esc(anchor)}" class="tl-link"><title>${esc(`${m.number ?? m.id}: термін без дат`)}</title>${text}</a>`;
       }
       rows.push(
         `<g class="${rowClass}"><rect class="tl-row-bg" x="0" y="${num(y)}" width="${T.width}" height="${T.rowHeight}"/>` +
