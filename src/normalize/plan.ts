@@ -101,11 +101,21 @@ function measure(
   for (const problem of problems) {
     warnings.push({ ...problem, reason: `${id}: ${problem.reason}`, place: { ...raw.location, column: 'term' } });
   }
+  // A field the document does not give is reported where the measure is, never a silent null.
+  const executors = parties(registry, raw.executors);
+  const missing: Array<[string, boolean]> = [
+    ['executors', executors.length === 0],
+    ['term', raw.term === null || raw.term.trim() === ''],
+    ['result', cleanOrNull(raw.result) === null],
+  ];
+  for (const [column, absent] of missing) {
+    if (absent) warnings.push(warning(`measure-no-${column}`, `${id}: the measure states no ${column}`, { ...raw.location, column }));
+  }
   return {
     id,
     number: raw.number,
     title: cleanText(raw.title),
-    executors: parties(registry, raw.executors),
+    executors,
     partners: parties(registry, raw.partners),
     term,
     result: cleanOrNull(raw.result),
