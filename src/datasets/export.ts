@@ -12,6 +12,7 @@ import { buildPassport, passportDocument, registerRecord, type Passport } from '
 import { buildTables, compareCodePoints, ExportError, sortPlans, type DatasetTables } from './records.js';
 import { BOM, checkNullValue, checkRecords, DEFAULT_NULL_VALUE, recordsToJson, toCsv, toJson } from './serialize.js';
 import { ckanName, DEFAULT_LICENSE } from './ckan.js';
+import { partyReviewMessages } from './party-review.js';
 import { ALL_TABLES, DATA_TABLES, OGP_COMMITMENTS, REGISTER, type TableDef } from './tables.js';
 
 export type DatasetFormat = 'csv' | 'json';
@@ -101,6 +102,7 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
 
   const sorted = sortPlans(plans);
   const tables = buildTables(plans);
+  messages.push(...partyReviewMessages(tables.parties));
   for (const { table, key } of EXPORTED) checkRecords(table, tables[key], nullValue);
   for (const { uid, plan } of sorted) {
     if (plan.commitments.length === 0) messages.push(warning('plan-empty', `plan ${uid} has no commitments`, { file: plan.source.file }));

@@ -176,6 +176,10 @@ export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
       parties.set(party.id, { record, where });
       return;
     }
+    // One name per body whatever the plans in the export: a spelling that starts with a capital letter
+    // («Управління економіки») over one that does not («управління економіки»).
+    const startsLower = (v: CellValue | undefined): boolean => /^\p{Ll}/u.test(String(v));
+    if (startsLower(existing.record.name) && !startsLower(record.name)) existing.record.name = record.name ?? null;
     if (existing.record.kind !== record.kind) {
       problems.push(
         `party ${party.id} has kind ${String(existing.record.kind)} (${existing.where}) and ${party.kind} (${where})`,

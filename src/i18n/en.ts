@@ -223,6 +223,7 @@ export const en = {
   'code.passport-missing': 'no passport given: passport.json and register.csv are not written',
   'code.ckan-tag-cleaned': 'a keyword becomes a portal (CKAN) tag without its apostrophe, which CKAN tags cannot hold',
   'code.ckan-name-transliterated': 'the passport identifier is not a CKAN dataset name: publish uses its transliteration (КМУ № 55)',
+  'code.party-not-body': 'a row of parties may not name a body (a task phrase or a person with a post): review it in the plan',
   'code.excel-bom': 'CSV files start with a byte order mark (BOM) for Excel: not for publication',
   'code.other': 'warning {code}',
 

@@ -210,6 +210,7 @@ export const uk: Record<MessageKey, string> = {
   'code.passport-missing': 'паспорт не вказано: passport.json і register.csv не записано',
   'code.ckan-tag-cleaned': 'ключове слово стає тегом порталу (CKAN) без апострофа, якого теги CKAN не допускають',
   'code.ckan-name-transliterated': 'ідентифікатор паспорта не є назвою набору CKAN: publish використає його транслітерацію (КМУ № 55)',
+  'code.party-not-body': 'рядок parties, можливо, не називає орган (це завдання або особа з посадою): перевірте його в плані',
   'code.excel-bom': 'файли CSV починаються з позначки порядку байтів (BOM) для Excel: не для оприлюднення',
   'code.other': 'попередження {code}',
 

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { Party, PartyKind } from '../model/schema.js';
-import { AbbreviationBook } from './parties/abbrev.js';
+import { AbbreviationBook, BUILT_IN } from './parties/abbrev.js';
 import { splitCell } from './parties/split.js';
 import { baseKey, normaliseText } from './parties/text.js';
 import { transliterate } from './translit.js';
@@ -42,8 +42,27 @@ function sha6(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 6);
 }
 
+/** Legal forms, longest expansion first: «комунальне некомерційне підприємство» before «комунальне підприємство». */
+const LEGAL_FORMS = Object.entries(BUILT_IN).sort((a, b) => b[1].length - a[1].length);
+
+/**
+ * The key an id is made from: a leading legal form written out («громадська організація», any case) is written
+ * as its abbreviation («го»), so the id of a body does not depend on which form a document uses or on the
+ * abbreviations a document happens to define — only on the body (its legal form and name).
+ */
+export function idKey(key: string): string {
+  const ws = key.split(' ');
+  for (const [abbr, stems] of LEGAL_FORMS) {
+    if (ws.length > stems.length && stems.every((stem, i) => ws[i]?.startsWith(stem))) {
+      return [abbr.toLocaleLowerCase('uk'), ...ws.slice(stems.length)].join(' ');
+    }
+  }
+  return key;
+}
+
 /** Slug of a canonical key: transliterated, [a-z0-9-], ≤ 60 chars at a word boundary (+ hash when cut). */
-function idFromKey(key: string): string {
+function idFromKey(rawKey: string): string {
+  const key = idKey(rawKey);
   const slug = transliterate(key)
     .toLowerCase()
     .normalize('NFKD')
@@ -206,10 +225,16 @@ export class PartyRegistry {
       if (reg !== undefined) break;
     }
     if (reg === undefined) {
+      // The id depends on the body alone (idFromKey); a body whose id is already registered under another
+      // spelling («ГО …» / «Громадська організація …») is the same body.
       const key = keys[0] as string;
-      let id = idFromKey(key);
+      const id = idFromKey(key);
       const taken = this.keyById.get(id);
-      if (taken !== undefined && taken !== key) id = `${id}-${sha6(key)}`;
+      if (taken !== undefined) reg = this.byKey.get(taken);
+    }
+    if (reg === undefined) {
+      const key = keys[0] as string;
+      const id = idFromKey(key);
       reg = {
         key,
         party: {

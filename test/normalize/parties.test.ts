@@ -442,8 +442,9 @@ describe('PartyRegistry', () => {
     const short = body('КУ «Агенція розвитку Хмельницького»');
     const long = body('Комунальна установа «Агенція розвитку Хмельницького»');
     const qualified = body('комунальна установа Хмельницької міської ради «Агенція розвитку Хмельницького»');
+    // The id depends on the body alone: the same even where the document does not define КУ.
     const plain = new PartyRegistry();
-    expect(plain.resolve(short).id).not.toBe(plain.resolve(long).id);
+    expect(plain.resolve(short).id).toBe(plain.resolve(long).id);
 
     const reg = new PartyRegistry();
     reg.learnAbbreviations(KH2026);
@@ -478,10 +479,11 @@ describe('PartyRegistry', () => {
     expect(reg.resolve(body('Європейський банк реконструкції та розвитку')).id).toBe(reg.resolve(body('ЄБРР')).id);
     // the 2021 text writes «КУ «Агенція …»» and «комунальною установою «Агенція …»», so КУ is confirmed
     expect(reg.resolve(body('Комунальна установа «Інша»')).id).toBe(reg.resolve(body('КУ «Інша»')).id);
-    // no invention: the Kyiv text never writes КУ, ХМКП or ЄБРР
+    // the Kyiv text never writes КУ or ЄБРР: a written-out legal form still gives the body's one id (ids depend on
+    // the body alone), a whole-name abbreviation is not invented
     const kyiv = new PartyRegistry();
     kyiv.learnAbbreviations(KYIV);
-    expect(kyiv.resolve(body('Комунальна установа «Інша»')).id).not.toBe(kyiv.resolve(body('КУ «Інша»')).id);
+    expect(kyiv.resolve(body('Комунальна установа «Інша»')).id).toBe(kyiv.resolve(body('КУ «Інша»')).id);
     expect(kyiv.resolve(body('Європейський банк реконструкції та розвитку')).id).not.toBe(kyiv.resolve(body('ЄБРР')).id);
   });
 
@@ -609,18 +611,40 @@ describe('partyId', () => {
   });
 
   it('long names: cut at a word boundary ≤ 60 chars + 6 hex of sha256(canonical key)', () => {
-    const a = partyId(KNP);
-    const b = partyId(KNP_BARE);
-    for (const id of [a, b, partyId(DSK)]) {
+    const a = partyId(DSK);
+    const b = partyId(DON);
+    for (const id of [a, b]) {
       expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*-[0-9a-f]{6}$/);
       expect(id.length).toBeLessThanOrEqual(67);
       expect(id.slice(0, -7).length).toBeLessThanOrEqual(60);
     }
     expect(a).not.toBe(b);
-    expect(a.slice(0, -7)).toBe(b.slice(0, -7));
-    const key = 'комунальне некомерційне підприємство виконавчого органу київської міської ради центр комунікації';
+    const key = 'департамент суспільних комунікацій виконавчого органу київської міської ради';
     expect(a.slice(-6)).toBe(createHash('sha256').update(key).digest('hex').slice(0, 6));
-    expect(a.startsWith('komunalne-nekomertsiine-pidpryiemstvo-vykonavchoho-orhanu-')).toBe(true);
+    expect(a.startsWith('departament-suspilnykh-komunikatsii-vykonavchoho-orhanu-')).toBe(true);
+  });
+
+  it('ids depend on the body alone: a written-out legal form is the abbreviation, in any case, in any registry', () => {
+    expect(partyId(KNP)).toMatch(/^knp-vykonavchoho-orhanu-kyivskoi-miskoi-rady-tsentr-[0-9a-f]{6}$/);
+    expect(partyId('Громадська організація «Батьки SOS»')).toBe('ho-batky-sos');
+    expect(partyId('ГО «Батьки SOS»')).toBe('ho-batky-sos');
+    expect(partyId('громадською організацією “Батьки SOS”')).toBe('ho-batky-sos');
+    expect(partyId('Комунальне підприємство «Електроавтотранс»')).toBe('kp-elektroavtotrans');
+    // «комунальне некомерційне підприємство» is КНП, not КП
+    expect(partyId('Комунальне некомерційне підприємство «Лікарня»')).toBe('knp-likarnia');
+    // not a legal form at the start: unchanged
+    expect(partyId('Управління економіки')).toBe('upravlinnia-ekonomiky');
+    expect(partyId('управління економіки')).toBe('upravlinnia-ekonomiky');
+    // the same in a fresh registry, in a registry that learnt the abbreviation, in any order
+    for (const learn of ['', KH2026]) {
+      for (const order of [['ГО «Батьки SOS»', 'Громадська організація «Батьки SOS»'], ['Громадська організація «Батьки SOS»', 'ГО «Батьки SOS»']]) {
+        const reg = new PartyRegistry();
+        if (learn) reg.learnAbbreviations(learn);
+        const ids = order.map((n) => reg.resolve(body(n)).id);
+        expect(ids).toEqual(['ho-batky-sos', 'ho-batky-sos']);
+        expect(reg.all()).toHaveLength(1);
+      }
+    }
   });
 });
 

@@ -20,7 +20,7 @@ const ABBR_RE = /^[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ]{0,2}[А-ЯІЇЄҐ
 const SKIP = new Set(['та', 'і', 'й', 'з', 'із', 'зі', 'у', 'в', 'при', 'для', 'на', 'з']);
 
 /** Built-in expansions (word stems), used only to confirm what the document itself writes. */
-const BUILT_IN: Readonly<Record<string, readonly string[]>> = {
+export const BUILT_IN: Readonly<Record<string, readonly string[]>> = {
   КУ: ['комунальн', 'установ'],
   КП: ['комунальн', 'підприєм'],
   КНП: ['комунальн', 'некомерційн', 'підприєм'],
