@@ -324,6 +324,11 @@ export class TableChecker {
           );
         continue;
       }
+      if (v === '' && f) {
+        // The package names its missing-value marker (e.g. "null") and "" is not one: an empty cell is an error.
+        this.issue('constraint-error', row, f.name, j + 1, `"${f.name}" is empty: this table writes ${[...missing].map((x) => JSON.stringify(x)).join(' or ')} for a missing value`, 'error', line);
+        continue;
+      }
       const ws = whitespaceProblem(v);
       if (ws) this.issue('whitespace', row, f?.name ?? (c.label || null), j + 1, `${ws} in ${JSON.stringify(clip(v))}`, 'error', line);
       if (!f) continue;
