@@ -12,12 +12,15 @@ import { InputError, NoPlanError, SchemaError } from './io/errors.js';
 import { normalizePlan } from './normalize/plan.js';
 import { PartyDirectory, PartyRegistry } from './normalize/parties.js';
 import { readDocument } from './readers/index.js';
+import type { OcrMode } from './readers/ocr/index.js';
 
 export { InputError, NoPlanError, SchemaError } from './io/errors.js';
 
 export interface ExtractOptions {
   /** Shared party registry for a batch (one id per body across documents). */
   registry?: PartyRegistry;
+  /** OCR of scanned pages and images (default `auto`: pages without a text layer). */
+  ocr?: OcrMode;
 }
 
 export interface ExtractResult {
@@ -35,12 +38,15 @@ export async function extractBuffer(bytes: Uint8Array, file: string, options: Ex
   const name = basename(file);
   let read;
   try {
-    read = await readDocument(bytes, { file: name });
+    read = await readDocument(bytes, { file: name, ocr: options.ocr ?? 'auto' });
   } catch (error) {
     throw new InputError(file, oneLine(error), { cause: error });
   }
   const raw = extractPlan(read.tree, read.messages);
   if (raw.commitments.length === 0 && !raw.layoutLost) {
+    const scanned = read.messages.filter((m) => m.code === 'scanned-page');
+    // a scan that could not be read: say so and how to read it, not just "no plan"
+    if (scanned.length > 0) throw new NoPlanError(file, `${file} is scanned (${scanned.length} of ${read.pages ?? scanned.length} pages have no text layer); ${scanned[0]!.reason.replace(/^.*?\(scanned\); /u, '')}`);
     throw new NoPlanError(file, `no action plan found in ${file}`);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -98,7 +104,7 @@ export async function loadPlanInput(path: string, options: LoadPlanOptions = {})
       throw new InputError(path, oneLine(error));
     }
   }
-  const { plan, layoutLost } = await extractFile(path, options.registry ? { registry: options.registry } : {});
+  const { plan, layoutLost } = await extractFile(path, { ...(options.registry ? { registry: options.registry } : {}), ...(options.ocr ? { ocr: options.ocr } : {}) });
   if (layoutLost && options.layoutLost === 'fail') throw new InputError(path, LAYOUT_LOST_REASON);
   return { kind: 'document', plans: [plan], layoutLost };
 }

@@ -7,6 +7,7 @@
 import { PartyRegistry, type PartyDirectory } from '../normalize/parties.js';
 import { extractBuffer, InputError, LAYOUT_LOST_REASON, loadDirectory, loadPlanInput, planJson, type PlanInput } from '../pipeline.js';
 import { download, isUrl, urlFileName } from './download.js';
+import type { OcrMode } from '../readers/ocr/index.js';
 
 export interface TaskRequest {
   id: number;
@@ -21,6 +22,8 @@ export interface TaskRequest {
   download?: { maxBytes?: number; timeoutMs: number };
   /** Serialise the plan for `extract` (pretty or not); null: return the plan objects (export). */
   serialise: { pretty: boolean } | null;
+  /** OCR of scanned pages and images (`auto` when absent). */
+  ocr?: OcrMode;
 }
 
 export interface TaskCounts {
@@ -87,11 +90,11 @@ export async function runTask(request: TaskRequest): Promise<TaskResult> {
     if (isUrl(request.file)) {
       const bytes = await download(request.file, request.download ?? { timeoutMs: 120_000 });
       if (bytes.length === 0) throw new InputError(request.file, 'file is empty');
-      const { plan, layoutLost } = await extractBuffer(bytes, urlFileName(request.file), { registry });
+      const { plan, layoutLost } = await extractBuffer(bytes, urlFileName(request.file), { registry, ...(request.ocr ? { ocr: request.ocr } : {}) });
       if (layoutLost && request.layoutLost === 'fail') throw new InputError(request.file, LAYOUT_LOST_REASON);
       input = { kind: 'document', plans: [plan], layoutLost };
     } else {
-      input = await loadPlanInput(request.file, { registry, planJson: request.planJson, layoutLost: request.layoutLost });
+      input = await loadPlanInput(request.file, { registry, planJson: request.planJson, layoutLost: request.layoutLost, ...(request.ocr ? { ocr: request.ocr } : {}) });
     }
     const json = request.serialise && input.plans[0] ? planJson(input.plans[0], request.serialise.pretty) : null;
     return { id: request.id, ok: true, input, json, counts: countPlans(input) };

@@ -1,7 +1,8 @@
 /** `ogp-extract export <inputs...> --out-dir DIR`: plans (documents or plan JSON) → one open dataset. */
 import { join, resolve } from 'node:path';
 import chalk from 'chalk';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import type { OcrMode } from '../readers/ocr/index.js';
 import type { DatasetFormat } from '../datasets/export.js';
 import { OutputError, writeFileAtomic } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
@@ -29,6 +30,7 @@ export interface ExportCliOptions extends BatchCliOptions {
   xlsx?: boolean;
   nullValue?: string;
   executors?: string;
+  ocr?: OcrMode;
   quiet?: boolean;
 }
 
@@ -89,6 +91,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     files.map((file) => ({
       file: file.path,
       executors: options.executors ?? null,
+      ...(options.ocr ? { ocr: options.ocr } : {}),
       planJson: true,
       layoutLost: 'fail' as const,
       serialise: null,
@@ -199,6 +202,7 @@ export function registerExport(program: Command, io: Io, setExit: (code: number)
     .option('--excel', t('export.excel'))
     .option('--null-value <text>', t('export.nullValue'), 'null')
     .option('--executors <file>', t('export.executors'))
+    .addOption(new Option('--ocr <mode>', t('export.ocr')).choices(['auto', 'on', 'off']).default('auto'))
     .option('-q, --quiet', t('export.quiet'));
   addBatchOptions(command).action(async (inputs: string[], options: ExportCliOptions) => {
     setExit(await runExport(inputs, options, io));

@@ -2,7 +2,8 @@
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import chalk from 'chalk';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import type { OcrMode } from '../readers/ocr/index.js';
 import { OutputError } from '../io/atomic.js';
 import {
   addBatchOptions,
@@ -24,6 +25,7 @@ export interface ExtractCliOptions extends BatchCliOptions {
   outDir?: string;
   pretty?: boolean;
   executors?: string;
+  ocr?: OcrMode;
 }
 
 export async function runExtract(inputs: string[], options: ExtractCliOptions, io: Io): Promise<number> {
@@ -106,6 +108,7 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
     todo.map(({ file }) => ({
       file: file.path,
       executors: options.executors ?? null,
+      ...(options.ocr ? { ocr: options.ocr } : {}),
       planJson: false,
       layoutLost: 'keep' as const,
       serialise: { pretty: options.pretty === true },
@@ -214,6 +217,7 @@ export function registerExtract(program: Command, io: Io, setExit: (code: number
     .option('--out-dir <dir>', t('extract.outDir'))
     .option('--pretty', t('extract.pretty'))
     .option('--executors <file>', t('extract.executors'))
+    .addOption(new Option('--ocr <mode>', t('extract.ocr')).choices(['auto', 'on', 'off']).default('auto'))
     .option('-q, --quiet', t('extract.quiet'));
   addBatchOptions(command).action(async (inputs: string[], options: ExtractCliOptions) => {
     setExit(await runExtract(inputs, options, io));

@@ -224,7 +224,7 @@ export const PLANS: TableDef = {
       'Формат файлу документа може мати одне зі значень: txt, docx, pdf, html. Наприклад: docx',
       'string',
       true,
-      { enum: ['txt', 'docx', 'pdf', 'html'] },
+      { enum: ['txt', 'docx', 'pdf', 'html', 'image'] },
     ),
     col(
       'sourceSha256',

@@ -18,6 +18,10 @@ import type { Message } from '../model/message.js';
 export interface NodeData {
   /** 1-based page of origin (PDF, or DOCX when page breaks are known). */
   page?: number;
+  /** The text was recognised from an image (OCR) rather than read from a text layer. */
+  source?: 'ocr';
+  /** OCR recognition confidence 0–100 (Tesseract word confidences, weighted by length). */
+  confidence?: number;
 }
 
 export interface TextNode {
@@ -95,7 +99,7 @@ export interface TableRowNode {
 
 export interface TableData extends NodeData {
   /** How the reader found the table. */
-  origin?: 'txt-cells' | 'txt-tsv' | 'docx' | 'html' | 'pdf';
+  origin?: 'txt-cells' | 'txt-tsv' | 'docx' | 'html' | 'pdf' | 'ocr';
   /** Number of grid columns. */
   columns?: number;
 }
@@ -125,7 +129,7 @@ export interface DocRoot {
   };
 }
 
-export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'html';
+export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'html' | 'image';
 
 export interface ReadResult {
   format: SourceFormat;
@@ -136,4 +140,10 @@ export interface ReadResult {
 }
 
 /** Every reader has this shape. */
-export type Reader = (input: Uint8Array, options: { file: string }) => Promise<ReadResult>;
+export interface ReadOptions {
+  file: string;
+  /** OCR of scanned pages (PDF) and images: `auto` pages without text, `on` every page, `off` (default) never. */
+  ocr?: 'auto' | 'on' | 'off';
+}
+
+export type Reader = (input: Uint8Array, options: ReadOptions) => Promise<ReadResult>;

@@ -56,6 +56,7 @@ export const en = {
   'extract.pretty': 'indent the JSON for reading',
   'extract.executors': 'executors directory CSV (name, aliases, edrpou) to attach ЄДРПОУ codes',
   'extract.quiet': 'print only errors, not warnings or infos',
+  'extract.ocr': 'OCR of scanned pages and images: auto (pages without text), on (every page), off',
 
   // export
   'export.description': 'export plans (documents or plan JSON) as one open dataset: CSV/JSON tables, CSVW, datapackage.json, passport',
@@ -68,6 +69,7 @@ export const en = {
   'export.nullValue': 'text written for a missing optional value',
   'export.executors': 'executors directory CSV (name, aliases, edrpou) for document inputs',
   'export.quiet': 'print only errors, not extraction warnings or infos',
+  'export.ocr': 'OCR of scanned pages and images: auto (pages without text), on (every page), off',
   'export.wrote': 'wrote {files} to {dir} (plans: {plans}, commitments: {commitments}, measures: {measures}, parties: {parties})',
   'export.layoutLost': 'the plan table layout was lost; no commitments can be exported from this document',
   'export.nothingWrittenFix': 'nothing written to {dir}: fix the inputs above',
@@ -213,7 +215,9 @@ export const en = {
   'code.plan-period-missing': 'the document states no plan period and no measure has dated terms',
   'code.commitment-repeated': 'a commitment with measure tables in more than one place; their measures are joined',
   'code.layout-lost': 'the table layout was lost in conversion: give the original DOCX or PDF',
-  'code.scanned-page': 'a PDF page has no text layer (scanned)',
+  'code.scanned-page': 'a PDF page has no text layer (scanned) and was not read by OCR',
+  'code.ocr-page': 'a page read by OCR (text recognised from the image)',
+  'code.ocr-low-confidence': 'a table cell read by OCR with low confidence: check it against the scan',
   'code.docx-textbox-ignored': 'a text box is not read as plan text',
   'code.docx-notes-ignored': 'footnotes or endnotes are not read as plan text',
   'code.docx-altchunk-ignored': 'embedded foreign content (altChunk) is not read',

@@ -48,6 +48,7 @@ export const uk: Record<MessageKey, string> = {
   'extract.pretty': 'JSON з відступами, для читання',
   'extract.executors': 'довідник виконавців CSV (name, aliases, edrpou), щоб додати коди ЄДРПОУ',
   'extract.quiet': 'показувати лише помилки, без попереджень і довідкових повідомлень',
+  'extract.ocr': 'розпізнавання (OCR) сканованих сторінок і зображень: auto (сторінки без тексту), on (усі сторінки), off',
 
   'export.description':
     'експортувати плани (документи або JSON планів) як один набір відкритих даних: таблиці CSV/JSON, CSVW, datapackage.json, паспорт',
@@ -60,6 +61,7 @@ export const uk: Record<MessageKey, string> = {
   'export.nullValue': 'текст для відсутнього необов’язкового значення',
   'export.executors': 'довідник виконавців CSV (name, aliases, edrpou) для документів',
   'export.quiet': 'показувати лише помилки, без попереджень і довідкових повідомлень видобування',
+  'export.ocr': 'розпізнавання (OCR) сканованих сторінок і зображень: auto (сторінки без тексту), on (усі сторінки), off',
   'export.wrote':
     'записано {files} у {dir} (планів: {plans}, зобов’язань: {commitments}, заходів: {measures}, учасників: {parties})',
   'export.layoutLost': 'табличну структуру плану втрачено; з цього документа не можна експортувати зобов’язання',
@@ -200,7 +202,9 @@ export const uk: Record<MessageKey, string> = {
   'code.plan-period-missing': 'документ не називає періоду плану, і жоден захід не має датованого строку',
   'code.commitment-repeated': 'зобов’язання з таблицями заходів у кількох місцях; заходи об’єднано',
   'code.layout-lost': 'під час перетворення втрачено структуру таблиці: дайте оригінальний DOCX або PDF',
-  'code.scanned-page': 'сторінка PDF без текстового шару (скан)',
+  'code.scanned-page': 'сторінка PDF без текстового шару (скан), не розпізнана OCR',
+  'code.ocr-page': 'сторінку прочитано розпізнаванням (OCR) із зображення',
+  'code.ocr-low-confidence': 'клітинку таблиці розпізнано (OCR) з низькою впевненістю: звірте зі сканом',
   'code.docx-textbox-ignored': 'текстове поле не читається як текст плану',
   'code.docx-notes-ignored': 'виноски не читаються як текст плану',
   'code.docx-altchunk-ignored': 'вбудований вміст іншого формату (altChunk) не читається',

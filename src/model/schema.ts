@@ -94,7 +94,7 @@ export const CommitmentSchema = z
 export const SourceSchema = z
   .object({
     file: z.string().min(1).describe('File name of the source document'),
-    format: z.enum(['txt', 'docx', 'pdf', 'html']),
+    format: z.enum(['txt', 'docx', 'pdf', 'html', 'image']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     pages: z.number().int().positive().optional(),
   })

@@ -18,7 +18,7 @@ import { parseTerm } from './terms.js';
 
 export interface SourceInfo {
   file: string;
-  format: 'txt' | 'docx' | 'pdf' | 'html';
+  format: 'txt' | 'docx' | 'pdf' | 'html' | 'image';
   sha256: string;
   pages?: number;
 }

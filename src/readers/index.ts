@@ -2,7 +2,7 @@
  * Reader dispatch: the format is chosen by content (magic bytes), not by the
  * file name; the extension only breaks ties between text formats.
  */
-import type { ReadResult, SourceFormat } from '../doctree/types.js';
+import type { ReadOptions, ReadResult, SourceFormat } from '../doctree/types.js';
 import { readTxt } from './txt.js';
 
 export class UnsupportedFormatError extends Error {}
@@ -50,11 +50,10 @@ const UNSUPPORTED: Partial<Record<DetectedFormat, string>> = {
   rtf: 'RTF files are not supported; save the document as DOCX',
   odt: 'OpenDocument (.odt) files are not supported yet; save the document as DOCX',
   zip: 'a ZIP archive that is not a Word document',
-  image: 'an image, not a document; OCR is not available yet',
 };
 
 /** Read any supported document into the document tree. */
-export async function readDocument(bytes: Uint8Array, options: { file: string }): Promise<ReadResult> {
+export async function readDocument(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const format = detectFormat(bytes, options.file);
   switch (format) {
     case 'txt':
@@ -66,6 +65,9 @@ export async function readDocument(bytes: Uint8Array, options: { file: string })
       return (await import('./html.js')).readHtml(bytes, options);
     case 'pdf':
       return (await import('./pdf/index.js')).readPdf(bytes, options);
+    // a scan given as an image (PNG, JPEG, TIFF): read by OCR like a scanned PDF page
+    case 'image':
+      return (await import('./ocr/image.js')).readImage(bytes, options);
     default:
       throw new UnsupportedFormatError(UNSUPPORTED[format] ?? `${format.toUpperCase()} input is not supported`);
   }

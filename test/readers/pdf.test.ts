@@ -243,7 +243,7 @@ describe('readPdf: scanned pages', () => {
     expect(result.tree.children).toEqual([]);
     expect(result.pages).toBe(1);
     expect(result.messages).toEqual([
-      { code: 'scanned-page', severity: 'warning', reason: 'the page has no text layer (scanned); OCR is not available yet', place: { page: 1 } },
+      { code: 'scanned-page', severity: 'warning', reason: 'the page has no text layer (scanned); OCR is off; run with --ocr auto to read it', place: { page: 1 } },
     ]);
   });
 
@@ -252,7 +252,7 @@ describe('readPdf: scanned pages', () => {
     const spans = await extra('spans');
     expect(mixed.pages).toBe(2);
     expect(mixed.messages).toEqual([
-      { code: 'scanned-page', severity: 'warning', reason: 'the page has no text layer (scanned); OCR is not available yet', place: { page: 2 } },
+      { code: 'scanned-page', severity: 'warning', reason: 'the page has no text layer (scanned); OCR is off; run with --ocr auto to read it', place: { page: 2 } },
     ]);
     expect(JSON.stringify(mixed.tree.children)).toBe(JSON.stringify(spans.tree.children));
   });

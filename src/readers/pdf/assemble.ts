@@ -7,7 +7,7 @@
 import { paragraph, table, tableCell, tableRow } from '../../doctree/build.js';
 import type { BlockNode, ParagraphNode, TableCellNode, TableRowNode } from '../../doctree/types.js';
 import type { FragCell, FragRow, PageModel, TableFrag } from './page.js';
-import { isBreak, joinLines, splitParagraphs, Vocabulary, type PLine } from './text.js';
+import { isBreak, joinLines, splitParagraphs, Vocabulary, weightedConf, type PLine } from './text.js';
 
 /** Lone page numbers: «3», «- 3 -», «– 3 –», «3 з 10», «Сторінка 3», «стор. 3 із 10», «3/10». */
 const PAGE_NUMBER =
@@ -177,8 +177,10 @@ function toParagraphs(lines: PLine[], pitch: number, vocab: Vocabulary, page: nu
   for (const para of splitParagraphs(lines, pitch, vocab, indentAware)) {
     const text = joinLines(para, vocab);
     if (text === '') continue;
-    const node = paragraph(text, undefined, { page });
-    node.children.forEach((t) => (t.data = { page }));
+    const ocr = para.some((l) => l.conf !== undefined);
+    const data = ocr ? { page, source: 'ocr' as const, confidence: weightedConf(para) } : { page };
+    const node = paragraph(text, undefined, data);
+    node.children.forEach((t) => (t.data = { ...data }));
     out.push(node);
   }
   return out;

@@ -15,8 +15,9 @@
  *   repeated header rows are dropped (the first copy is marked `header: true`), and a
  *   row split by the page break is merged back into the row above by the reader itself
  *   (so no row is left marked `continuation`).
- * - A page without a text layer but with an image (or only drawings) is reported as
- *   `scanned-page`.
+ * - A page without a text layer but with an image (or only drawings) is read by OCR when
+ *   asked (`ocr: 'auto'`; `'on'` reads every page by OCR), see ocr/index.ts; otherwise it is
+ *   reported as `scanned-page` with how to enable OCR.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -25,9 +26,12 @@ import { getDocument, VerbosityLevel } from './pdfjs.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { root } from '../../doctree/build.js';
 import type { Reader, ReadResult } from '../../doctree/types.js';
-import { warning, type Message } from '../../model/message.js';
+import type { Message } from '../../model/message.js';
 import { assemble } from './assemble.js';
 import { readPage, type PageModel } from './page.js';
+import { lowConfidenceMessages, ocrScannedPages } from '../ocr/index.js';
+
+const tree = (blocks: ReturnType<typeof assemble>, pages: number): ReturnType<typeof root> => root(blocks, { pages });
 
 function pdfjsAssets(): { cMapUrl?: string; standardFontDataUrl?: string } {
   try {
@@ -72,7 +76,7 @@ async function open(input: Uint8Array): Promise<PDFDocumentProxy> {
   }
 }
 
-export const readPdf: Reader = async (input) => {
+export const readPdf: Reader = async (input, options) => {
   const doc = await open(input);
   const pages: PageModel[] = [];
   const messages: Message[] = [];
@@ -85,9 +89,6 @@ export const readPdf: Reader = async (input) => {
         const model = await readPage(page, n).catch((err: unknown) => {
           throw new Error(`cannot read page ${n}: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
         });
-        if (model.scanned) {
-          messages.push(warning('scanned-page', 'the page has no text layer (scanned); OCR is not available yet', { page: n }));
-        }
         pages.push(model);
       } finally {
         page.cleanup();
@@ -96,10 +97,13 @@ export const readPdf: Reader = async (input) => {
   } finally {
     await doc.destroy();
   }
+  const ocr = await ocrScannedPages(input, pages, options.ocr ?? 'off');
+  messages.push(...ocr.messages);
   const blocks = assemble(pages);
+  if (ocr.read) messages.push(...lowConfidenceMessages(tree(blocks, pages.length)));
   const result: ReadResult = {
     format: 'pdf',
-    tree: root(blocks, { pages: pages.length }),
+    tree: tree(blocks, pages.length),
     messages,
     pages: pages.length,
   };

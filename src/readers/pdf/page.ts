@@ -193,6 +193,7 @@ function toPLine(line: Line, contentLeft: number, contentWidth: number): PLine {
     size: line.size,
     indent: line.x0 - contentLeft,
     bold: line.bold,
+    ...(line.conf !== undefined ? { conf: line.conf } : {}),
   };
 }
 
@@ -494,8 +495,24 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
   const drawing = readDrawing(ops, pm);
   const runs = textRuns(page, items, pm);
   const scanned = runs.length === 0 && (drawing.hasImage || drawing.paths > 50);
+  return layoutPage(pageNo, width, height, runs, drawing.segments, scanned, drawing.shades);
+}
 
-  const ruled = ruledTables(pageNo, drawing.segments, drawing.shades, runs);
+/**
+ * Lay out one page from its text runs and ruling segments (page space, pt): tables from
+ * ruling grids and from column alignment, free lines, header/footer bands. Shared with the
+ * OCR reader, whose runs are recognised words and whose segments are lines found in the image.
+ */
+export function layoutPage(
+  pageNo: number,
+  width: number,
+  height: number,
+  runs: TextRun[],
+  segments: Segment[],
+  scanned: boolean,
+  shades: Shade[] = [],
+): PageModel {
+  const ruled = ruledTables(pageNo, segments, shades, runs);
   const frags = ruled.frags;
   const freeLines = toLines(runs.filter((r) => !ruled.used.has(r)));
   const pitch = typicalPitch([freeLines, ...frags.flatMap((f) => f.rows.flatMap((r) => r.cells.map((c) => c.lines)))]);

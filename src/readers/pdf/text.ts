@@ -47,6 +47,8 @@ export interface TextRun {
   bold: boolean;
   /** pdf.js font id (a change of font between lines can end a paragraph). */
   font?: string;
+  /** Recognition confidence 0–100 when the run was read by OCR. */
+  conf?: number;
 }
 
 /** A line of text: runs on one baseline, left to right. */
@@ -58,6 +60,8 @@ export interface Line {
   base: number;
   size: number;
   bold: boolean;
+  /** OCR confidence 0–100 (runs' confidences weighted by length), when read by OCR. */
+  conf?: number;
 }
 
 /** A line as kept for the final join: its text and how much room was left on it. */
@@ -80,6 +84,8 @@ export interface PLine {
   cross?: boolean;
   /** Every run of the line is set in a bold font. */
   bold?: boolean;
+  /** OCR confidence 0–100, when read by OCR. */
+  conf?: number;
 }
 
 
@@ -143,7 +149,21 @@ export function makeLine(runs: TextRun[]): Line {
     base,
     size,
     bold: rs.every((r) => r.bold),
+    ...(rs.some((r) => r.conf !== undefined) ? { conf: weightedConf(rs.map((r) => ({ text: r.str, conf: r.conf }))) } : {}),
   };
+}
+
+/** Mean OCR confidence of pieces of text, weighted by their length (pieces without one are skipped). */
+export function weightedConf(pieces: { text: string; conf?: number | undefined }[]): number {
+  let sum = 0;
+  let n = 0;
+  for (const p of pieces) {
+    if (p.conf === undefined) continue;
+    const w = Math.max(1, p.text.trim().length);
+    sum += w * p.conf;
+    n += w;
+  }
+  return n > 0 ? Math.round((sum / n) * 10) / 10 : 0;
 }
 
 export function median(values: number[]): number {

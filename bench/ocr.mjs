@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// OCR of a whole scanned plan (fixtures/ocr/khmelnytskyi-2026-2027-scan.pdf, made by
+// fixtures/ocr/make-scan.mjs) against the text PDF of the same plan: seconds per page and the
+// accuracy per field (title, executors, start, end, result) over all its measures.
+// Needs tesseract-ocr + tesseract-ocr-ukr + poppler-utils, and `npm run build` first.
+// Usage: node bench/ocr.mjs [scan.pdf] [reference.pdf]
+import { readFileSync } from 'node:fs';
+import { extractBuffer } from '../dist/pipeline.js';
+import { ocrAvailable } from '../dist/readers/ocr/index.js';
+
+if (!(await ocrAvailable())) {
+  console.error('OCR is not available: apt-get install tesseract-ocr tesseract-ocr-ukr poppler-utils');
+  process.exit(1);
+}
+const scanFile = process.argv[2] ?? 'fixtures/ocr/khmelnytskyi-2026-2027-scan.pdf';
+const refFile = process.argv[3] ?? 'fixtures/pdf/khmelnytskyi-2026-2027-action-plan.pdf';
+// the comparison lives with the tests (TypeScript); a small copy of its rules here
+const fold = (s) => (s ?? '').normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+function distance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+const similar = (a, b, tol = 0.1) => {
+  const x = fold(a);
+  const y = fold(b);
+  return x === '' || y === '' ? x === y : distance(x, y) <= tol * Math.max(x.length, y.length);
+};
+
+const ref = (await extractBuffer(readFileSync(refFile), 'reference.pdf', { ocr: 'off' })).plan;
+const t0 = performance.now();
+const { plan } = await extractBuffer(readFileSync(scanFile), 'scan.pdf', { ocr: 'auto' });
+const seconds = (performance.now() - t0) / 1000;
+const pages = plan.source.pages ?? 1;
+const refs = ref.commitments.flatMap((c) => c.measures);
+const pool = plan.commitments.flatMap((c) => c.measures);
+const score = { found: 0, title: 0, executors: 0, start: 0, end: 0, result: 0, correct: 0 };
+const misses = [];
+for (const r of refs) {
+  let best;
+  let bestD = Infinity;
+  for (const m of pool) {
+    const d = distance(fold(r.title), fold(m.title)) / Math.max(1, fold(r.title).length);
+    if (d < bestD) [best, bestD] = [m, d];
+  }
+  if (!best || bestD > 0.3) {
+    misses.push(`${r.id}: not found`);
+    continue;
+  }
+  score.found++;
+  const ok = {
+    title: similar(r.title, best.title),
+    executors: r.executors.length === best.executors.length && r.executors.every((e) => best.executors.some((o) => similar(e.name, o.name, 0.15))),
+    start: r.term.start === best.term.start,
+    end: r.term.end === best.term.end,
+    result: similar(r.result, best.result),
+  };
+  for (const k of Object.keys(ok)) if (ok[k]) score[k]++;
+  if (ok.executors && ok.start && ok.end) score.correct++;
+  const wrong = Object.keys(ok).filter((k) => !ok[k]);
+  if (wrong.length) misses.push(`${r.id}: ${wrong.join(', ')} differ`);
+}
+const pct = (n) => `${n}/${refs.length} (${Math.round((100 * n) / refs.length)}%)`;
+console.log(`${scanFile}: ${pages} pages in ${seconds.toFixed(1)} s (${(seconds / pages).toFixed(1)} s/page, 300 dpi, tesseract -l ukr+eng --psm 6)`);
+console.log(`measures found ${pct(score.found)}, correct terms + executors ${pct(score.correct)}`);
+for (const k of ['title', 'executors', 'start', 'end', 'result']) console.log(`  ${k.padEnd(10)} ${pct(score[k])}`);
+for (const m of misses) console.log(`  ${m}`);
+console.log(`warnings: ${plan.messages.filter((m) => m.code === 'ocr-low-confidence').length} ocr-low-confidence cells`);
