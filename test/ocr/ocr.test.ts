@@ -105,7 +105,7 @@ describe('OCR off or missing', () => {
   it('a scanned PDF with --ocr off says it is scanned and how to read it', async () => {
     const run = await runCli('extract', scannedOnly, '--ocr', 'off');
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual([
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('error:'))).toEqual([
       `error: ${scannedOnly} is scanned (1 of 1 pages have no text layer); OCR is off; run with --ocr auto to read it`,
     ]);
   });
@@ -115,7 +115,7 @@ describe('OCR off or missing', () => {
     resetToolCheck();
     const run = await runCli('extract', scannedOnly, 'fixtures/ocr/scanned-page.png', '--out-dir', '/tmp/ogp-ocr-never');
     expect(run.code).toBe(1);
-    const lines = run.stderr.trim().split('\n');
+    const lines = run.stderr.split('\n').filter((l) => l.startsWith('error:'));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/is scanned \(1 of 1 pages have no text layer\); OCR is not available: pdftoppm is not installed; install it with: apt-get install tesseract-ocr tesseract-ocr-ukr poppler-utils$/);
     expect(lines[1]).toMatch(/scanned-page\.png: a PNG image needs OCR, which is not installed; install it with: apt-get install tesseract-ocr tesseract-ocr-ukr poppler-utils$/);

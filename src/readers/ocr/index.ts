@@ -106,17 +106,18 @@ export async function ocrBitmap(img: Gray, dpi: number, pageNo: number, dir: str
     const basePx = box.baseline ? box.top + box.height + box.baseline.p0 + box.baseline.p1 * (w.left + w.width / 2 - box.left) : box.top + box.height * 0.8;
     const [x0, base] = turn(w.left, basePx);
     const size = Math.max(4, sizePx * scale);
-    // a dash or dot standing against a ruling is what is left of the ruling, not text
+    // a dash or dot lying on a ruling is what is left of the ruling, not text (a real dash
+    // stands inside the cell's padding, clear of the line)
     if (!WORDLIKE.test(w.text)) {
-      const near = 0.6 * size;
+      const near = 0.25 * size;
       const [ax] = turn(w.left, basePx);
       const left = ax * scale;
       const right = (ax + w.width) * scale;
       const y = base * scale;
       const onRuling = segments.some((sg) =>
         sg.dir === 'v'
-          ? (Math.abs(sg.at - left) < near || Math.abs(sg.at - right) < near) && y >= sg.from - near && y <= sg.to + near
-          : Math.abs(sg.at - y) < near && right >= sg.from && left <= sg.to,
+          ? left <= sg.at + near && right >= sg.at - near && y >= sg.from - near && y <= sg.to + near
+          : Math.abs(sg.at - y) < 2 * near && right >= sg.from && left <= sg.to,
       );
       if (onRuling) continue;
     }
