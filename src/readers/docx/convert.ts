@@ -52,6 +52,24 @@ function readStyles(styles: XNode | undefined): Map<string, StyleInfo> {
 }
 
 const HEADING = /^(?:heading|заголовок)\s*([1-9])$/i;
+
+/**
+ * Elements known to carry no visible document text, skipped on purpose (properties, bookmarks,
+ * comment and permission ranges, proofing marks, deletions, field codes, math). Any other
+ * element is reported once per name (`docx-element-unknown`), so nothing is dropped silently.
+ */
+const IGNORED = new Set([
+  'w:sectPr', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tcPr', 'w:tblPrEx', 'w:sdtPr', 'w:sdtEndPr',
+  'w:bookmarkStart', 'w:bookmarkEnd', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:commentReference',
+  'w:permStart', 'w:permEnd', 'w:proofErr', 'w:del', 'w:moveFrom', 'w:moveFromRangeStart', 'w:moveFromRangeEnd',
+  'w:moveToRangeStart', 'w:moveToRangeEnd', 'w:customXmlInsRangeStart', 'w:customXmlInsRangeEnd',
+  'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd', 'w:customXmlMoveFromRangeStart', 'w:customXmlMoveFromRangeEnd',
+  'w:customXmlMoveToRangeStart', 'w:customXmlMoveToRangeEnd', 'w:customXmlPr', 'w:delText', 'w:delInstrText',
+  'w:instrText', 'w:fldChar', 'w:lastRenderedPageBreak', 'w:softHyphen', 'w:annotationRef', 'w:separator',
+  'w:continuationSeparator', 'w:footnoteRef', 'w:endnoteRef', 'w:dayShort', 'w:monthShort', 'w:yearShort',
+  'w:dayLong', 'w:monthLong', 'w:yearLong', 'w:pgNum', 'w:contentPart', 'w:rubyPr', 'w:rt', 'w:subDoc',
+  'm:oMath', 'm:oMathPara', 'w:fldData', 'w:ffData', 'w:rsid',
+]);
 const PAGE_SECTION_TYPES = new Set(['nextPage', 'oddPage', 'evenPage']);
 
 interface ParagraphRead {
@@ -69,6 +87,8 @@ export class DocxConverter {
   private readonly numbering: NumberingState;
   private readonly theme: ThemeColors;
   private tableCount = 0;
+  /** Names of unknown elements already reported. */
+  private readonly unknown = new Set<string>();
   /** Text of a paragraph whose mark was deleted, waiting for the next paragraph of the same container. */
   private carry: string | undefined;
   private footnoteRefs = 0;
@@ -132,7 +152,7 @@ export class DocxConverter {
           this.messages.push(warning('docx-altchunk-ignored', 'embedded alternative-format content (altChunk) is not read'));
           break;
         default:
-          break; // sectPr, bookmarks, w:del / w:moveFrom blocks, proofing marks
+          this.skip(el); // sectPr, bookmarks, w:del / w:moveFrom blocks, proofing marks
       }
     }
   }
@@ -277,7 +297,7 @@ export class DocxConverter {
           this.alternate(el, segments);
           break;
         default:
-          break; // w:del, w:moveFrom, w:pPr, bookmarks, comment ranges, proofing marks, math
+          this.skip(el); // w:del, w:moveFrom, w:pPr, bookmarks, comment ranges, proofing marks, math
       }
     }
   }
@@ -325,7 +345,7 @@ export class DocxConverter {
           this.alternate(el, segments);
           break;
         default:
-          break; // w:rPr, w:delText, w:instrText, w:fldChar, comment references, lastRenderedPageBreak
+          this.skip(el); // w:rPr, w:delText, w:instrText, w:fldChar, comment references, lastRenderedPageBreak
       }
     }
   }
@@ -373,6 +393,19 @@ export class DocxConverter {
     }
   }
 
+  /** An element not read: silent when on the ignore list, else reported once per name with its table. */
+  private skip(el: XNode): void {
+    if (IGNORED.has(el.n) || this.unknown.has(el.n)) return;
+    this.unknown.add(el.n);
+    const inTable = this.currentTable;
+    this.messages.push(
+      warning('docx-element-unknown', `unknown element <${el.n}> not read${inTable ? '' : ' (outside tables)'}; its text, if any, is missing`, inTable ? { table: inTable } : {}),
+    );
+  }
+
+  /** 1-based number of the table being read, if any. */
+  private currentTable: number | undefined;
+
   // ---------------------------------------------------------------------------------------------
 
   private table(tbl: XNode): BlockNode {
@@ -388,7 +421,10 @@ export class DocxConverter {
         else if (el.n === 'w:customXml' || el.n === 'w:ins' || el.n === 'w:moveTo') collectRows(el);
       }
     };
+    const outer = this.currentTable;
+    this.currentTable = index + 1;
     collectRows(tbl);
+    this.currentTable = outer;
     return buildTable(rows, gridColumns, 'docx', this.messages, index);
   }
 

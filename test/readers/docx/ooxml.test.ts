@@ -207,3 +207,21 @@ describe('cell shading (w:shd) and soft line breaks', () => {
     expect(texts(tree.children.filter((b) => b.type !== 'table'))).toEqual(['Назва\nдалі']);
   });
 });
+
+describe('unknown DOCX elements', () => {
+  it('skips the ignore list silently and warns once per unknown element name, with its table', async () => {
+    const bytes = await docx(
+      p(`<w:bookmarkStart w:id="1" w:name="x"/>${r('Текст')}<w:bookmarkEnd w:id="1"/><w:proofErr w:type="spellStart"/>`) +
+        p(`<w:futureThing><w:r><w:t>сховане</w:t></w:r></w:futureThing>${r('видиме')}`) +
+        `<w:tbl><w:tr><w:tc>${p(`<w:futureThing/><w:otherThing/>${r('клітинка')}`)}</w:tc></w:tr></w:tbl>`,
+    );
+    const { tree, messages } = await readDocx(bytes, { file: 't.docx' });
+    expect(texts(tree.children.filter((b) => b.type !== 'table'))).toEqual(['Текст', 'видиме']);
+    expect(messages.map((m) => [m.code, m.severity, m.place])).toEqual([
+      ['docx-element-unknown', 'warning', {}],
+      ['docx-element-unknown', 'warning', { table: 1 }],
+    ]);
+    expect(messages[0]!.reason).toContain('<w:futureThing>');
+    expect(messages[1]!.reason).toContain('<w:otherThing>');
+  });
+});
