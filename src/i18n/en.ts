@@ -219,6 +219,7 @@ export const en = {
   'code.ocr-page': 'a page read by OCR (text recognised from the image)',
   'code.ocr-low-confidence': 'a table cell read by OCR with low confidence: check it against the scan',
   'code.docx-textbox-ignored': 'a text box is not read as plan text',
+  'code.docx-element-unknown': 'an element the reader does not know is not read; its text, if any, is missing',
   'code.docx-notes-ignored': 'footnotes or endnotes are not read as plan text',
   'code.docx-altchunk-ignored': 'embedded foreign content (altChunk) is not read',
   'code.docx-numbering-format': 'an automatic numbering format shown approximately (as decimal numbers)',

@@ -206,6 +206,7 @@ export const uk: Record<MessageKey, string> = {
   'code.ocr-page': 'сторінку прочитано розпізнаванням (OCR) із зображення',
   'code.ocr-low-confidence': 'клітинку таблиці розпізнано (OCR) з низькою впевненістю: звірте зі сканом',
   'code.docx-textbox-ignored': 'текстове поле не читається як текст плану',
+  'code.docx-element-unknown': 'невідомий елемент документа не прочитано; його текст, якщо він є, відсутній',
   'code.docx-notes-ignored': 'виноски не читаються як текст плану',
   'code.docx-altchunk-ignored': 'вбудований вміст іншого формату (altChunk) не читається',
   'code.docx-numbering-format': 'формат автоматичної нумерації показано наближено (десятковими числами)',
