@@ -237,7 +237,7 @@ export const en = {
   'issue.encoding-error': 'the file is not UTF-8',
   'issue.bom': 'the file starts with a byte order mark (BOM)',
   'issue.schema-error': 'the structure description is unusable or questionable',
-  'issue.blank-header': 'a header cell is empty',
+  'issue.blank-label': 'a header cell is empty',
   'issue.duplicate-label': 'a header label repeats',
   'issue.missing-label': 'a field of the description has no column',
   'issue.extra-label': 'a column is not in the description',

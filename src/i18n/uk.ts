@@ -223,7 +223,7 @@ export const uk: Record<MessageKey, string> = {
   'issue.encoding-error': 'файл не в кодуванні UTF-8',
   'issue.bom': 'файл починається з позначки порядку байтів (BOM)',
   'issue.schema-error': 'опис структури непридатний або сумнівний',
-  'issue.blank-header': 'порожня клітинка заголовка',
+  'issue.blank-label': 'порожня клітинка заголовка',
   'issue.duplicate-label': 'назва стовпця повторюється',
   'issue.missing-label': 'поле опису не має стовпця',
   'issue.extra-label': 'стовпця немає в описі',

@@ -195,6 +195,8 @@ export class TableChecker {
   /** The header row (physical row 1). */
   header(labels: readonly string[], line = 1): void {
     this.width = labels.length;
+    // A schema inferred from this very header cannot miss a label of it (Frictionless reports none then).
+    const inferred = !this.schema;
     if (!this.schema) this.schema = inferredSchema(labels.map((l, i) => l || `field${i + 1}`));
     const schema = this.schema;
     this.missing = new Set(schema.missingValues);
@@ -209,7 +211,7 @@ export class TableChecker {
     this.columns = labels.map((label, index): Column => {
       const col: Column = { index, label, field: null, typed: false, required: false, constraints: [], unique: null };
       if (label.trim() === '') {
-        this.issue('blank-header', 1, null, index + 1, `column ${index + 1} has a blank header`, 'error', line);
+        this.issue('blank-label', 1, null, index + 1, `column ${index + 1} has a blank header`, 'error', line);
         return col;
       }
       if (seenLabels.has(label)) {
@@ -242,7 +244,7 @@ export class TableChecker {
       return col;
     });
     schema.fields.forEach((f, i) => {
-      if (!used.has(f))
+      if (!used.has(f) && !inferred)
         this.issue('missing-label', 1, f.name, i + 1, `field "${f.name}" of the description has no column in the header`, 'error', line);
     });
     const posOf = (name: string): number => this.columns.findIndex((c) => c.field?.name === name);

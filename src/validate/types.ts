@@ -13,7 +13,7 @@ export const ISSUE_CODES = [
   'bom',
   'schema-error',
   // header
-  'blank-header',
+  'blank-label',
   'duplicate-label',
   'missing-label',
   'extra-label',

@@ -20,7 +20,7 @@ const e = (code: ValidationIssue['code'], row: number | null, column: string | n
 const CASES: Array<[string, Expect[]]> = [
   ['encoding-error.csv', [e('encoding-error', 3, null, null)]],
   ['bom.csv', [e('bom', 1, null, null, 'warning')]],
-  ['blank-header.csv', [e('blank-header', 1, null, 12)]],
+  ['blank-header.csv', [e('blank-label', 1, null, 12)]],
   ['duplicate-label.csv', [e('duplicate-label', 1, 'title', 12)]],
   ['missing-label.csv', [e('missing-label', 1, 'share', 9)]],
   ['extra-label.csv', [e('extra-label', 1, 'notes', 12)]],
@@ -64,7 +64,7 @@ describe('one defect per file, reported exactly', () => {
 
   test('every check code of the corpus is covered', () => {
     const codes = new Set(CASES.flatMap(([, ex]) => ex.map((x) => x.code)));
-    for (const code of ['encoding-error', 'bom', 'blank-header', 'duplicate-label', 'missing-label', 'extra-label', 'blank-row', 'extra-cell', 'missing-cell', 'type-error', 'constraint-error', 'unique-error', 'primary-key', 'whitespace', 'date-range'] as const)
+    for (const code of ['encoding-error', 'bom', 'blank-label', 'duplicate-label', 'missing-label', 'extra-label', 'blank-row', 'extra-cell', 'missing-cell', 'type-error', 'constraint-error', 'unique-error', 'primary-key', 'whitespace', 'date-range'] as const)
       expect(codes.has(code)).toBe(true);
   });
 });
