@@ -128,7 +128,15 @@ export function passportTemplate(draft: PassportDraft, sources: readonly string[
   for (const key of Object.keys(PASSPORT_ELEMENTS) as PassportKey[]) {
     const mandatory = MANDATORY_INPUT.includes(key);
     const computed = COMPUTED_ELEMENTS.includes(key) && key !== 'language';
-    const kind = mandatory ? "обов’язковий" : computed ? 'обчислюється' : OPTIONAL_ELEMENTS.includes(key) ? 'необов’язковий' : 'типово uk';
+    const kind = mandatory
+      ? "обов’язковий"
+      : key === 'license'
+        ? 'типово CC-BY-4.0'
+        : computed
+          ? 'обчислюється'
+          : OPTIONAL_ELEMENTS.includes(key)
+            ? 'необов’язковий'
+            : 'типово uk';
     out.push('\n');
     out.push(commentLines(`${PASSPORT_ELEMENTS[key][0]!.toUpperCase()}${PASSPORT_ELEMENTS[key].slice(1)} (${kind}): ${HINTS[key]}`));
     if (computed) {
