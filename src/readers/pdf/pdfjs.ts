@@ -19,3 +19,21 @@ import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 if (Array.prototype.push !== nativePush) Array.prototype.push = nativePush;
 
 export const { getDocument, VerbosityLevel, OPS } = pdfjs;
+
+/**
+ * pdf.js 5.4 prefetches page dictionaries (`Catalog.getPageDict` caches `xref.fetchAsync` promises of the
+ * page tree's kids) and never awaits them when the document fails or is done first. In a PDF whose
+ * cross-reference table is broken such a promise rejects with no handler, after the reader has already
+ * returned its result or its one-line error — and Node would then end the whole process (a batch too).
+ * These rejections come from inside the pdf.js worker module and carry nothing the reader has not
+ * reported, so they are ignored; any other unhandled rejection keeps Node's default (the process ends).
+ * Found by test/fuzz/readers.fuzz.test.ts (seed 835, PDF input #290).
+ */
+export function isPdfjsInternalRejection(reason: unknown): boolean {
+  return reason instanceof Error && /(Exception|Error)$/.test(reason.name) && (reason.stack ?? '').includes('pdf.worker');
+}
+
+process.on('unhandledRejection', (reason) => {
+  if (isPdfjsInternalRejection(reason)) return;
+  if (process.listenerCount('unhandledRejection') === 1) throw reason;
+});
