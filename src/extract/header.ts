@@ -2,6 +2,7 @@
  * The decision header: who adopted the decision, its kind, number, date and title,
  * and the plan's own title and period.
  */
+import { warning, type Message, type Place } from '../model/message.js';
 import { cleanText, matchKey, sentenceCase } from '../util/text.js';
 import { EXTRACT_SETTINGS } from './settings.js';
 import type { RawDecision } from './types.js';
@@ -157,8 +158,11 @@ export function cutTitle(text: string): string {
   return cleanText(title);
 }
 
+/** Fields of a date/number line left blank to be filled in on adoption («від ______ № ____»): a draft. */
+export type BlankField = 'number' | 'date';
+
 /** Text index for header search: the decision part is the start of the document up to «ВИРІШИВ:». */
-export function extractDecision(paras: Para[]): { decision: RawDecision; resolvedAt: number } {
+export function extractDecision(paras: Para[]): { decision: RawDecision; resolvedAt: number; blank: BlankField[] } {
   let authority: string | null = null;
   let executive = false;
   let type: string | null = null;
@@ -167,6 +171,7 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
   let date: string | null = null;
   let resolvedAt = paras.length;
   let sawDecisionLine = false;
+  const blank = new Set<BlankField>();
   const bodies: Array<NonNullable<ReturnType<typeof bodyLine>>> = [];
 
   const head = paras.slice(0, EXTRACT_SETTINGS.headerParagraphs);
@@ -188,6 +193,8 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
       sawDecisionLine = true;
       number ??= dn.number;
       date ??= dn.date;
+      if (/№\s*_/u.test(text)) blank.add('number');
+      if (/_{2,}[^№]*№/u.test(text)) blank.add('date');
     }
     if (!title && /^про\s/iu.test(text)) {
       // A line break inside the title paragraph that starts the body ends the title.
@@ -240,7 +247,53 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
     (!authority ? bodies[0] : undefined);
   if (pick) authority = pick.name;
 
-  return { decision: { authority, type, number, date, title }, resolvedAt };
+  return {
+    decision: { authority, type, number, date, title },
+    resolvedAt,
+    blank: [...blank].filter((field) => (field === 'number' ? number : date) === null),
+  };
+}
+
+/**
+ * The place of the decision header: from the first paragraph to the last one before «ВИРІШИВ:»
+ * (lines and page where the source has them; a DOCX paragraph has none).
+ */
+export function headerPlace(paras: Para[], resolvedAt: number): Place {
+  const first = paras[0];
+  if (!first) return {};
+  const last = paras[Math.max(0, Math.min(resolvedAt, EXTRACT_SETTINGS.headerParagraphs, paras.length) - 1)]!;
+  const place: Place = {};
+  if (first.line) place.line = first.line;
+  if (last.line && first.line && last.line > first.line) place.endLine = last.line;
+  if (first.page) place.page = first.page;
+  return place;
+}
+
+/** What each decision field is, for the reason of a warning. */
+const DECISION_FIELDS: Array<[keyof RawDecision, string]> = [
+  ['authority', 'names no adopting body (a council, its executive committee, a mayor, an administration)'],
+  ['type', 'states no act type (рішення, розпорядження, наказ, постанова)'],
+  ['number', 'states no decision number'],
+  ['date', 'states no decision date'],
+  ['title', 'has no decision title («Про …»)'],
+];
+
+/**
+ * A decision field the document does not give is a warning at the header's place, never a silent
+ * null (`decision-no-authority|type|number|date|title`). A number or date left blank
+ * («№ _____») says so: the document is a draft.
+ */
+export function decisionWarnings(decision: RawDecision, place: Place, blank: readonly BlankField[] = []): Message[] {
+  const out: Message[] = [];
+  for (const [field, what] of DECISION_FIELDS) {
+    const value = decision[field];
+    if (value !== null && cleanText(value) !== '') continue;
+    const reason = (blank as readonly string[]).includes(field)
+      ? `the decision ${field} is left blank («№ ____», «від ____»): the document looks like a draft`
+      : `the decision header ${what}`;
+    out.push(warning(`decision-no-${field}`, reason, place));
+  }
+  return out;
 }
 
 /** The plan's title: «План дій із впровадження … на 2026-2027 роки» (or «ПЛАН» / «дій із …»). */

@@ -11,7 +11,7 @@ import type { DocRoot, TableNode } from '../doctree/types.js';
 import { error, placeOf, warning, type Message } from '../model/message.js';
 import type { Location } from '../model/schema.js';
 import { cleanText, startsLowercase } from '../util/text.js';
-import { extractDecision, extractPlanTitle, periodFromTitle, type Para } from './header.js';
+import { decisionWarnings, extractDecision, extractPlanTitle, headerPlace, periodFromTitle, type Para } from './header.js';
 import { MEASURE_LABELS, MEASURE_PARAGRAPH, type MeasureField, applyMeasureLabel, measureFromParagraph } from './paragraphs.js';
 import { EXTRACT_SETTINGS } from './settings.js';
 import { planTableLayout, readPlanTable } from './tables.js';
@@ -346,9 +346,11 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
     }
   }
 
-  const { decision } = extractDecision(paras);
+  const { decision, resolvedAt, blank } = extractDecision(paras);
+  warnings.push(...decisionWarnings(decision, headerPlace(paras, resolvedAt), blank));
   const planTitle = extractPlanTitle(paras).title;
   const period = periodFromTitle(planTitle ?? decision.title);
+  if (!planTitle) warnings.push(warning('plan-no-title', 'the document gives the plan no title of its own («План дій …», «План заходів …»)'));
 
   const state: State = {
     drafts: [],

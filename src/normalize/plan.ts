@@ -123,6 +123,46 @@ function measure(
   };
 }
 
+/** Commitment fields a document may leave out, with the code suffix and what the field is. */
+const COMMITMENT_FIELDS: Array<[suffix: string, what: string, absent: (c: Commitment) => boolean]> = [
+  ['number', 'number', (c) => c.number === null],
+  ['problem', 'problem it solves', (c) => c.problem === null],
+  ['goal', 'long-term goal', (c) => c.goal === null],
+  ['sectors', 'sector (галузева сфера)', (c) => c.sectors.length === 0],
+  ['values', 'OGP values', (c) => c.ogpValues.length === 0],
+  ['lead-executors', 'lead executors', (c) => c.leadExecutors.length === 0],
+  ['partners', 'partners', (c) => c.partners.length === 0],
+  ['result', 'expected result', (c) => c.expectedResult === null],
+  ['measures', 'measures', (c) => c.measures.length === 0],
+];
+
+/**
+ * A commitment field the document does not give is a warning, never a silent null
+ * (`commitment-no-<field>`), at the commitment's place. A field no commitment of the plan states
+ * (a plan laid out as one table of measures states no problem or goal anywhere) is one warning for
+ * the plan, at the first commitment, rather than one per commitment.
+ */
+export function commitmentWarnings(commitments: Commitment[]): Message[] {
+  const out: Message[] = [];
+  for (const [suffix, what, absent] of COMMITMENT_FIELDS) {
+    const missing = commitments.filter(absent);
+    if (missing.length === 0) continue;
+    const code = `commitment-no-${suffix}`;
+    if (missing.length === commitments.length && commitments.length > 1) {
+      const ids = `${commitments[0]!.id}–${commitments[commitments.length - 1]!.id}`;
+      const last = commitments[commitments.length - 1]!.location;
+      const related = Object.keys(last).length > 0 ? last : undefined;
+      out.push(warning(code, `no commitment of the plan (${commitments.length}: ${ids}) states its ${what}`, commitments[0]!.location, { related }));
+      continue;
+    }
+    for (const c of missing) {
+      const name = c.number ? `commitment ${c.number}` : 'the commitment';
+      out.push(warning(code, `${c.id}: ${name} states no ${what}`, c.location));
+    }
+  }
+  return out;
+}
+
 /**
  * The plan period when the document states none: from the first start to the last end of the
  * measures' stated terms (recurring terms count with the dates they state). Null when no term
@@ -175,6 +215,7 @@ export function normalizePlan(raw: RawPlan, source: SourceInfo, options: Normali
       location: c.location,
     };
   });
+  warnings.push(...commitmentWarnings(commitments));
   const plan: ActionPlan = {
     schemaVersion: SCHEMA_VERSION,
     id: planId(raw.decision, source.file),
