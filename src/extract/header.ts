@@ -275,7 +275,7 @@ const DECISION_FIELDS: Array<[keyof RawDecision, string]> = [
   ['type', 'states no act type (рішення, розпорядження, наказ, постанова)'],
   ['number', 'states no decision number'],
   ['date', 'states no decision date'],
-  ['title', 'has no decision title («Про …»)'],
+  ['title', 'has no decision title (a line starting with Про)'],
 ];
 
 /**
@@ -289,7 +289,7 @@ export function decisionWarnings(decision: RawDecision, place: Place, blank: rea
     const value = decision[field];
     if (value !== null && cleanText(value) !== '') continue;
     const reason = (blank as readonly string[]).includes(field)
-      ? `the decision ${field} is left blank («№ ____», «від ____»): the document looks like a draft`
+      ? `the decision ${field} is left blank (underscores to fill in on adoption): the document looks like a draft`
       : `the decision header ${what}`;
     out.push(warning(`decision-no-${field}`, reason, place));
   }

@@ -350,7 +350,7 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
   warnings.push(...decisionWarnings(decision, headerPlace(paras, resolvedAt), blank));
   const planTitle = extractPlanTitle(paras).title;
   const period = periodFromTitle(planTitle ?? decision.title);
-  if (!planTitle) warnings.push(warning('plan-no-title', 'the document gives the plan no title of its own («План дій …», «План заходів …»)'));
+  if (!planTitle) warnings.push(warning('plan-no-title', 'the document gives the plan no title of its own (a heading План дій or План заходів)'));
 
   const state: State = {
     drafts: [],
