@@ -10,5 +10,5 @@ export { validatePlan } from './model/validate.js';
 export * from './model/schema.js';
 export type * from './doctree/types.js';
 export { validatePaths, formatText, formatJson, formatGithub, ValidateUsageError } from './validate/index.js';
-export type { ValidationReport, ValidationIssue } from './validate/index.js';
+export type { ValidationReport, ValidationMessage } from './validate/index.js';
 export { exportDatasets, writeDataset, readDataset, recordsToPlans } from './datasets/index.js';

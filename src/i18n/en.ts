@@ -95,12 +95,6 @@ export const en = {
   'validate.validWithWarnings': '✔ {files} valid ({warnings})',
   'validate.invalid': '✖ {errors} in {filesIn}',
   'validate.invalidWithWarnings': '✖ {errors}, {warnings} in {filesIn}',
-  'validate.details': 'details',
-  'validate.excelCsv':
-    'looks like a CSV re-saved by Microsoft Excel ({traits}); the file is not checked: export it again with ogp-extract, or in Excel save it as «CSV UTF-8 (comma delimited)»',
-  'validate.excel.semicolons': 'semicolon-separated',
-  'validate.excel.windows1251': 'Windows-1251 encoding',
-  'validate.excel.bom': 'byte order mark',
 
   // nouns with their plural forms (English: one|other; Ukrainian: one|few|many)
   'noun.file': 'file|files',

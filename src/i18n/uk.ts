@@ -87,12 +87,6 @@ export const uk: Record<MessageKey, string> = {
   'validate.validWithWarnings': '✔ {files}: без помилок ({warnings})',
   'validate.invalid': '✖ {errors} у {filesIn}',
   'validate.invalidWithWarnings': '✖ {errors}, {warnings} у {filesIn}',
-  'validate.details': 'подробиці',
-  'validate.excelCsv':
-    'схоже на CSV, повторно збережений у Microsoft Excel ({traits}); файл не перевірено: експортуйте його знову за допомогою ogp-extract або збережіть в Excel як «CSV UTF-8 (розділювач — кома)»',
-  'validate.excel.semicolons': 'розділювач — крапка з комою',
-  'validate.excel.windows1251': 'кодування Windows-1251',
-  'validate.excel.bom': 'позначка порядку байтів (BOM)',
 
   'noun.file': 'файл|файли|файлів',
   'noun.error': 'помилка|помилки|помилок',

@@ -1,58 +1,40 @@
 /**
- * The `validate` text report in the current language. English is the library's formatText unchanged;
- * Ukrainian translates the frame (severity, summary, counts) and explains each issue code before the
- * library's details. Codes, positions and the JSON / GitHub outputs are the same in both languages.
+ * The `validate` text report in the current language: the library's formatText with the words of the language.
+ * Every reason is said from the catalogue (src/i18n/validate-reasons.ts) it was made from. Codes, positions and
+ * the JSON / GitHub outputs are the same in both languages.
  */
-import { Chalk } from 'chalk';
-import { formatText } from '../validate/format.js';
-import { EXCEL_MESSAGE_START, EXCEL_TRAITS } from '../validate/excel-csv.js';
-import type { ValidationIssue, ValidationReport } from '../validate/types.js';
-import { count, getLang, hasKey, t, type Lang } from './index.js';
+import { renderText } from '../model/message.js';
+import { ENGLISH_WORDS, formatText, type TextWords } from '../validate/format.js';
+import type { ValidationMessage, ValidationReport } from '../validate/types.js';
+import { count, getLang, t, type Lang } from './index.js';
+import { VALIDATE_REASONS } from './validate-reasons.js';
 
-function position(i: ValidationIssue): string {
-  let p = i.file;
-  if (i.row !== null) p += `:${i.row}`;
-  if (i.row !== null && i.fieldNumber !== null) p += `:${i.fieldNumber}`;
-  return p;
+/** The reason of a validate message in `lang` (its English reason when it carries no catalogue text). */
+export function validateReason(m: ValidationMessage, lang: Lang = getLang()): string {
+  return m.text ? renderText(m.text, VALIDATE_REASONS[lang]) : m.reason;
 }
 
-/** A message this module can say fully in the language, or null. */
-function translated(i: ValidationIssue, lang: Lang): string | null {
-  if (i.code === 'source-error' && i.message.startsWith(EXCEL_MESSAGE_START)) {
-    const found = (Object.keys(EXCEL_TRAITS) as (keyof typeof EXCEL_TRAITS)[]).filter((k) => i.message.includes(EXCEL_TRAITS[k]));
-    return t('validate.excelCsv', { traits: found.map((k) => t(`validate.excel.${k}`, {}, lang)).join(', ') }, lang);
-  }
-  return null;
+function words(lang: Lang): TextWords {
+  if (lang === 'en') return ENGLISH_WORDS;
+  return {
+    error: t('validate.error', {}, lang),
+    warning: t('validate.warning', {}, lang),
+    note: t('validate.note', {}, lang),
+    reason: (m) => validateReason(m, lang),
+    truncated: (_file, limit) => t('validate.truncated', { issues: count(limit, 'noun.issue', lang), limit }, lang),
+    summary: ({ files, errors, warnings }, valid) => {
+      const params = {
+        files: count(files, 'noun.file', lang),
+        filesIn: count(files, 'noun.fileIn', lang),
+        errors: count(errors, 'noun.error', lang),
+        warnings: count(warnings, 'noun.warning', lang),
+      };
+      if (valid) return t(warnings ? 'validate.validWithWarnings' : 'validate.valid', params, lang);
+      return t(warnings ? 'validate.invalidWithWarnings' : 'validate.invalid', params, lang);
+    },
+  };
 }
 
 export function formatTextIn(report: ValidationReport, options: { color?: boolean } = {}, lang: Lang = getLang()): string {
-  if (lang === 'en') return formatText(report, options);
-  const c = new Chalk({ level: options.color ? 1 : 0 });
-  const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  for (const i of report.errors) {
-    if (i.severity === 'error') errors++;
-    else warnings++;
-    const sev = i.severity === 'error' ? c.red(t('validate.error', {}, lang)) : c.yellow(t('validate.warning', {}, lang));
-    const col = i.column !== null ? `${c.cyan(`[${i.column}]`)} ` : '';
-    const key = `issue.${i.code}`;
-    const explained =
-      translated(i, lang) ?? (hasKey(key) ? `${t(key, {}, lang)} (${t('validate.details', {}, lang)}: ${i.message})` : i.message);
-    lines.push(`${c.bold(position(i))}  ${sev}  ${c.gray(i.code)}  ${col}${explained}`);
-  }
-  for (const x of report.truncated) {
-    lines.push(
-      `${c.bold(x.file)}  ${c.yellow(t('validate.note', {}, lang))}  ${t('validate.truncated', { issues: count(x.limit, 'noun.issue', lang), limit: x.limit }, lang)}`,
-    );
-  }
-  const params = {
-    files: count(report.files.length, 'noun.file', lang),
-    filesIn: count(report.files.length, 'noun.fileIn', lang),
-    errors: count(errors, 'noun.error', lang),
-    warnings: count(warnings, 'noun.warning', lang),
-  };
-  if (report.valid) lines.push(c.green(t(warnings ? 'validate.validWithWarnings' : 'validate.valid', params, lang)));
-  else lines.push(c.red(t(warnings ? 'validate.invalidWithWarnings' : 'validate.invalid', params, lang)));
-  return `${lines.join('\n')}\n`;
+  return formatText(report, { ...options, words: words(lang) });
 }

@@ -8,7 +8,9 @@
  * - `place` says where: file, page, table, row, column, line (all optional);
  * - `related` is a second place the message concerns (e.g. the first of two repeated commitments);
  * - `cause` keeps the original exception of an unexpected failure. It is never serialised
- *   (a non-enumerable property), and the CLI shows it with `--debug`.
+ *   (a non-enumerable property), and the CLI shows it with `--debug`;
+ * - `text` (never serialised either) is the catalogue key and placeholders the reason was made from, so the CLI
+ *   can say it in the user's language (validate's reasons; `renderText`).
  *
  * The carrier is a `Result<T>` (as mammoth's `Result{value, messages}`): a value and the messages
  * produced while making it. A plan carries its own messages in `plan.messages`.
@@ -53,7 +55,34 @@ export const MessageSchema = z
 export type Message = z.infer<typeof MessageSchema> & {
   /** The original exception (never serialised). */
   readonly cause?: unknown;
+  /** The catalogue text the reason was made from (never serialised): a front end says it in its language. */
+  readonly text?: MessageText;
 };
+
+/** A list of placeholders, joined by the catalogue's separator `sep.<by>`. */
+export interface TextList {
+  readonly list: readonly TextParam[];
+  readonly by: 'comma' | 'or' | 'semicolonOr';
+}
+export type TextParam = string | number | MessageText | TextList;
+/** A catalogue entry and its placeholders; a placeholder may itself be a catalogue text or a list. */
+export interface MessageText {
+  readonly key: string;
+  readonly params: Readonly<Record<string, TextParam>>;
+}
+
+/** Fill a catalogue text from `templates` (key → template with `{name}` placeholders), recursively. */
+export function renderText(text: MessageText, templates: Readonly<Record<string, string>>): string {
+  const param = (p: TextParam): string => {
+    if (typeof p === 'string') return p;
+    if (typeof p === 'number') return String(p);
+    if ('list' in p) return p.list.map(param).join(templates[`sep.${p.by}`] ?? ', ');
+    return renderText(p, templates);
+  };
+  const template = templates[text.key];
+  if (template === undefined) throw new Error(`no catalogue text ${text.key}`);
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in text.params ? param(text.params[name]!) : m));
+}
 
 /** A value and the messages produced while making it. */
 export interface Result<T> {
@@ -92,6 +121,7 @@ export function placeOf(node?: PlacedNode | null, extra: Place = {}): Place {
 export interface MessageOptions {
   related?: Place | undefined;
   cause?: unknown;
+  text?: MessageText | undefined;
 }
 
 /** Create a message. `cause` is attached non-enumerably so JSON and zod never see it. */
@@ -105,6 +135,7 @@ export function createMessage(
   const message: Message = { code, severity, reason, place: compact(place) };
   if (options.related) message.related = compact(options.related);
   if (options.cause !== undefined) Object.defineProperty(message, 'cause', { value: options.cause, enumerable: false });
+  if (options.text !== undefined) Object.defineProperty(message, 'text', { value: options.text, enumerable: false });
   return message;
 }
 

@@ -8,15 +8,18 @@
 import { createReadStream } from 'node:fs';
 import { detectExcelCsv } from './excel-csv.js';
 import { parse } from 'csv-parse';
-import { inferredSchema } from './descriptors.js';
+import { inferredSchema, ioReason } from './descriptors.js';
 import type { IssueSink } from './issues.js';
-import type { Field, ForeignKey, IssueCode, Severity, TableSchema, ValidationIssue } from './types.js';
+import type { MessageText } from '../model/message.js';
+import type { Field, ForeignKey, IssueCode, Severity, TableSchema } from './types.js';
+import { finding, list, say } from './reasons.js';
 import {
   checkType,
   compileConstraints,
   startAfterEnd,
   findDateRangePairs,
   whitespaceProblem,
+  WHITESPACE_TEXT,
   type ConstraintCheck,
 } from './values.js';
 
@@ -167,14 +170,25 @@ export class TableChecker {
     row: number | null,
     column: string | null,
     fieldNumber: number | null,
-    message: string,
+    text: MessageText,
     severity: Severity = 'error',
     line?: number,
   ): void {
     if (this.quiet) return;
-    const i: ValidationIssue = { code, severity, file: this.job.display, row, column, fieldNumber, message };
-    if (line !== undefined && line !== row) i.line = line;
-    this.sink.add(i);
+    this.sink.add(
+      finding(
+        code,
+        text,
+        {
+          file: this.job.display,
+          row: row ?? undefined,
+          column: column ?? undefined,
+          fieldNumber: fieldNumber ?? undefined,
+          line: line !== undefined && line !== row ? line : undefined,
+        },
+        severity,
+      ),
+    );
   }
 
   private keyOf(record: readonly string[], cols: number[]): string | null {
@@ -211,11 +225,11 @@ export class TableChecker {
     this.columns = labels.map((label, index): Column => {
       const col: Column = { index, label, field: null, typed: false, required: false, constraints: [], unique: null };
       if (label.trim() === '') {
-        this.issue('blank-label', 1, null, index + 1, `column ${index + 1} has a blank header`, 'error', line);
+        this.issue('blank-label', 1, null, index + 1, say('header.blank', { n: index + 1 }), 'error', line);
         return col;
       }
       if (seenLabels.has(label)) {
-        this.issue('duplicate-label', 1, label, index + 1, `header "${label}" appears more than once; this column is not checked`, 'error', line);
+        this.issue('duplicate-label', 1, label, index + 1, say('header.duplicate', { label }), 'error', line);
         return col;
       }
       seenLabels.add(label);
@@ -231,8 +245,8 @@ export class TableChecker {
             !labels.includes(x.name) &&
             x.name.normalize('NFC').toLowerCase() === label.trim().normalize('NFC').toLowerCase(),
         );
-        const hint = near ? ` (did you mean "${near.name}"?)` : '';
-        this.issue('extra-label', 1, label, index + 1, `header "${label}" is not a field of the description${hint}`, 'error', line);
+        const text = near ? say('header.extraNear', { label, near: near.name }) : say('header.extra', { label });
+        this.issue('extra-label', 1, label, index + 1, text, 'error', line);
         return col;
       }
       used.add(f);
@@ -245,7 +259,7 @@ export class TableChecker {
     });
     schema.fields.forEach((f, i) => {
       if (!used.has(f) && !inferred)
-        this.issue('missing-label', 1, f.name, i + 1, `field "${f.name}" of the description has no column in the header`, 'error', line);
+        this.issue('missing-label', 1, f.name, i + 1, say('header.missing', { name: f.name }), 'error', line);
     });
     const posOf = (name: string): number => this.columns.findIndex((c) => c.field?.name === name);
     this.pkCols = schema.primaryKey.map(posOf);
@@ -292,17 +306,17 @@ export class TableChecker {
       }
     }
     if (blank) {
-      this.issue('blank-row', row, null, null, 'the row is blank', 'error', line);
+      this.issue('blank-row', row, null, null, say('row.blank'), 'error', line);
       return;
     }
     const n = record.length;
     if (n > width) {
       for (let j = width; j < n; j++)
-        this.issue('extra-cell', row, null, j + 1, `the row has ${n} cells, the header has ${width}; cell ${j + 1} has no column`, 'error', line);
+        this.issue('extra-cell', row, null, j + 1, say('row.extraCell', { n, width, cell: j + 1 }), 'error', line);
     } else if (n < width) {
       for (let j = n; j < width; j++) {
         const c = columns[j]!;
-        this.issue('missing-cell', row, c.field?.name ?? (c.label || null), j + 1, `the row has ${n} cells, the header has ${width}; "${c.label}" is missing`, 'error', line);
+        this.issue('missing-cell', row, c.field?.name ?? (c.label || null), j + 1, say('row.missingCell', { n, width, label: c.label }), 'error', line);
       }
     }
     const m = n < width ? n : width;
@@ -318,9 +332,7 @@ export class TableChecker {
             row,
             f.name,
             j + 1,
-            v === ''
-              ? `"${f.name}" is required but the value is empty`
-              : `"${f.name}" is required but the value is the missing-value marker "${v}"`,
+            v === '' ? say('cell.requiredEmpty', { field: f.name }) : say('cell.requiredMarker', { field: f.name, value: v }),
             'error',
             line,
           );
@@ -328,26 +340,26 @@ export class TableChecker {
       }
       if (v === '' && f) {
         // The package names its missing-value marker (e.g. "null") and "" is not one: an empty cell is an error.
-        this.issue('constraint-error', row, f.name, j + 1, `"${f.name}" is empty: this table writes ${[...missing].map((x) => JSON.stringify(x)).join(' or ')} for a missing value`, 'error', line);
+        this.issue('constraint-error', row, f.name, j + 1, say('cell.emptyNotMissing', { field: f.name, markers: list([...missing].map((x) => JSON.stringify(x)), 'or') }), 'error', line);
         continue;
       }
       const ws = whitespaceProblem(v);
-      if (ws) this.issue('whitespace', row, f?.name ?? (c.label || null), j + 1, `${ws} in ${JSON.stringify(clip(v))}`, 'error', line);
+      if (ws) this.issue('whitespace', row, f?.name ?? (c.label || null), j + 1, say('cell.whitespace', { problem: say(WHITESPACE_TEXT[ws]), value: JSON.stringify(clip(v)) }), 'error', line);
       if (!f) continue;
       if (c.typed) {
         const bad = checkType(f, v);
         if (bad) {
-          this.issue('type-error', row, f.name, j + 1, `"${f.name}" value ${JSON.stringify(clip(v))} is ${bad}`, 'error', line);
+          this.issue('type-error', row, f.name, j + 1, say('cell.type', { field: f.name, value: JSON.stringify(clip(v)), problem: bad }), 'error', line);
           continue;
         }
       }
       for (let k = 0; k < c.constraints.length; k++) {
         const bad = c.constraints[k]!(v);
-        if (bad) this.issue('constraint-error', row, f.name, j + 1, `"${f.name}" value ${JSON.stringify(clip(v))} ${bad}`, 'error', line);
+        if (bad) this.issue('constraint-error', row, f.name, j + 1, say('cell.constraint', { field: f.name, value: JSON.stringify(clip(v)), problem: bad }), 'error', line);
       }
       if (c.unique) {
         if (c.unique.has(v))
-          this.issue('unique-error', row, f.name, j + 1, `"${f.name}" value ${JSON.stringify(clip(v))} is not unique (the field is unique)`, 'error', line);
+          this.issue('unique-error', row, f.name, j + 1, say('cell.notUnique', { field: f.name, value: JSON.stringify(clip(v)) }), 'error', line);
         else c.unique.add(v);
       }
     }
@@ -361,7 +373,7 @@ export class TableChecker {
             row,
             columns[first]!.field!.name,
             first + 1,
-            `primary key (${this.pkLabel}) ${JSON.stringify(key.split(KEY_SEP).join(', '))} is already used by an earlier row`,
+            say('row.primaryKey', { fields: this.pkLabel, key: JSON.stringify(key.split(KEY_SEP).join(', ')) }),
             'error',
             line,
           );
@@ -378,7 +390,7 @@ export class TableChecker {
           row,
           columns[first]!.field!.name,
           first + 1,
-          `${check.fk.fields.join('+')} ${JSON.stringify(key.split(KEY_SEP).join(', '))} has no match in ${ref}`,
+          say('row.foreignKey', { fields: check.fk.fields.join('+'), key: JSON.stringify(key.split(KEY_SEP).join(', ')), reference: ref }),
           'error',
           line,
         );
@@ -392,7 +404,7 @@ export class TableChecker {
       if (startAfterEnd(va, vb)) {
         const fa = columns[a]!.field!.name;
         const fb = columns[b]!.field!.name;
-        this.issue('date-range', row, fa, a + 1, `"${fa}" ${va} is after "${fb}" ${vb}`, 'error', line);
+        this.issue('date-range', row, fa, a + 1, say('row.dateRange', { start: fa, startValue: va, end: fb, endValue: vb }), 'error', line);
       }
     }
   }
@@ -405,7 +417,7 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
   const excel = await detectExcelCsv(job.path, job.delimiter ?? ',');
   if (excel) {
     // One line instead of an error per label and row.
-    if (!quiet) issue('source-error', null, null, null, excel.message);
+    if (!quiet) issue('source-error', null, null, null, excel.text);
     return { complete: false, rows: 0 };
   }
   let rowNo = 0; // records seen, header = 1
@@ -468,7 +480,7 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (base === 0 && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
-        issue('bom', 1, null, null, 'the file starts with a byte order mark (BOM); UTF-8 without BOM is expected', 'warning');
+        issue('bom', 1, null, null, say('file.bom'), 'warning');
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
@@ -514,21 +526,30 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
   const reportParseError = parseError !== null && (hadParseErrorBeforeEnd || (encodingAt < 0 && !stopped && !readError));
 
   if (readError) {
-    issue('source-error', null, null, null, `cannot read the file: ${(readError as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : readError.message.split('\n')[0]}`);
+    issue('source-error', null, null, null, say('file.unreadable', { reason: ioReason(readError) }));
     return { complete: false, rows: rowNo };
   }
   if (encodingAt >= 0) {
     const line = await countLinesBefore(job.path, encodingAt);
-    issue('encoding-error', rowNo + 1, null, null, `not valid UTF-8: invalid byte sequence at byte offset ${encodingAt} (line ${line}); the rest of the file is not checked`, 'error', line);
+    issue('encoding-error', rowNo + 1, null, null, say('file.encodingRest', { offset: encodingAt, line }), 'error', line);
     return { complete: false, rows: rowNo };
   }
   if (reportParseError && parseError) {
-    const pe = parseError as Error & { lines?: number };
-    issue('source-error', rowNo + 1, null, null, `CSV syntax: ${pe.message.split('\n')[0]}; the rest of the file is not checked`, 'error', pe.lines);
+    const pe = parseError as Error & { lines?: number; code?: string };
+    issue('source-error', rowNo + 1, null, null, csvSyntax(pe), 'error', pe.lines);
     return { complete: false, rows: rowNo };
   }
-  if (rowNo === 0 && !quiet) issue('source-error', null, null, null, 'the file is empty: no header row');
+  if (rowNo === 0 && !quiet) issue('source-error', null, null, null, say('file.empty'));
   return { complete: !stopped, rows: rowNo };
+}
+
+/** A csv-parse error in words: the quoting errors said by the catalogue, any other in csv-parse's own words. */
+function csvSyntax(e: Error & { lines?: number; code?: string }): MessageText {
+  const line = e.lines ?? 0;
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') return say('file.quoteNotClosed', { line });
+  if (e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE')
+    return say('file.afterClosingQuote', { line });
+  return say('file.csvSyntax', { detail: e.message.split('\n')[0] ?? '' });
 }
 
 function clip(v: string): string {

@@ -11,6 +11,8 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { Field, FieldConstraints, FieldType, ForeignKey, TableSchema } from './types.js';
 import type { IssueSink } from './issues.js';
 import { anchoredRegExp } from './values.js';
+import type { MessageText, TextParam } from '../model/message.js';
+import { finding, say } from './reasons.js';
 
 /** Missing-value markers of 835-rec tables: an empty cell or the word `null`. */
 export const REC835_MISSING = ['', 'null'];
@@ -19,26 +21,27 @@ export const FRICTIONLESS_MISSING = [''];
 
 export type DescriptorKind = 'package' | 'table-schema' | 'csvw' | 'schema-csv' | 'json-schema' | 'unknown';
 
-/** Reads a small text file as strict UTF-8 (BOM allowed), or returns an error message. */
-export async function readTextStrict(path: string): Promise<{ text: string } | { error: string }> {
+/** Reads a small text file as strict UTF-8 (BOM allowed), or says why it cannot. */
+export async function readTextStrict(path: string): Promise<{ text: string } | { error: TextParam }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (e) {
-    return { error: ioMessage(e) };
+    return { error: ioReason(e) };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { error: 'not valid UTF-8' };
+    return { error: say('io.notUtf8') };
   }
 }
 
-export function ioMessage(e: unknown): string {
+/** Why a file cannot be read: a catalogue text for the common causes, else the system's first line. */
+export function ioReason(e: unknown): TextParam {
   const err = e as NodeJS.ErrnoException;
-  if (err && err.code === 'ENOENT') return 'no such file';
-  if (err && err.code === 'EACCES') return 'permission denied';
-  if (err && err.code === 'EISDIR') return 'is a directory';
+  if (err && err.code === 'ENOENT') return say('io.noSuchFile');
+  if (err && err.code === 'EACCES') return say('io.permissionDenied');
+  if (err && err.code === 'EISDIR') return say('io.isDirectory');
   return err && err.message ? err.message.split('\n')[0]! : String(e);
 }
 
@@ -138,8 +141,8 @@ interface Ctx {
   file: string;
 }
 
-function schemaIssue(ctx: Ctx, message: string, severity: 'error' | 'warning' = 'error', column: string | null = null): void {
-  ctx.sink.add({ code: 'schema-error', severity, file: ctx.file, row: null, column, fieldNumber: null, message });
+function schemaIssue(ctx: Ctx, text: MessageText, severity: 'error' | 'warning' = 'error', column?: string): void {
+  ctx.sink.add(finding('schema-error', text, { file: ctx.file, column }, severity));
 }
 
 // ---- Frictionless Table Schema -----------------------------------------------------------------------
@@ -148,23 +151,23 @@ export function fromTableSchema(raw: unknown, ctx: Ctx): TableSchema {
   const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const fields: Field[] = [];
   const rawFields = Array.isArray(o.fields) ? o.fields : [];
-  if (!Array.isArray(o.fields)) schemaIssue(ctx, 'table schema has no "fields" array');
+  if (!Array.isArray(o.fields)) schemaIssue(ctx, say('schema.noFields'));
   rawFields.forEach((rf, i) => {
     const f = (rf && typeof rf === 'object' ? rf : {}) as Record<string, unknown>;
     const name = typeof f.name === 'string' ? f.name : '';
     if (!name) {
-      schemaIssue(ctx, `field ${i + 1} has no name`);
+      schemaIssue(ctx, say('schema.fieldNoName', { n: i + 1 }));
       return;
     }
     const typeName = typeof f.type === 'string' ? f.type : 'string';
     let type = FRICTIONLESS_TYPES[typeName];
     if (!type) {
-      schemaIssue(ctx, `field "${name}": unknown type "${typeName}", values are not type-checked`, 'warning', name);
+      schemaIssue(ctx, say('schema.unknownType', { name, type: typeName }), 'warning', name);
       type = 'any';
     }
     const format = typeof f.format === 'string' ? f.format : undefined;
     if ((type === 'date' || type === 'datetime' || type === 'time') && format && format !== 'default' && format !== 'any') {
-      schemaIssue(ctx, `field "${name}": ${type} format "${format}" is not supported, values are not type-checked`, 'warning', name);
+      schemaIssue(ctx, say('schema.unsupportedFormat', { name, type, format }), 'warning', name);
       type = 'any';
     }
     const rc = (f.constraints && typeof f.constraints === 'object' ? f.constraints : {}) as Record<string, unknown>;
@@ -197,7 +200,7 @@ export function fromTableSchema(raw: unknown, ctx: Ctx): TableSchema {
     const refFields = asStringList(ref.fields);
     const resource = typeof ref.resource === 'string' ? ref.resource : '';
     if (fkFields.length === 0 || refFields.length !== fkFields.length) {
-      schemaIssue(ctx, `foreign key ${JSON.stringify(fk.fields)} → ${JSON.stringify(ref.fields)}: fields and reference fields must be non-empty and of equal length`);
+      schemaIssue(ctx, say('schema.fkShape', { fields: String(JSON.stringify(fk.fields)), reference: String(JSON.stringify(ref.fields)) }));
       continue;
     }
     schema.foreignKeys.push({ fields: fkFields, reference: { resource, fields: refFields } } satisfies ForeignKey);
@@ -210,7 +213,7 @@ function checkPattern(pattern: string, field: string, ctx: Ctx): string | undefi
     anchoredRegExp(pattern);
     return pattern;
   } catch {
-    schemaIssue(ctx, `field "${field}": pattern ${pattern} is not a valid regular expression, not checked`, 'error', field);
+    schemaIssue(ctx, say('schema.badPattern', { name: field, pattern }), 'error', field);
     return undefined;
   }
 }
@@ -226,10 +229,10 @@ function resolveKey(names: string[], fields: Field[], what: string, ctx: Ctx): s
     const ci = fields.filter((f) => f.name.toLowerCase() === n.toLowerCase());
     if (ci.length === 1) {
       const actual = ci[0]!.name;
-      schemaIssue(ctx, `${what} "${n}" is not a field name; using "${actual}", which differs only in letter case`, 'warning', actual);
+      schemaIssue(ctx, say('schema.keyCase', { what, name: n, actual }), 'warning', actual);
       out.push(actual);
     } else {
-      schemaIssue(ctx, `${what} "${n}" is not a field of the table`);
+      schemaIssue(ctx, say('schema.keyUnknown', { what, name: n }));
       return [];
     }
   }
@@ -251,14 +254,14 @@ function fromColumns(columns: ColumnLike[], primaryKey: string[], missingValues:
   const seen = new Set<string>();
   columns.forEach((c, i) => {
     if (!c.name) {
-      schemaIssue(ctx, `column ${i + 1} has no name`);
+      schemaIssue(ctx, say('schema.columnNoName', { n: i + 1 }));
       return;
     }
-    if (seen.has(c.name)) schemaIssue(ctx, `column name "${c.name}" appears twice`, 'error', c.name);
+    if (seen.has(c.name)) schemaIssue(ctx, say('schema.columnTwice', { name: c.name }), 'error', c.name);
     seen.add(c.name);
-    if (/\s/u.test(c.name)) schemaIssue(ctx, `column name "${c.name}" contains whitespace`, 'warning', c.name);
+    if (/\s/u.test(c.name)) schemaIssue(ctx, say('schema.columnSpace', { name: c.name }), 'warning', c.name);
     if (/[\u0400-\u04FF]/u.test(c.name) && /[A-Za-z]/.test(c.name))
-      schemaIssue(ctx, `column name "${c.name}" mixes Cyrillic and Latin letters`, 'warning', c.name);
+      schemaIssue(ctx, say('schema.columnMixed', { name: c.name }), 'warning', c.name);
     let dt = c.datatype;
     const constraints: FieldConstraints = {};
     let format: string | undefined;
@@ -274,7 +277,7 @@ function fromColumns(columns: ColumnLike[], primaryKey: string[], missingValues:
     const typeName = typeof dt === 'string' && dt.trim() ? dt.trim() : 'string';
     let type = CSVW_TYPES[typeName.toLowerCase()];
     if (!type) {
-      schemaIssue(ctx, `column "${c.name}": unknown datatype "${typeName}", values are not type-checked`, 'warning', c.name);
+      schemaIssue(ctx, say('schema.unknownDatatype', { name: c.name, type: typeName }), 'warning', c.name);
       type = 'any';
     }
     if (type === 'string' && format !== undefined) {
@@ -299,7 +302,7 @@ function fromColumns(columns: ColumnLike[], primaryKey: string[], missingValues:
 export function fromCsvw(raw: unknown, ctx: Ctx): TableSchema {
   const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const ts = (o.tableSchema && typeof o.tableSchema === 'object' ? o.tableSchema : {}) as Record<string, unknown>;
-  if (!Array.isArray(ts.columns)) schemaIssue(ctx, 'tableSchema has no "columns" array');
+  if (!Array.isArray(ts.columns)) schemaIssue(ctx, say('schema.noColumns'));
   const cols = (Array.isArray(ts.columns) ? ts.columns : []).map((rc): ColumnLike => {
     const c = (rc && typeof rc === 'object' ? rc : {}) as Record<string, unknown>;
     const col: ColumnLike = {
@@ -325,7 +328,7 @@ export function fromCsvw(raw: unknown, ctx: Ctx): TableSchema {
     const refFields = asStringList(ref.columnReference);
     const resource = typeof ref.resource === 'string' ? ref.resource : typeof ref.url === 'string' ? ref.url : '';
     if (fields.length === 0 || refFields.length !== fields.length || !resource) {
-      schemaIssue(ctx, `foreign key ${JSON.stringify(fk.columnReference)}: needs columnReference, reference.resource and reference.columnReference of equal length`);
+      schemaIssue(ctx, say('schema.csvwFkShape', { fields: String(JSON.stringify(fk.columnReference)) }));
       continue;
     }
     schema.foreignKeys.push({ fields, reference: { resource, fields: refFields } });
@@ -338,14 +341,14 @@ export function fromSchemaCsv(text: string, ctx: Ctx): TableSchema {
   try {
     rows = parseCsvSync(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
-    schemaIssue(ctx, `cannot parse: ${(e as Error).message}`);
+    schemaIssue(ctx, say('schema.unparsable', { detail: (e as Error).message }));
     return { fields: [], primaryKey: [], foreignKeys: [], missingValues: REC835_MISSING, source: ctx.file };
   }
   const header = (rows[0] ?? []).map((h) => h.trim());
   const idx = (n: string): number => header.indexOf(n);
   const iName = idx('name');
   if (iName < 0) {
-    schemaIssue(ctx, 'the header has no "name" column (expected name,title,description,datatype,required)');
+    schemaIssue(ctx, say('schema.noNameColumn'));
     return { fields: [], primaryKey: [], foreignKeys: [], missingValues: REC835_MISSING, source: ctx.file };
   }
   const iTitle = idx('title');
@@ -373,7 +376,7 @@ export async function loadTableDescription(
   const ctx = { sink, file: displayPath };
   const read = await readTextStrict(path);
   if ('error' in read) {
-    schemaIssue(ctx, `cannot read the structure description: ${read.error}`);
+    schemaIssue(ctx, say('schema.unreadable', { reason: read.error }));
     return null;
   }
   if (path.toLowerCase().endsWith('.csv')) return { schema: fromSchemaCsv(read.text, ctx) };
@@ -381,7 +384,7 @@ export async function loadTableDescription(
   try {
     raw = JSON.parse(read.text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    schemaIssue(ctx, `not valid JSON: ${(e as Error).message}`);
+    schemaIssue(ctx, say('schema.notJson', { detail: (e as Error).message }));
     return null;
   }
   switch (jsonDescriptorKind(raw)) {
@@ -392,10 +395,10 @@ export async function loadTableDescription(
     case 'json-schema':
       return { jsonSchema: raw };
     case 'package':
-      schemaIssue(ctx, 'a data package cannot be used as the structure description of a single file; validate the package itself');
+      schemaIssue(ctx, say('schema.isPackage'));
       return null;
     default:
-      schemaIssue(ctx, 'not a recognised structure description (CSVW tableSchema, Table Schema fields, or JSON Schema)');
+      schemaIssue(ctx, say('schema.unknownKind'));
       return null;
   }
 }

@@ -7,19 +7,20 @@
  * Judged from the first 64 KiB only: the header line for the delimiter, the bytes for the encoding.
  */
 import { open } from 'node:fs/promises';
+import type { MessageText } from '../model/message.js';
+import { english, list, say } from './reasons.js';
 
 const SAMPLE_BYTES = 1 << 16;
 
-/** The message starts so (the CLI's Ukrainian report recognises it by this start and the traits). */
-export const EXCEL_MESSAGE_START = 'looks like a CSV re-saved by Microsoft Excel';
-export const EXCEL_TRAITS = { semicolons: 'semicolon-separated', windows1251: 'Windows-1251 encoding', bom: 'byte order mark' } as const;
 
 export interface ExcelCsvFinding {
   semicolons: boolean;
   windows1251: boolean;
   bom: boolean;
-  /** One line for the user: what the file looks like and what to do. */
+  /** One line for the user: what the file looks like and what to do (English). */
   message: string;
+  /** The same as a catalogue text (src/i18n/validate-reasons.ts `file.excel`). */
+  text: MessageText;
 }
 
 /** Splits a line on a delimiter outside double quotes; returns the number of fields. */
@@ -68,14 +69,12 @@ export function detectExcelCsvBytes(sample: Uint8Array, expectedDelimiter = ',')
   const semicolons = expectedDelimiter !== ';' && fieldCount(header, ';') >= 2 && fieldCount(header, expectedDelimiter) === 1;
   if (!semicolons && !windows1251) return null;
   const traits = [
-    ...(semicolons ? [EXCEL_TRAITS.semicolons] : []),
-    ...(windows1251 ? [EXCEL_TRAITS.windows1251] : []),
-    ...(bom ? [EXCEL_TRAITS.bom] : []),
+    ...(semicolons ? [say('excel.semicolons')] : []),
+    ...(windows1251 ? [say('excel.windows1251')] : []),
+    ...(bom ? [say('excel.bom')] : []),
   ];
-  const message =
-    `${EXCEL_MESSAGE_START} (${traits.join(', ')}); the file is not checked: export it again with ogp-extract, ` +
-    `or in Excel save it as «CSV UTF-8 (comma delimited)» («CSV UTF-8 (розділювач — кома)»)`;
-  return { semicolons, windows1251, bom, message };
+  const reason = say('file.excel', { traits: list(traits) });
+  return { semicolons, windows1251, bom, message: english(reason), text: reason };
 }
 
 /** Reads the start of the file; null when it cannot be read (the caller reports that) or does not look Excel-saved. */

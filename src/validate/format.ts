@@ -1,49 +1,93 @@
 /**
  * Report formatters: human text, JSON data, GitHub Actions workflow annotations.
- * All deterministic: they print the report's (already sorted) issues in order.
+ * All deterministic: they print the report's (already sorted) messages in order.
  */
 import { Chalk } from 'chalk';
-import type { ValidationIssue, ValidationReport } from './types.js';
+import type { ValidationMessage, ValidationReport } from './types.js';
+
+/** The words of the text report around the messages; English by default (src/i18n/validate.ts gives Ukrainian). */
+export interface TextWords {
+  error: string;
+  warning: string;
+  note: string;
+  /** The reason of a message in the report's language. */
+  reason(message: ValidationMessage): string;
+  truncated(file: string, limit: number): string;
+  summary(counts: { files: number; errors: number; warnings: number }, valid: boolean): string;
+}
 
 export interface TextFormatOptions {
   /** ANSI colours (the CLI enables them only when stdout is a TTY). Default false. */
   color?: boolean;
+  /** The words in another language (default English). */
+  words?: TextWords;
 }
 
-function counts(report: ValidationReport): { errors: number; warnings: number } {
+export function counts(report: ValidationReport): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
-  for (const i of report.errors) i.severity === 'error' ? errors++ : warnings++;
+  for (const i of report.messages) i.severity === 'error' ? errors++ : warnings++;
   return { errors, warnings };
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function position(i: ValidationIssue): string {
-  let p = i.file;
-  if (i.row !== null) p += `:${i.row}`;
-  if (i.row !== null && i.fieldNumber !== null) p += `:${i.fieldNumber}`;
+/** English summary line (also the GitHub output's last line). */
+function summaryEn({ files, errors, warnings }: { files: number; errors: number; warnings: number }, valid: boolean): string {
+  return valid
+    ? `${plural(files, 'file')} valid${warnings ? ` (${plural(warnings, 'warning')})` : ''}`
+    : `${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''} in ${plural(files, 'file')}`;
+}
+
+export const ENGLISH_WORDS: TextWords = {
+  error: 'error',
+  warning: 'warning',
+  note: 'note',
+  reason: (m) => m.reason,
+  truncated: (_file, limit) => `stopped collecting after ${plural(limit, 'issue')} (--max-errors ${limit})`,
+  summary: (c, valid) => `${valid ? '✔' : '✖'} ${summaryEn(c, valid)}`,
+};
+
+/** `file:row:fieldNumber` (what is known). */
+export function position(m: ValidationMessage): string {
+  const { file, row, fieldNumber } = m.place;
+  let p = file;
+  if (row !== undefined) p += `:${row}`;
+  if (row !== undefined && fieldNumber !== undefined) p += `:${fieldNumber}`;
   return p;
 }
 
 export function formatText(report: ValidationReport, options: TextFormatOptions = {}): string {
+  const words = options.words ?? ENGLISH_WORDS;
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
-  for (const i of report.errors) {
-    const sev = i.severity === 'error' ? c.red('error') : c.yellow('warning');
-    const col = i.column !== null ? `${c.cyan(`[${i.column}]`)} ` : '';
-    lines.push(`${c.bold(position(i))}  ${sev}  ${c.gray(i.code)}  ${col}${i.message}`);
+  for (const m of report.messages) {
+    const sev = m.severity === 'error' ? c.red(words.error) : c.yellow(words.warning);
+    const col = m.place.column !== undefined ? `${c.cyan(`[${m.place.column}]`)} ` : '';
+    lines.push(`${c.bold(position(m))}  ${sev}  ${c.gray(m.code)}  ${col}${words.reason(m)}`);
   }
-  for (const t of report.truncated)
-    lines.push(`${c.bold(t.file)}  ${c.yellow('note')}  stopped collecting after ${plural(t.limit, 'issue')} (--max-errors ${t.limit})`);
-  const { errors, warnings } = counts(report);
-  const files = plural(report.files.length, 'file');
-  if (report.valid) {
-    lines.push(c.green(`✔ ${files} valid${warnings ? ` (${plural(warnings, 'warning')})` : ''}`));
-  } else {
-    lines.push(c.red(`✖ ${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''} in ${files}`));
-  }
+  for (const t of report.truncated) lines.push(`${c.bold(t.file)}  ${c.yellow(words.note)}  ${words.truncated(t.file, t.limit)}`);
+  const summary = words.summary({ files: report.files.length, ...counts(report) }, report.valid);
+  lines.push(report.valid ? c.green(summary) : c.red(summary));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One message as a row of the JSON report. The JSON report keeps its published shape (`errors` of flat rows with
+ * `message`, null for what is not known) because CI scripts read it; the library's `messages` are the Message model.
+ */
+export function jsonRow(m: ValidationMessage): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    code: m.code,
+    severity: m.severity,
+    file: m.place.file,
+    row: m.place.row ?? null,
+    column: m.place.column ?? null,
+    fieldNumber: m.place.fieldNumber ?? null,
+    message: m.reason,
+  };
+  if (m.place.line !== undefined) o.line = m.place.line;
+  return o;
 }
 
 export function formatJson(report: ValidationReport): string {
@@ -53,19 +97,7 @@ export function formatJson(report: ValidationReport): string {
     summary: { errors, warnings, files: report.files.length },
     files: report.files,
     truncated: report.truncated,
-    errors: report.errors.map((i) => {
-      const o: Record<string, unknown> = {
-        code: i.code,
-        severity: i.severity,
-        file: i.file,
-        row: i.row,
-        column: i.column,
-        fieldNumber: i.fieldNumber,
-        message: i.message,
-      };
-      if (i.line !== undefined) o.line = i.line;
-      return o;
-    }),
+    errors: report.messages.map(jsonRow),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }
@@ -80,22 +112,17 @@ function escapeProperty(s: string): string {
 
 export function formatGithub(report: ValidationReport): string {
   const lines: string[] = [];
-  for (const i of report.errors) {
-    const props = [`file=${escapeProperty(i.file)}`];
-    const line = i.line ?? i.row;
-    if (line !== null) props.push(`line=${line}`);
-    if (line !== null && i.fieldNumber !== null) props.push(`col=${i.fieldNumber}`);
-    props.push(`title=${escapeProperty(i.code)}`);
-    const col = i.column !== null ? `[${i.column}] ` : '';
-    lines.push(`::${i.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(col + i.message)}`);
+  for (const m of report.messages) {
+    const props = [`file=${escapeProperty(m.place.file)}`];
+    const line = m.place.line ?? m.place.row;
+    if (line !== undefined) props.push(`line=${line}`);
+    if (line !== undefined && m.place.fieldNumber !== undefined) props.push(`col=${m.place.fieldNumber}`);
+    props.push(`title=${escapeProperty(m.code)}`);
+    const col = m.place.column !== undefined ? `[${m.place.column}] ` : '';
+    lines.push(`::${m.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(col + m.reason)}`);
   }
   for (const t of report.truncated)
     lines.push(`::notice file=${escapeProperty(t.file)},title=max-errors::${escapeData(`stopped collecting after ${t.limit} issues (--max-errors ${t.limit})`)}`);
-  const { errors, warnings } = counts(report);
-  lines.push(
-    report.valid
-      ? `ogp-extract validate: ${plural(report.files.length, 'file')} valid${warnings ? ` (${plural(warnings, 'warning')})` : ''}`
-      : `ogp-extract validate: ${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''} in ${plural(report.files.length, 'file')}`,
-  );
+  lines.push(`ogp-extract validate: ${summaryEn({ files: report.files.length, ...counts(report) }, report.valid)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -17,15 +17,17 @@ import { validateTable, type ForeignKeyCheck, type KeyCollector, type TableJob, 
 import {
   fromCsvw,
   fromTableSchema,
-  ioMessage,
+  ioReason,
   jsonDescriptorKind,
   loadTableDescription,
   readTextStrict,
 } from './descriptors.js';
-import { compareIssues, IssueSink, cmpStr } from './issues.js';
+import { compareMessages, IssueSink, cmpStr } from './issues.js';
+import { finding, say } from './reasons.js';
+import type { MessageText } from '../model/message.js';
 import { readJsonFile, validateJsonTable, validateJsonValue } from './json.js';
 import { validatePassport } from './passport.js';
-import type { ForeignKey, TableSchema, ValidateOptions, ValidationIssue, ValidationReport } from './types.js';
+import type { ForeignKey, TableSchema, ValidateOptions, ValidationMessage, ValidationReport } from './types.js';
 import { ValidateUsageError } from './types.js';
 
 export * from './types.js';
@@ -83,9 +85,9 @@ export async function validatePaths(paths: string[], options: ValidateOptions = 
     const abs = resolve(cwd, options.schema);
     const probe = new IssueSink();
     const loaded = await loadTableDescription(abs, display(abs), probe);
-    const fatal = probe.issues.find((i) => i.severity === 'error');
-    if (!loaded || fatal) throw new ValidateUsageError(`--schema ${options.schema}: ${(fatal ?? probe.issues[0])?.message ?? 'cannot be used'}`);
-    for (const i of probe.issues) sink.add(i);
+    const fatal = probe.messages.find((i) => i.severity === 'error');
+    if (!loaded || fatal) throw new ValidateUsageError(`--schema ${options.schema}: ${(fatal ?? probe.messages[0])?.reason ?? 'cannot be used'}`);
+    for (const i of probe.messages) sink.add(i);
     forced = 'schema' in loaded ? { schema: loaded.schema } : { jsonSchema: loaded.jsonSchema, display: display(abs) };
   }
 
@@ -108,14 +110,14 @@ export async function validatePaths(paths: string[], options: ValidateOptions = 
     try {
       st = await stat(abs);
     } catch (e) {
-      sink.add(fileIssue(display(abs), `cannot read ${p}: ${ioMessage(e)}`));
+      sink.add(fileIssue(display(abs), say('input.unreadable', { path: p, reason: ioReason(e) })));
       plan.files.add(display(abs));
       continue;
     }
     if (st.isDirectory()) {
       const found = await walk(abs);
       if (!found.some((f) => /\.(csv|tsv|json)$/i.test(f))) {
-        sink.add(fileIssue(display(abs), `no data files in ${p} (expected .csv, .tsv, .json files or a datapackage.json)`));
+        sink.add(fileIssue(display(abs), say('input.noDataFiles', { path: p })));
         plan.files.add(display(abs));
         continue;
       }
@@ -144,10 +146,10 @@ export async function validatePaths(paths: string[], options: ValidateOptions = 
     if (parsed.ok) validatePassport(parsed.value, parsed.text, d, sink, dirname(p));
   }
 
-  const errors: ValidationIssue[] = [...sink.issues].sort(compareIssues);
+  const messages: ValidationMessage[] = [...sink.messages].sort(compareMessages);
   return {
-    valid: !errors.some((e) => e.severity === 'error'),
-    errors,
+    valid: !messages.some((e) => e.severity === 'error'),
+    messages,
     files: [...plan.files].sort(cmpStr),
     truncated: sink.truncated(),
   };
@@ -160,8 +162,8 @@ interface Ctx {
   plan: Plan;
 }
 
-function fileIssue(file: string, message: string): ValidationIssue {
-  return { code: 'source-error', severity: 'error', file, row: null, column: null, fieldNumber: null, message };
+function fileIssue(file: string, text: MessageText): ValidationMessage {
+  return finding('source-error', text, { file });
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -219,7 +221,7 @@ async function classify(abs: string, isExplicit: boolean, ctx: Ctx): Promise<voi
   if (ext !== '.csv' && ext !== '.tsv' && ext !== '.json') {
     if (isExplicit) {
       plan.files.add(display(abs));
-      sink.add(fileIssue(display(abs), `unsupported file type "${ext || name}": expected .csv, .json, a datapackage.json or a folder`));
+      sink.add(fileIssue(display(abs), say('input.unsupported', { ext: ext || name })));
     }
     return;
   }
@@ -259,7 +261,7 @@ async function classify(abs: string, isExplicit: boolean, ctx: Ctx): Promise<voi
   if (ext === '.tsv') node.delimiter = '\t';
   if (ctx.forced) {
     if ('schema' in ctx.forced) node.schema = ctx.forced.schema;
-    else sink.add({ ...fileIssue(node.display, 'a JSON Schema cannot describe a CSV file; checked with the header as the description'), code: 'schema-error', severity: 'warning' });
+    else sink.add(finding('schema-error', say('input.jsonSchemaForCsv'), { file: node.display }, 'warning'));
   } else {
     const found = await sideDescription(abs, base, dir, ctx);
     if (found) node.schema = found;
@@ -359,14 +361,14 @@ async function addPackage(abs: string, ctx: Ctx, only: string | null): Promise<b
   const { plan, display, sink } = ctx;
   const pkgDisplay = display(abs);
   const read = await readTextStrict(abs);
-  const schemaError = (message: string, severity: 'error' | 'warning' = 'error'): void => {
-    sink.add({ code: 'schema-error', severity, file: pkgDisplay, row: null, column: null, fieldNumber: null, message });
+  const schemaError = (text: MessageText, severity: 'error' | 'warning' = 'error'): void => {
+    sink.add(finding('schema-error', text, { file: pkgDisplay }, severity));
   };
   if ('error' in read) {
     if (only) return false;
     plan.packages.add(abs);
     plan.files.add(pkgDisplay);
-    schemaError(`cannot read the data package: ${read.error}`);
+    schemaError(say('package.unreadable', { reason: read.error }));
     return true;
   }
   let raw: unknown;
@@ -376,14 +378,14 @@ async function addPackage(abs: string, ctx: Ctx, only: string | null): Promise<b
     if (only) return false;
     plan.packages.add(abs);
     plan.files.add(pkgDisplay);
-    schemaError(`the data package is not valid JSON: ${(e as Error).message.split('\n')[0]}`);
+    schemaError(say('package.notJson', { detail: (e as Error).message.split('\n')[0] ?? '' }));
     return true;
   }
   if (jsonDescriptorKind(raw) !== 'package') {
     if (only) return false;
     plan.packages.add(abs);
     plan.files.add(pkgDisplay);
-    schemaError('not a data package: no "resources" array');
+    schemaError(say('package.noResources'));
     return true;
   }
   const dir = dirname(abs);
@@ -400,15 +402,15 @@ async function addPackage(abs: string, ctx: Ctx, only: string | null): Promise<b
   for (let i = 0; i < resources.length; i++) {
     const r = resources[i]!;
     const name = typeof r.name === 'string' && r.name ? r.name : `resource${i + 1}`;
-    if (byName.has(name)) schemaError(`resource name "${name}" is used twice`);
+    if (byName.has(name)) schemaError(say('package.nameTwice', { name }));
     const rPath = pathOf(r);
     if (!rPath) {
       schemaError(
         Array.isArray(r.path)
-          ? `resource "${name}": multipart paths are not supported, not checked`
+          ? say('package.multipart', { name })
           : typeof r.path === 'string'
-            ? `resource "${name}": remote path ${r.path} is not checked`
-            : `resource "${name}" has no path (inline data is not checked)`,
+            ? say('package.remote', { name, path: r.path })
+            : say('package.noPath', { name }),
         'warning',
       );
       continue;
@@ -422,7 +424,7 @@ async function addPackage(abs: string, ctx: Ctx, only: string | null): Promise<b
       const sAbs = resolve(dir, r.schema);
       const loaded = await loadTableDescription(sAbs, display(sAbs), sink);
       if (loaded && 'schema' in loaded) schema = loaded.schema;
-      else if (loaded) schemaError(`resource "${name}": schema ${r.schema} is not a Table Schema`);
+      else if (loaded) schemaError(say('package.notTableSchema', { name, schema: r.schema }));
     }
     const format = (typeof r.format === 'string' ? r.format : extname(rPath).slice(1)).toLowerCase();
     const dialect = (r.dialect && typeof r.dialect === 'object' ? r.dialect : {}) as Record<string, unknown>;
@@ -452,7 +454,7 @@ async function addPackage(abs: string, ctx: Ctx, only: string | null): Promise<b
     for (const fk of node.schema?.foreignKeys ?? []) {
       const parentAbs = fk.reference.resource === '' ? node.abs : byName.get(fk.reference.resource);
       if (!parentAbs) {
-        schemaError(`resource "${node.label}": foreign key ${fk.fields.join('+')} refers to resource "${fk.reference.resource}", which is not in the package`);
+        schemaError(say('package.fkResource', { name: node.label, fields: fk.fields.join('+'), resource: fk.reference.resource }));
         continue;
       }
       node.fks.push({ fk, parentAbs, parentLabel: fk.reference.resource || node.label });
@@ -520,15 +522,7 @@ async function runTables(tables: Map<string, TableNode>, sink: IssueSink): Promi
       const r = await run(parent, { ...baseJob(parent), collect: cs, collectOnly: true });
       result.set(parentAbs, r);
       if (!r.complete && !parent.target) {
-        sink.add({
-          code: 'schema-error',
-          severity: 'warning',
-          file: node.display,
-          row: null,
-          column: null,
-          fieldNumber: null,
-          message: `the referenced table ${parent.display} cannot be read completely; foreign keys to it are not checked`,
-        });
+        sink.add(finding('schema-error', say('package.parentIncomplete', { file: parent.display }), { file: node.display }, 'warning'));
       }
     }
     const fkChecks: ForeignKeyCheck[] = node.fks.map(({ fk, parentAbs, parentLabel }) => ({

@@ -1,28 +1,29 @@
 /**
- * Collects issues, enforcing --max-errors per file, and sorts them into the stable report order.
+ * Collects validate's messages, enforcing --max-errors per file, and sorts them into the stable report order.
  */
-import type { TruncatedFile, ValidationIssue } from './types.js';
+import type { TruncatedFile, ValidationMessage } from './types.js';
 
 export class IssueSink {
-  readonly issues: ValidationIssue[] = [];
+  readonly messages: ValidationMessage[] = [];
   private readonly perFile = new Map<string, number>();
   private readonly truncatedFiles = new Set<string>();
 
   constructor(private readonly maxErrors: number = Infinity) {}
 
-  /** Adds an issue; returns false (and drops it) once the file has reached the limit. */
-  add(issue: ValidationIssue): boolean {
-    const n = this.perFile.get(issue.file) ?? 0;
+  /** Adds a message; returns false (and drops it) once its file has reached the limit. */
+  add(message: ValidationMessage): boolean {
+    const file = message.place.file;
+    const n = this.perFile.get(file) ?? 0;
     if (n >= this.maxErrors) {
-      this.truncatedFiles.add(issue.file);
+      this.truncatedFiles.add(file);
       return false;
     }
-    this.perFile.set(issue.file, n + 1);
-    this.issues.push(issue);
+    this.perFile.set(file, n + 1);
+    this.messages.push(message);
     return true;
   }
 
-  /** True when the file has reached the limit (further issues would be dropped). */
+  /** True when the file has reached the limit (further messages would be dropped). */
   full(file: string): boolean {
     return (this.perFile.get(file) ?? 0) >= this.maxErrors;
   }
@@ -41,21 +42,22 @@ export function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function cmpNullableNum(a: number | null, b: number | null): number {
+/** Absent numbers (file-level messages) first. */
+function cmpOptionalNum(a: number | undefined, b: number | undefined): number {
   if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
   return a - b;
 }
 
-/** Stable report order: file, row, field position, column, code, message. */
-export function compareIssues(a: ValidationIssue, b: ValidationIssue): number {
+/** Stable report order: file, row, field position, column, code, reason. */
+export function compareMessages(a: ValidationMessage, b: ValidationMessage): number {
   return (
-    cmpStr(a.file, b.file) ||
-    cmpNullableNum(a.row, b.row) ||
-    cmpNullableNum(a.fieldNumber, b.fieldNumber) ||
-    cmpStr(a.column ?? '', b.column ?? '') ||
+    cmpStr(a.place.file, b.place.file) ||
+    cmpOptionalNum(a.place.row, b.place.row) ||
+    cmpOptionalNum(a.place.fieldNumber, b.place.fieldNumber) ||
+    cmpStr(a.place.column ?? '', b.place.column ?? '') ||
     cmpStr(a.code, b.code) ||
-    cmpStr(a.message, b.message)
+    cmpStr(a.reason, b.reason)
   );
 }

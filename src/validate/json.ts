@@ -7,7 +7,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft7Module from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ioMessage } from './descriptors.js';
+import { ioReason } from './descriptors.js';
+import type { MessageText, TextParam } from '../model/message.js';
+import { english, finding, list, say } from './reasons.js';
 import { ABSENT, firstInvalidUtf8, TableChecker, type TableJob, type TableResult } from './csv.js';
 import { linesOfPointers } from './jsonpos.js';
 import type { IssueSink } from './issues.js';
@@ -27,7 +29,7 @@ export async function readJsonFile(path: string, file: string, sink: IssueSink):
   try {
     bytes = await readFile(path);
   } catch (e) {
-    sink.add({ code: 'source-error', severity: 'error', file, row: null, column: null, fieldNumber: null, message: `cannot read the file: ${ioMessage(e)}` });
+    sink.add(finding('source-error', say('file.unreadable', { reason: ioReason(e) }), { file }));
     return { ok: false };
   }
   const bad = firstInvalidUtf8(bytes);
@@ -43,12 +45,12 @@ export async function readJsonFile(path: string, file: string, sink: IssueSink):
     const at = bad >= 0 ? bad : incomplete;
     let line = 1;
     for (let p = bytes.indexOf(10); p !== -1 && p < at; p = bytes.indexOf(10, p + 1)) line++;
-    sink.add({ code: 'encoding-error', severity: 'error', file, row: line, column: null, fieldNumber: null, message: `not valid UTF-8: invalid byte sequence at byte offset ${at} (line ${line})` });
+    sink.add(finding('encoding-error', say('file.encoding', { offset: at, line }), { file, row: line }));
     return { ok: false };
   }
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) {
-    sink.add({ code: 'bom', severity: 'warning', file, row: 1, column: null, fieldNumber: null, message: 'the file starts with a byte order mark (BOM); UTF-8 without BOM is expected' });
+    sink.add(finding('bom', say('file.bom'), { file, row: 1 }, 'warning'));
     text = text.slice(1);
   }
   try {
@@ -58,50 +60,90 @@ export async function readJsonFile(path: string, file: string, sink: IssueSink):
     // V8 names the place as "position N" or "(line L column C)", depending on the Node version.
     const pos = /position (\d+)/.exec(msg);
     const lc = /line (\d+) column \d+/.exec(msg);
-    let row: number | null = null;
+    let row: number | undefined;
     if (lc) row = Number(lc[1]);
     else if (pos) row = text.slice(0, Number(pos[1])).split('\n').length;
-    sink.add({ code: 'source-error', severity: 'error', file, row, column: null, fieldNumber: null, message: `not valid JSON: ${msg}` });
+    sink.add(finding('source-error', say('file.notJson', { detail: msg }), { file, row }));
     return { ok: false };
   }
 }
 
-const compiled = new WeakMap<object, ValidateFunction | string>();
+const compiled = new WeakMap<object, ValidateFunction | MessageText>();
 
-/** Compiles a JSON Schema (2020-12 by default, draft-07/06 when $schema says so); returns an error text on failure. */
-export function compileJsonSchema(schema: unknown): ValidateFunction | string {
-  if (!schema || typeof schema !== 'object') return 'the JSON Schema is not an object';
+/** Compiles a JSON Schema (2020-12 by default, draft-07/06 when $schema says so); says why on failure. */
+export function compileJsonSchema(schema: unknown): ValidateFunction | MessageText {
+  if (!schema || typeof schema !== 'object') return say('schema.jsonNotObject');
   const cached = compiled.get(schema);
   if (cached) return cached;
   const declared = (schema as { $schema?: unknown }).$schema;
   const draft7 = typeof declared === 'string' && /draft-0[67]/.test(declared);
   const opts = { allErrors: true, strict: false, validateFormats: true };
-  let result: ValidateFunction | string;
+  let result: ValidateFunction | MessageText;
   try {
     const ajv: AjvLike = draft7 ? new AjvDraft7(opts) : (new Ajv2020(opts) as unknown as AjvLike);
     addFormats(ajv);
     result = ajv.compile(schema as object);
   } catch (e) {
-    result = `the JSON Schema cannot be compiled: ${(e as Error).message.split('\n')[0]}`;
+    result = say('schema.jsonNotCompiled', { detail: (e as Error).message.split('\n')[0] ?? '' });
   }
   compiled.set(schema, result);
   return result;
 }
 
-function describe(e: ErrorObject): { path: string; message: string } {
+/** ajv's words for the common keywords, as catalogue texts that say exactly what ajv says in English. */
+function ajvProblem(e: ErrorObject): MessageText | null {
+  const p = e.params as Record<string, unknown>;
+  const limit = String(p.limit ?? '');
+  switch (e.keyword) {
+    case 'format':
+      return say('jsonSchema.format', { format: String(p.format) });
+    case 'pattern':
+      return say('jsonSchema.pattern', { pattern: String(p.pattern) });
+    case 'type':
+      return say('jsonSchema.type', { type: String(p.type) });
+    case 'minLength':
+      return say('jsonSchema.minLength', { limit });
+    case 'maxLength':
+      return say('jsonSchema.maxLength', { limit });
+    case 'minItems':
+      return say('jsonSchema.minItems', { limit });
+    case 'maxItems':
+      return say('jsonSchema.maxItems', { limit });
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return say('jsonSchema.compare', { comparison: String(p.comparison), limit });
+    case 'const':
+      return say('jsonSchema.const');
+    case 'anyOf':
+      return say('jsonSchema.anyOf');
+    case 'oneOf':
+      return say('jsonSchema.oneOf');
+    default:
+      return null;
+  }
+}
+
+/** An ajv error: its instance path, and what is wrong (a catalogue text, or ajv's own English words). */
+function describe(e: ErrorObject): { path: string; problem: TextParam } {
   const p = e.params as Record<string, unknown>;
   let path = e.instancePath || '';
-  let message = e.message ?? e.keyword;
+  let problem: TextParam = e.message ?? e.keyword;
   if (e.keyword === 'required' && typeof p.missingProperty === 'string') {
     path = `${path}/${p.missingProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    message = 'is required but missing';
+    problem = say('jsonSchema.required');
   } else if (e.keyword === 'additionalProperties' && typeof p.additionalProperty === 'string') {
     path = `${path}/${p.additionalProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    message = 'is not allowed (additional property)';
+    problem = say('jsonSchema.additional');
   } else if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) {
-    message = `must be one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    problem = say('jsonSchema.enum', { values: list(p.allowedValues.map((v) => String(JSON.stringify(v)))) });
+  } else {
+    problem = ajvProblem(e) ?? problem;
   }
-  return { path, message };
+  const alternatives = (e as ErrorObject & { alternatives?: TextParam[] }).alternatives;
+  if (alternatives?.length) problem = say('jsonSchema.alternatives', { problem, alternatives: list(alternatives, 'semicolonOr') });
+  return { path, problem };
 }
 
 /** Validates a parsed JSON value; issues carry the instancePath as column and the value's line as row. */
@@ -114,8 +156,8 @@ export function validateJsonValue(
   sink: IssueSink,
 ): void {
   const validate = compileJsonSchema(schema);
-  if (typeof validate === 'string') {
-    sink.add({ code: 'schema-error', severity: 'error', file: schemaFile, row: null, column: null, fieldNumber: null, message: validate });
+  if (typeof validate !== 'function') {
+    sink.add(finding('schema-error', validate, { file: schemaFile }));
     return;
   }
   if (validate(value)) return;
@@ -123,11 +165,12 @@ export function validateJsonValue(
   const lines = linesOfPointers(text, errors.map((e) => e.path).concat(errors.map((e) => parentOf(e.path))));
   const seen = new Set<string>();
   for (const e of errors) {
-    const key = `${e.path}\u0000${e.message}`;
+    const text = say('jsonSchema.error', { path: e.path || '/', problem: e.problem });
+    const key = english(text);
     if (seen.has(key)) continue;
     seen.add(key);
-    const row = lines.get(e.path) ?? lines.get(parentOf(e.path)) ?? null;
-    sink.add({ code: 'json-schema', severity: 'error', file, row, column: e.path || '/', fieldNumber: null, message: `${e.path || '/'} ${e.message}` });
+    const row = lines.get(e.path) ?? lines.get(parentOf(e.path));
+    sink.add(finding('json-schema', text, { file, row, column: e.path || '/' }));
   }
 }
 
@@ -144,9 +187,9 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf') {
       const reasons = errors
         .filter((c) => c !== e && c.schemaPath.startsWith(`${e.schemaPath}/`) && c.instancePath === e.instancePath)
-        .map((c) => describe(c).message);
-      const unique = [...new Set(reasons)];
-      out.push(unique.length ? { ...e, message: `${e.message ?? 'must match a schema'} (${unique.join('; or ')})` } : e);
+        .map((c) => describe(c).problem);
+      const unique = new Map(reasons.map((r) => [typeof r === 'object' ? JSON.stringify(r) : String(r), r]));
+      out.push(unique.size ? ({ ...e, alternatives: [...unique.values()] } as ErrorObject) : e);
     } else out.push(e);
   }
   return out;
@@ -167,7 +210,7 @@ export async function validateJsonTable(job: TableJob, sink: IssueSink): Promise
   if (!parsed.ok) return { complete: false, rows: 0 };
   const data = parsed.value;
   if (!Array.isArray(data)) {
-    sink.add({ code: 'source-error', severity: 'error', file, row: 1, column: null, fieldNumber: null, message: 'a table in JSON must be an array of records' });
+    sink.add(finding('source-error', say('json.notArray'), { file, row: 1 }));
     return { complete: false, rows: 0 };
   }
   const checker = new TableChecker(job, sink);
@@ -202,20 +245,20 @@ export async function validateJsonTable(job: TableJob, sink: IssueSink): Promise
       continue;
     }
     if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
-      if (checker.checking) checker.issue('source-error', line, null, null, `record ${i + 1} is not an object`);
+      if (checker.checking) checker.issue('source-error', line, null, null, say('record.notObject', { n: i + 1 }));
       continue;
     }
     const o = rec as Record<string, unknown>;
     const record = names.map((n, j) => {
       if (!(n in o)) {
-        if (checker.checking) checker.issue('missing-cell', line, n, j + 1, `record ${i + 1} has no "${n}"`);
+        if (checker.checking) checker.issue('missing-cell', line, n, j + 1, say('record.missing', { n: i + 1, name: n }));
         return ABSENT;
       }
       return cell(o[n]);
     });
     if (checker.checking)
       for (const k of Object.keys(o))
-        if (!known.has(k)) checker.issue('extra-cell', line, k, null, `record ${i + 1} has "${k}", which is not a field of the description`);
+        if (!known.has(k)) checker.issue('extra-cell', line, k, null, say('record.extra', { n: i + 1, name: k }));
     checker.row(record, line, line);
   }
   return { complete: true, rows: data.length };

@@ -7,36 +7,38 @@ import { join } from 'node:path';
 import { linesOfPointers } from './jsonpos.js';
 import { ACCRUAL_PERIODICITIES } from '../model/national.js';
 import type { IssueSink } from './issues.js';
+import type { MessageText } from '../model/message.js';
+import { finding, list as listOf, say } from './reasons.js';
 import { isEmail, isHttpUrl, isIsoDate, isIsoDateTime } from './values.js';
 
 /** Kept under its earlier name for library users. */
 export const ACCRUAL_PERIODICITY = ACCRUAL_PERIODICITIES;
 
 /** `dir`: the passport's folder, for links given as relative file names. */
-type Rule = (v: unknown, dir?: string) => string | null;
+type Rule = (v: unknown, dir?: string) => MessageText | null;
 
-const nonEmptyText: Rule = (v) => (typeof v === 'string' && v.trim() !== '' ? null : 'must be non-empty text');
+const nonEmptyText: Rule = (v) => (typeof v === 'string' && v.trim() !== '' ? null : say('rule.text'));
 const maxLen =
   (n: number): Rule =>
   (v) => {
     const e = nonEmptyText(v);
     if (e) return e;
     const len = [...(v as string)].length;
-    return len <= n ? null : `must be at most ${n} characters (has ${len})`;
+    return len <= n ? null : say('rule.maxLength', { n, length: len });
   };
 const date: Rule = (v) =>
-  typeof v === 'string' && (isIsoDate(v) || isIsoDateTime(v)) ? null : 'must be a date YYYY-MM-DD (ISO 8601)';
-const url: Rule = (v) => (typeof v === 'string' && isHttpUrl(v) ? null : 'must be a URL starting with http:// or https://');
+  typeof v === 'string' && (isIsoDate(v) || isIsoDateTime(v)) ? null : say('rule.date');
+const url: Rule = (v) => (typeof v === 'string' && isHttpUrl(v) ? null : say('rule.url'));
 const textOrList: Rule = (v) => {
-  if (typeof v === 'string') return v.trim() ? null : 'must not be empty';
-  if (Array.isArray(v)) return v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() !== '') ? null : 'must be a non-empty list of non-empty texts';
-  return 'must be text or a list of texts';
+  if (typeof v === 'string') return v.trim() ? null : say('rule.notEmpty');
+  if (Array.isArray(v)) return v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() !== '') ? null : say('rule.texts');
+  return say('rule.textOrList');
 };
 const formats: Rule = (v) => {
   const list = typeof v === 'string' ? v.split(',').map((s) => s.trim()) : v;
-  if (!Array.isArray(list) || list.length === 0) return 'must be a non-empty list of formats';
+  if (!Array.isArray(list) || list.length === 0) return say('rule.formatList');
   const bad = list.filter((x) => typeof x !== 'string' || !/^[A-Z][A-Z0-9]*$/.test(x));
-  return bad.length === 0 ? null : `formats are written in capital Latin letters (e.g. CSV, JSON); invalid: ${bad.map((x) => JSON.stringify(x)).join(', ')}`;
+  return bad.length === 0 ? null : say('rule.formatCase', { values: listOf(bad.map((x) => String(JSON.stringify(x)))) });
 };
 
 export const PASSPORT_ELEMENTS: ReadonlyArray<{ key: string; uk: string; en: string; rule: Rule }> = [
@@ -57,7 +59,7 @@ export const PASSPORT_ELEMENTS: ReadonlyArray<{ key: string; uk: string; en: str
     rule: (v) =>
       typeof v === 'string' && (ACCRUAL_PERIODICITY as readonly string[]).includes(v)
         ? null
-        : `must be one of ${ACCRUAL_PERIODICITY.map((x) => `«${x}»`).join(', ')}`,
+        : say('rule.oneOf', { values: listOf(ACCRUAL_PERIODICITY.map((x) => `«${x}»`)) }),
   },
   {
     key: 'keywords',
@@ -66,7 +68,7 @@ export const PASSPORT_ELEMENTS: ReadonlyArray<{ key: string; uk: string; en: str
     rule: (v) =>
       Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() !== '')
         ? null
-        : 'must be a non-empty list of non-empty keywords',
+        : say('rule.keywords'),
   },
   { key: 'landingPage', uk: 'Посилання на набір даних', en: 'dataset URL', rule: url },
   { key: 'previousVersions', uk: 'Посилання на попередні версії', en: 'previous versions link', rule: url },
@@ -76,13 +78,13 @@ export const PASSPORT_ELEMENTS: ReadonlyArray<{ key: string; uk: string; en: str
     en: 'structure link',
     rule: (v, dir) => {
       const list = typeof v === 'string' ? [v] : v;
-      if (!Array.isArray(list) || list.length === 0) return 'must be a link or a list of links';
+      if (!Array.isArray(list) || list.length === 0) return say('rule.links');
       const bad = list.filter(
         (x) => typeof x !== 'string' || !(isHttpUrl(x) || (!/^[a-z][a-z0-9+.-]*:/i.test(x) && !x.startsWith('/') && !x.includes('..') && existsSync(join(dir ?? ".", x)))),
       );
       return bad.length === 0
         ? null
-        : `must be URLs (http:// or https://) or names of files next to the passport; not found or invalid: ${bad.map((x) => JSON.stringify(x)).join(', ')}`;
+        : say('rule.linkTargets', { values: listOf(bad.map((x) => String(JSON.stringify(x)))) });
     },
   },
   { key: 'publisherName', uk: 'Назва розпорядника', en: 'publisher name', rule: nonEmptyText },
@@ -90,14 +92,14 @@ export const PASSPORT_ELEMENTS: ReadonlyArray<{ key: string; uk: string; en: str
     key: 'publisherId',
     uk: 'Ідентифікатор розпорядника (ЄДРПОУ)',
     en: 'publisher ЄДРПОУ code',
-    rule: (v) => (typeof v === 'string' && /^\d{8}$/.test(v) ? null : 'must be an ЄДРПОУ code of 8 digits (as text)'),
+    rule: (v) => (typeof v === 'string' && /^\d{8}$/.test(v) ? null : say('rule.edrpou')),
   },
   { key: 'contactPointName', uk: 'Відповідальна особа', en: 'contact point name', rule: nonEmptyText },
   {
     key: 'contactPointEmail',
     uk: 'Email відповідальної особи',
     en: 'contact point e-mail',
-    rule: (v) => (typeof v === 'string' && isEmail(v) ? null : 'must be an e-mail address'),
+    rule: (v) => (typeof v === 'string' && isEmail(v) ? null : say('rule.email')),
   },
 ];
 
@@ -113,42 +115,26 @@ export const NULLABLE_PASSPORT_ELEMENTS: ReadonlySet<string> = new Set(['compres
 
 export function validatePassport(value: unknown, text: string, file: string, sink: IssueSink, dir = '.'): void {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    sink.add({ code: 'passport', severity: 'error', file, row: 1, column: null, fieldNumber: null, message: 'the passport must be a JSON object' });
+    sink.add(finding('passport', say('passport.notObject'), { file, row: 1 }));
     return;
   }
   const o = value as Record<string, unknown>;
   const lines = linesOfPointers(text, PASSPORT_ELEMENTS.map((e) => `/${e.key}`));
   for (const el of PASSPORT_ELEMENTS) {
     const v = o[el.key];
-    const row = lines.get(`/${el.key}`) ?? null;
-    const name = `«${el.uk}» (${el.en}, "${el.key}")`;
+    const row = lines.get(`/${el.key}`);
+    const element = say('passport.element', { uk: el.uk, en: el.en, key: el.key });
     if (v === null && NULLABLE_PASSPORT_ELEMENTS.has(el.key)) continue;
     if (isEmpty(v)) {
-      sink.add({
-        code: 'passport',
-        severity: 'error',
-        file,
-        row,
-        column: el.key,
-        fieldNumber: null,
-        message: `passport element ${name} is ${v === undefined ? 'missing' : 'empty'}`,
-      });
+      sink.add(finding('passport', say(v === undefined ? 'passport.missing' : 'passport.empty', { element }), { file, row, column: el.key }));
       continue;
     }
     const bad = el.rule(v, dir);
-    if (bad) sink.add({ code: 'passport', severity: 'error', file, row, column: el.key, fieldNumber: null, message: `passport element ${name} ${bad}` });
+    if (bad) sink.add(finding('passport', say('passport.invalid', { element, problem: bad }), { file, row, column: el.key }));
   }
   const issued = typeof o.issued === 'string' ? o.issued : null;
   const modified = typeof o.modified === 'string' ? o.modified : null;
   if (issued && modified && date(issued) === null && date(modified) === null && modified.slice(0, 10) < issued.slice(0, 10)) {
-    sink.add({
-      code: 'passport',
-      severity: 'error',
-      file,
-      row: lines.get('/modified') ?? null,
-      column: 'modified',
-      fieldNumber: null,
-      message: `passport element «Дата останньої зміни» (last modified date) ${modified} is before «Дата першого оприлюднення» (first publication date) ${issued}`,
-    });
+    sink.add(finding('passport', say('passport.modifiedBeforeIssued', { modified, issued }), { file, row: lines.get('/modified'), column: 'modified' }));
   }
 }

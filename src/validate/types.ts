@@ -6,6 +6,8 @@
  * `whitespace`, `date-range` and `passport`.
  */
 
+import type { Message, Place } from '../model/message.js';
+
 export const ISSUE_CODES = [
   // file / source level
   'source-error',
@@ -38,25 +40,16 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export type Severity = 'error' | 'warning';
 
-export interface ValidationIssue {
-  code: IssueCode;
-  severity: Severity;
-  /** Path of the file the issue is in (relative to the working directory when inside it, `/` separators). */
-  file: string;
-  /**
-   * CSV: 1-based row number counting every record including the header (header = 1), as Frictionless counts
-   * rows. JSON: 1-based line of the value. `null` for file-level issues.
-   */
-  row: number | null;
-  /** CSV: field name (header label when the field is unknown). JSON: instance path or passport key. */
-  column: string | null;
-  /** CSV: 1-based position of the cell in the row. */
-  fieldNumber: number | null;
-  /** One line, no trailing period needed. */
-  message: string;
-  /** Physical line of the file where the row starts, when it differs from `row` (multi-line cells). */
-  line?: number;
-}
+/**
+ * A finding of `validate`: the one message shape of every stage (src/model/message.ts), with a validate code.
+ * `place.file` is the path (relative to the working directory when inside it, `/` separators); `place.row` in a
+ * CSV counts every record with the header as 1 (as Frictionless counts rows), in JSON it is the value's line;
+ * `place.column` is the CSV field name (the header label when the field is unknown), the JSON instance path or
+ * the passport key; `place.fieldNumber` the 1-based position of the cell; `place.line` the physical line where
+ * the row starts, when it differs from the row (multi-line cells). File-level findings have only `place.file`.
+ * `text` (not serialised) is the catalogue entry the reason was made from (src/i18n/validate-reasons.ts).
+ */
+export type ValidationMessage = Message & { code: IssueCode; severity: Severity; place: Place & { file: string } };
 
 export interface TruncatedFile {
   file: string;
@@ -65,10 +58,10 @@ export interface TruncatedFile {
 }
 
 export interface ValidationReport {
-  /** True when no issue has severity `error` (warnings allowed). */
+  /** True when no message has severity `error` (warnings allowed). */
   valid: boolean;
-  /** Sorted by file, row, fieldNumber, column, code, message. */
-  errors: ValidationIssue[];
+  /** Errors and warnings, sorted by file, row, fieldNumber, column, code, reason. */
+  messages: ValidationMessage[];
   /** Every file that was read, sorted. */
   files: string[];
   /** Files where collecting stopped at --max-errors. */

@@ -1,7 +1,9 @@
 /**
  * Cell-level checks: data types and constraints. Pure functions on strings, no I/O.
  */
-import type { Field, FieldType } from './types.js';
+import type { MessageText } from '../model/message.js';
+import { list, say } from './reasons.js';
+import type { Field } from './types.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -56,58 +58,40 @@ export function isEmail(value: string): boolean {
   return EMAIL_RE.test(value);
 }
 
-/** What a value of each type must look like, for messages. */
-export const TYPE_EXPECTATION: Record<FieldType, string> = {
-  string: 'text',
-  integer: 'an integer (digits, optional sign)',
-  number: 'a number (digits, optional sign, decimal point «.»)',
-  boolean: 'a boolean',
-  date: 'a date in ISO 8601 format YYYY-MM-DD',
-  datetime: 'a date and time in ISO 8601 format YYYY-MM-DDThh:mm:ss',
-  time: 'a time hh:mm:ss',
-  year: 'a year YYYY',
-  yearmonth: 'a year and month YYYY-MM',
-  url: 'a URL starting with http:// or https://',
-  any: 'any value',
-};
-
-/** Returns null when the value has the field's type, else a reason for the message. */
-export function checkType(field: Field, value: string): string | null {
+/** Returns null when the value has the field's type, else what it is not (a catalogue text, after "is"). */
+export function checkType(field: Field, value: string): MessageText | null {
   switch (field.type) {
     case 'string':
     case 'any':
-      if (field.format === 'email' && !isEmail(value)) return 'not an e-mail address';
-      if (field.format === 'uri' && !isHttpUrl(value)) return `not ${TYPE_EXPECTATION.url}`;
+      if (field.format === 'email' && !isEmail(value)) return say('type.notEmail');
+      if (field.format === 'uri' && !isHttpUrl(value)) return say('type.notUrl');
       return null;
     case 'integer':
-      return INTEGER_RE.test(value) ? null : `not ${TYPE_EXPECTATION.integer}`;
+      return INTEGER_RE.test(value) ? null : say('type.notInteger');
     case 'number':
-      return NUMBER_RE.test(value) || value === 'NaN' || value === 'INF' || value === '-INF'
-        ? null
-        : `not ${TYPE_EXPECTATION.number}`;
+      return NUMBER_RE.test(value) || value === 'NaN' || value === 'INF' || value === '-INF' ? null : say('type.notNumber');
     case 'boolean': {
       const t = field.trueValues ?? DEFAULT_TRUE;
       const f = field.falseValues ?? DEFAULT_FALSE;
-      return t.includes(value) || f.includes(value) ? null : `not a boolean (${[...t, ...f].join(', ')})`;
+      return t.includes(value) || f.includes(value) ? null : say('type.notBoolean', { values: list([...t, ...f]) });
     }
     case 'date':
       if (isIsoDate(value)) return null;
-      return DATE_RE.test(value) ? 'no such calendar date' : `not ${TYPE_EXPECTATION.date}`;
+      return DATE_RE.test(value) ? say('type.noSuchDate') : say('type.notDate');
     case 'datetime':
-      if (isIsoDateTime(value)) return null;
-      return `not ${TYPE_EXPECTATION.datetime}`;
+      return isIsoDateTime(value) ? null : say('type.notDatetime');
     case 'time': {
       const m = TIME_RE.exec(value);
-      return m && isTimeParts(m[1], m[2], m[3]) ? null : `not ${TYPE_EXPECTATION.time}`;
+      return m && isTimeParts(m[1], m[2], m[3]) ? null : say('type.notTime');
     }
     case 'year':
-      return /^\d{4}$/.test(value) ? null : `not ${TYPE_EXPECTATION.year}`;
+      return /^\d{4}$/.test(value) ? null : say('type.notYear');
     case 'yearmonth': {
       const m = /^(\d{4})-(\d{2})$/.exec(value);
-      return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? null : `not ${TYPE_EXPECTATION.yearmonth}`;
+      return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? null : say('type.notYearmonth');
     }
     case 'url':
-      return isHttpUrl(value) ? null : `not ${TYPE_EXPECTATION.url}`;
+      return isHttpUrl(value) ? null : say('type.notUrl');
   }
 }
 
@@ -117,8 +101,8 @@ function comparable(field: Field, value: string | number): number | string {
   return String(value);
 }
 
-/** Compiled per-field constraint checker; returns a list of violated-constraint messages. */
-export type ConstraintCheck = (value: string) => string | null;
+/** Compiled per-field constraint checker; returns what the value violates (a catalogue text), or null. */
+export type ConstraintCheck = (value: string) => MessageText | null;
 
 const patternCache = new Map<string, RegExp>();
 
@@ -151,33 +135,33 @@ export function compileConstraints(field: Field): ConstraintCheck[] {
   if (c.pattern !== undefined) {
     const re = compilePattern(c.pattern);
     const p = c.pattern;
-    checks.push((v) => (re.test(v) ? null : `does not match the pattern ${p}`));
+    checks.push((v) => (re.test(v) ? null : say('constraint.pattern', { pattern: p })));
   }
   if (c.enum !== undefined && c.enum.length > 0) {
     const numeric = field.type === 'integer' || field.type === 'number';
     const allowed = new Set(c.enum.map((e) => (numeric ? String(Number(e)) : e)));
-    const list = c.enum.map((e) => `«${e}»`).join(', ');
-    checks.push((v) => (allowed.has(numeric ? String(Number(v)) : v) ? null : `is not one of ${list}`));
+    const values = list(c.enum.map((e) => `«${e}»`));
+    checks.push((v) => (allowed.has(numeric ? String(Number(v)) : v) ? null : say('constraint.enum', { list: values })));
   }
   if (c.minLength !== undefined) {
     const n = c.minLength;
-    checks.push((v) => ([...v].length >= n ? null : `is shorter than minLength ${n} (${[...v].length} characters)`));
+    checks.push((v) => ([...v].length >= n ? null : say('constraint.minLength', { n, length: [...v].length })));
   }
   if (c.maxLength !== undefined) {
     const n = c.maxLength;
     checks.push((v) => {
       // Length in characters (code points), not UTF-16 units.
       const len = v.length <= n ? v.length : [...v].length;
-      return len <= n ? null : `is longer than maxLength ${n} (${len} characters)`;
+      return len <= n ? null : say('constraint.maxLength', { n, length: len });
     });
   }
   if (c.minimum !== undefined) {
     const min = comparable(field, c.minimum);
-    checks.push((v) => (comparable(field, v) >= min ? null : `is less than minimum ${c.minimum}`));
+    checks.push((v) => (comparable(field, v) >= min ? null : say('constraint.minimum', { limit: String(c.minimum) })));
   }
   if (c.maximum !== undefined) {
     const max = comparable(field, c.maximum);
-    checks.push((v) => (comparable(field, v) <= max ? null : `is greater than maximum ${c.maximum}`));
+    checks.push((v) => (comparable(field, v) <= max ? null : say('constraint.maximum', { limit: String(c.maximum) })));
   }
   return checks;
 }
@@ -200,8 +184,16 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
+export type WhitespaceProblem = 'leading whitespace' | 'trailing whitespace' | 'double space';
+/** The catalogue text of each whitespace problem. */
+export const WHITESPACE_TEXT: Record<WhitespaceProblem, 'ws.leading' | 'ws.trailing' | 'ws.double'> = {
+  'leading whitespace': 'ws.leading',
+  'trailing whitespace': 'ws.trailing',
+  'double space': 'ws.double',
+};
+
 /** Leading, trailing or double spaces in a value; null when clean. */
-export function whitespaceProblem(value: string): string | null {
+export function whitespaceProblem(value: string): WhitespaceProblem | null {
   const n = value.length;
   if (n === 0) return null;
   if (isSpaceCode(value.charCodeAt(0))) return 'leading whitespace';

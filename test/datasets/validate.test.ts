@@ -11,7 +11,7 @@ async function validateExport(plans: ActionPlan[], options: ExportOptions): Prom
     const { files } = exportDatasets(plans, options);
     await writeDataset(out, files);
     const report = await validatePaths([out], { cwd: dir });
-    expect(report.errors.filter((e) => e.severity === 'error'), formatText(report)).toEqual([]);
+    expect(report.messages.filter((e) => e.severity === 'error'), formatText(report)).toEqual([]);
     expect(report.valid).toBe(true);
     // every data file and the passport were checked
     const data = [...files.keys()].filter((n) => !/\.schema\.(csv|json)$/.test(n) && n !== 'datapackage.json');
@@ -48,7 +48,7 @@ describe('ogp-extract validate accepts the export', () => {
       await writeDataset(join(dir, 'dataset'), broken);
       const report = await validatePaths([join(dir, 'dataset')], { cwd: dir });
       expect(report.valid).toBe(false);
-      const where = report.errors.map((e) => `${e.file}:${e.column}`);
+      const where = report.messages.map((e) => `${e.place.file}:${(e.place.column ?? null)}`);
       expect(where).toContain('dataset/parties.csv:edrpou');
       expect(where).toContain('dataset/measures.csv:startDate');
     });

@@ -3,13 +3,13 @@
  * report exactly that code at that row and column, and nothing else.
  */
 import { describe, expect, test } from 'vitest';
-import { validatePaths, type ValidationIssue } from '../../src/validate/index.js';
+import { validatePaths, type ValidationMessage } from '../../src/validate/index.js';
 
 const DIR = 'fixtures/validate/cases';
 const SCHEMA = `${DIR}/table-schema.json`;
 
-type Expect = Pick<ValidationIssue, 'code' | 'severity' | 'row' | 'column' | 'fieldNumber'>;
-const e = (code: ValidationIssue['code'], row: number | null, column: string | null, fieldNumber: number | null, severity: 'error' | 'warning' = 'error'): Expect => ({
+type Expect = Pick<ValidationMessage, 'code' | 'severity' | 'row' | 'column' | 'fieldNumber'>;
+const e = (code: ValidationMessage['code'], row: number | null, column: string | null, fieldNumber: number | null, severity: 'error' | 'warning' = 'error'): Expect => ({
   code,
   severity,
   row,
@@ -47,16 +47,16 @@ const CASES: Array<[string, Expect[]]> = [
   ['source-error.csv', [e('source-error', 3, null, null)]],
 ];
 
-const strip = (i: ValidationIssue): Expect => ({ code: i.code, severity: i.severity, row: i.row, column: i.column, fieldNumber: i.fieldNumber });
+const strip = (i: ValidationMessage): Expect => ({ code: i.code, severity: i.severity, row: (i.place.row ?? null), column: (i.place.column ?? null), fieldNumber: (i.place.fieldNumber ?? null) });
 
 describe('one defect per file, reported exactly', () => {
   test.each(CASES)('%s', async (file, expected) => {
     const report = await validatePaths([`${DIR}/${file}`], { schema: SCHEMA });
-    expect(report.errors.map(strip)).toEqual(expected);
-    for (const i of report.errors) {
-      expect(i.file).toBe(`${DIR}/${file}`);
-      expect(i.message).not.toMatch(/\n/);
-      expect(i.message.length).toBeGreaterThan(10);
+    expect(report.messages.map(strip)).toEqual(expected);
+    for (const i of report.messages) {
+      expect(i.place.file).toBe(`${DIR}/${file}`);
+      expect(i.reason).not.toMatch(/\n/);
+      expect(i.reason.length).toBeGreaterThan(10);
     }
     expect(report.valid).toBe(expected.every((x) => x.severity === 'warning'));
     expect(report.files).toEqual([`${DIR}/${file}`]);
@@ -72,46 +72,46 @@ describe('one defect per file, reported exactly', () => {
 describe('valid files report nothing', () => {
   test.each(['valid.csv', 'valid-crlf-multiline.csv'])('%s', async (file) => {
     const report = await validatePaths([`${DIR}/${file}`], { schema: SCHEMA });
-    expect(report.errors).toEqual([]);
+    expect(report.messages).toEqual([]);
     expect(report.valid).toBe(true);
   });
 });
 
 describe('messages say what is wrong', () => {
   test('impossible calendar date', async () => {
-    const [i] = (await validatePaths([`${DIR}/type-error-date.csv`], { schema: SCHEMA })).errors;
-    expect(i?.message).toContain('2025-02-30');
-    expect(i?.message).toContain('no such calendar date');
+    const [i] = (await validatePaths([`${DIR}/type-error-date.csv`], { schema: SCHEMA })).messages;
+    expect(i?.reason).toContain('2025-02-30');
+    expect(i?.reason).toContain('no such calendar date');
   });
   test('encoding error gives the byte offset and line', async () => {
-    const [i] = (await validatePaths([`${DIR}/encoding-error.csv`], { schema: SCHEMA })).errors;
-    expect(i?.message).toMatch(/byte offset \d+ \(line 3\)/);
+    const [i] = (await validatePaths([`${DIR}/encoding-error.csv`], { schema: SCHEMA })).messages;
+    expect(i?.reason).toMatch(/byte offset \d+ \(line 3\)/);
   });
   test('the missing-value marker null in a required column', async () => {
-    const [i] = (await validatePaths([`${DIR}/constraint-required-null.csv`], { schema: SCHEMA })).errors;
-    expect(i?.message).toContain('"null"');
+    const [i] = (await validatePaths([`${DIR}/constraint-required-null.csv`], { schema: SCHEMA })).messages;
+    expect(i?.reason).toContain('"null"');
   });
   test('enum lists the allowed update frequencies', async () => {
-    const [i] = (await validatePaths([`${DIR}/constraint-enum.csv`], { schema: SCHEMA })).errors;
-    expect(i?.message).toContain('«Щороку»');
-    expect(i?.message).toContain('«Щоденно»'.slice(1, -1));
+    const [i] = (await validatePaths([`${DIR}/constraint-enum.csv`], { schema: SCHEMA })).messages;
+    expect(i?.reason).toContain('«Щороку»');
+    expect(i?.reason).toContain('«Щоденно»'.slice(1, -1));
   });
 });
 
 describe('--max-errors', () => {
   test('stops collecting per file and says so', async () => {
     const all = await validatePaths([`${DIR}/many-errors.csv`], { schema: SCHEMA });
-    expect(all.errors.length).toBe(20);
+    expect(all.messages.length).toBe(20);
     expect(all.truncated).toEqual([]);
     const cut = await validatePaths([`${DIR}/many-errors.csv`], { schema: SCHEMA, maxErrors: 3 });
-    expect(cut.errors.length).toBe(3);
-    expect(cut.errors).toEqual(all.errors.slice(0, 3));
+    expect(cut.messages.length).toBe(3);
+    expect(cut.messages).toEqual(all.messages.slice(0, 3));
     expect(cut.truncated).toEqual([{ file: `${DIR}/many-errors.csv`, limit: 3 }]);
     expect(cut.valid).toBe(false);
   });
   test('the limit is per file', async () => {
     const r = await validatePaths([`${DIR}/many-errors.csv`, `${DIR}/whitespace-edges.csv`], { schema: SCHEMA, maxErrors: 1 });
-    expect(r.errors.map((i) => [i.file, i.code])).toEqual([
+    expect(r.messages.map((i) => [i.place.file, i.code])).toEqual([
       [`${DIR}/many-errors.csv`, 'constraint-error'],
       [`${DIR}/whitespace-edges.csv`, 'whitespace'],
     ]);
@@ -122,6 +122,6 @@ describe('--max-errors', () => {
 describe('without a description', () => {
   test('structure checks still run with the header as the description', async () => {
     const r = await validatePaths([`${DIR}/no-schema/plain.csv`]);
-    expect(r.errors.map(strip)).toEqual([e('missing-cell', 3, 'c', 3)]);
+    expect(r.messages.map(strip)).toEqual([e('missing-cell', 3, 'c', 3)]);
   });
 });

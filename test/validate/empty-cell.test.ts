@@ -24,7 +24,7 @@ describe('validate: an empty cell is an error in any column of an exported datas
         await writeFile(join(dir, table), stringify(copy, { record_delimiter: '\n' }));
         const report = await validatePaths([dir]);
         expect(report.valid, `${table} column ${rows[0]![col]}`).toBe(false);
-        expect(JSON.stringify(report.errors)).toContain(`\\"${rows[0]![col]}\\" is`);
+        expect(JSON.stringify(report.messages)).toContain(`\\"${rows[0]![col]}\\" is`);
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

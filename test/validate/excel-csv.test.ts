@@ -36,13 +36,14 @@ describe('validate: a CSV re-saved by Excel', () => {
       const file = join(dir, 'measures.csv');
       writeFileSync(file, asExcelSaves(readFileSync(file, 'utf8'), options));
       const report = await validatePaths([dir], { cwd: dir });
-      const errors = report.errors.filter((i) => i.severity === 'error');
+      const errors = report.messages.filter((i) => i.severity === 'error');
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatchObject({ file: 'measures.csv', code: 'source-error', row: null });
-      expect(errors[0]?.message).toMatch(/^looks like a CSV re-saved by Microsoft Excel/);
-      expect(errors[0]?.message).toMatch(traits);
-      expect(errors[0]?.message).toMatch(/export it again with ogp-extract, or in Excel save it as «CSV UTF-8 \(comma delimited\)»/);
-      expect(errors[0]?.message).not.toMatch(/\n/);
+      expect(errors[0]).toMatchObject({ place: { file: 'measures.csv' }, code: 'source-error' });
+      expect(errors[0]?.place.row).toBeUndefined();
+      expect(errors[0]?.reason).toMatch(/^looks like a CSV re-saved by Microsoft Excel/);
+      expect(errors[0]?.reason).toMatch(traits);
+      expect(errors[0]?.reason).toMatch(/export it again with ogp-extract, or in Excel save it as «CSV UTF-8 \(comma delimited\)»/);
+      expect(errors[0]?.reason).not.toMatch(/\n/);
     });
   });
 

@@ -23,7 +23,7 @@ describe('formatters', () => {
       valid: false,
       files: ['a,b:c.csv'],
       truncated: [],
-      errors: [{ code: 'type-error', severity: 'error', file: 'a,b:c.csv', row: 2, column: 'x', fieldNumber: 1, message: '100% wrong\nvalue' }],
+      messages: [{ code: 'type-error', severity: 'error', place: { file: 'a,b:c.csv', row: 2, column: 'x', fieldNumber: 1 }, reason: '100% wrong\nvalue' }],
     };
     expect(formatGithub(report).split('\n')[0]).toBe('::error file=a%2Cb%3Ac.csv,line=2,col=1,title=type-error::[x] 100%25 wrong%0Avalue');
   });
@@ -35,7 +35,7 @@ describe('formatters', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogp-validate-'));
     writeFileSync(join(dir, 't.csv'), 'a,b\n"x\ny",1\nz ,2\n');
     const r = await validatePaths([join(dir, 't.csv')], { cwd: dir });
-    expect(r.errors.map((i) => [i.code, i.row, i.line])).toEqual([['whitespace', 3, 4]]);
+    expect(r.messages.map((i) => [i.code, (i.place.row ?? null), i.place.line])).toEqual([['whitespace', 3, 4]]);
     expect(formatGithub(r)).toContain('::error file=t.csv,line=4,col=1,title=whitespace::');
   });
 

@@ -8,7 +8,7 @@ import { validatePaths } from '../../src/validate/index.js';
 
 async function flatten(file: string): Promise<(string | number | null)[][]> {
   const report = await validatePaths([`fixtures/validate/frictionless/${file}`]);
-  return report.errors.map((i) => [i.row === 1 && i.fieldNumber !== null && ['blank-label', 'duplicate-label', 'extra-label', 'missing-label'].includes(i.code) ? null : i.row, i.fieldNumber, i.code]);
+  return report.messages.map((i) => [(i.place.row ?? null) === 1 && (i.place.fieldNumber ?? null) !== null && ['blank-label', 'duplicate-label', 'extra-label', 'missing-label'].includes(i.code) ? null : (i.place.row ?? null), (i.place.fieldNumber ?? null), i.code]);
 }
 
 describe('validate agrees with Frictionless (v5 error names)', () => {

@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { validatePaths, type ValidationIssue } from '../../src/validate/index.js';
+import { validatePaths, type ValidationMessage } from '../../src/validate/index.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'ogp-validate-'));
-const pick = (i: ValidationIssue) => [i.file, i.code, i.row, i.column, i.fieldNumber];
+const pick = (i: ValidationMessage) => [i.place.file, i.code, (i.place.row ?? null), (i.place.column ?? null), (i.place.fieldNumber ?? null)];
 
 describe('edge cases', () => {
   test('an empty file is a source error; a header-only file is valid', async () => {
@@ -14,7 +14,7 @@ describe('edge cases', () => {
     writeFileSync(join(dir, 'empty.csv'), '');
     writeFileSync(join(dir, 'header.csv'), 'a,b\n');
     const r = await validatePaths([dir], { cwd: dir });
-    expect(r.errors.map(pick)).toEqual([['empty.csv', 'source-error', null, null, null]]);
+    expect(r.messages.map(pick)).toEqual([['empty.csv', 'source-error', null, null, null]]);
   });
 
   test('a folder without data files is an error (a wrong path must not pass CI)', async () => {
@@ -22,14 +22,14 @@ describe('edge cases', () => {
     writeFileSync(join(dir, 'notes.txt'), 'x');
     const r = await validatePaths([dir], { cwd: dir });
     expect(r.valid).toBe(false);
-    expect(r.errors.map((i) => [i.code, i.file])).toEqual([['source-error', '.']]);
+    expect(r.messages.map((i) => [i.code, i.place.file])).toEqual([['source-error', '.']]);
   });
 
   test('TSV files are read with a tab delimiter', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 't.tsv'), 'a\tb\n1\t2\n3\t 4\n');
     const r = await validatePaths([dir], { cwd: dir });
-    expect(r.errors.map(pick)).toEqual([['t.tsv', 'whitespace', 3, 'b', 2]]);
+    expect(r.messages.map(pick)).toEqual([['t.tsv', 'whitespace', 3, 'b', 2]]);
   });
 
   test('a header label that differs only in case gets a hint', async () => {
@@ -39,23 +39,23 @@ describe('edge cases', () => {
     writeFileSync(join(dir, 'reports.csv'), 'UID,acceptedDate,title,periodStartDate,periodEndDate,programId,programTitle,url\n');
     cpSync('fixtures/validate/csvw/reports.schema.csv', join(dir, 'reports.schema.csv'));
     const h = await validatePaths([dir], { cwd: dir });
-    expect(h.errors.map(pick)).toEqual([
+    expect(h.messages.map(pick)).toEqual([
       ['reports.csv', 'extra-label', 1, 'UID', 1],
       ['reports.csv', 'missing-label', 1, 'uid', 1],
     ]);
-    expect(h.errors[0]!.message).toContain('did you mean "uid"?');
+    expect(h.messages[0]!.reason).toContain('did you mean "uid"?');
   });
 
   test('a description given on its own is checked for loadability only', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'bad.schema.json'), '{"tableSchema": 5}');
     const r = await validatePaths([join(dir, 'bad.schema.json'), join(process.cwd(), 'fixtures/validate/csvw/programs.schema.json')], { cwd: dir });
-    expect(r.errors.map((i) => [i.file, i.code, i.severity])).toEqual([['bad.schema.json', 'schema-error', 'error']]);
+    expect(r.messages.map((i) => [i.place.file, i.code, i.severity])).toEqual([['bad.schema.json', 'schema-error', 'error']]);
   });
 
   test('an unsupported file type given explicitly', async () => {
     const r = await validatePaths(['README.md']);
-    expect(r.errors.map((i) => [i.code, i.message])).toEqual([
+    expect(r.messages.map((i) => [i.code, i.reason])).toEqual([
       ['source-error', 'unsupported file type ".md": expected .csv, .json, a datapackage.json or a folder'],
     ]);
   });
@@ -79,17 +79,17 @@ describe('CSVW foreign keys without a data package', () => {
     const dir = withoutPackage();
     const r = await validatePaths([dir], { cwd: dir });
     const header = readFileSync(join(dir, 'measureParties.csv'), 'utf8').split('\n')[0]!.split(',');
-    expect(r.errors.map(pick)).toEqual([
+    expect(r.messages.map(pick)).toEqual([
       ['measureParties.csv', 'foreign-key', 2, 'partyId', header.indexOf('partyId') + 1],
       ['passport.json', 'passport', expect.any(Number), 'structure', null],
     ]);
-    expect(r.errors[1]!.message).toContain('"datapackage.json"');
+    expect(r.messages[1]!.reason).toContain('"datapackage.json"');
   });
 
   test('one file: the referenced tables are read for their keys only', async () => {
     const dir = withoutPackage();
     const r = await validatePaths([join(dir, 'measureParties.csv')], { cwd: dir });
-    expect(r.errors.map((i) => [i.file, i.code])).toEqual([['measureParties.csv', 'foreign-key']]);
+    expect(r.messages.map((i) => [i.place.file, i.code])).toEqual([['measureParties.csv', 'foreign-key']]);
     expect(r.files).toEqual(['measureParties.csv']);
   });
 });
@@ -111,7 +111,7 @@ describe('JSON tables', () => {
       for (let i = 0; i < text.length; i++) if (text[i] === '  {' && ++seen === k) return i + 1;
       return -1;
     };
-    expect(r.errors.map((i) => [i.code, i.row, i.column])).toEqual([
+    expect(r.messages.map((i) => [i.code, (i.place.row ?? null), (i.place.column ?? null)])).toEqual([
       ['type-error', lineOf(1), 'startDate'],
       ['whitespace', lineOf(2), 'title'],
       ['missing-cell', lineOf(3), 'result'],
@@ -124,7 +124,7 @@ describe('JSON tables', () => {
     cpSync('fixtures/export/expected/plans.schema.json', join(dir, 'plans.schema.json'));
     writeFileSync(join(dir, 'plans.json'), '{"uid": 1}\n');
     const r = await validatePaths([dir], { cwd: dir });
-    expect(r.errors.map(pick)).toEqual([['plans.json', 'source-error', 1, null, null]]);
+    expect(r.messages.map(pick)).toEqual([['plans.json', 'source-error', 1, null, null]]);
   });
 });
 
@@ -134,13 +134,13 @@ describe("the project's own JSON Schemas", () => {
       ['fixtures/expected/khmelnytskyi-2021-2022-action-plan.json', 'fixtures/expected/kyiv-2025-2026-action-plan.json'],
       { schema: 'schemas/plan.schema.json' },
     );
-    expect(r.errors).toEqual([]);
+    expect(r.messages).toEqual([]);
   });
 
   test('exported JSON tables validate against schemas/tables/*.schema.json (draft-07)', async () => {
     for (const t of ['plans', 'commitments', 'measures', 'parties', 'measureParties']) {
       const r = await validatePaths([`fixtures/export/expected/${t}.json`], { schema: `schemas/tables/${t}.schema.json` });
-      expect([t, r.errors]).toEqual([t, []]);
+      expect([t, r.messages]).toEqual([t, []]);
     }
   });
 
@@ -151,9 +151,9 @@ describe("the project's own JSON Schemas", () => {
     plan.schemaVersion = '0.9';
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
     const r = await validatePaths([join(dir, 'plan.json')], { schema: join(process.cwd(), 'schemas/plan.schema.json'), cwd: dir });
-    expect(r.errors.map((i) => i.column)).toEqual(['/schemaVersion', '/commitments/0/measures/0/term/start']);
-    expect(r.errors.every((i) => i.code === 'json-schema' && typeof i.row === 'number')).toBe(true);
+    expect(r.messages.map((i) => (i.place.column ?? null))).toEqual(['/schemaVersion', '/commitments/0/measures/0/term/start']);
+    expect(r.messages.every((i) => i.code === 'json-schema' && typeof (i.place.row ?? null) === 'number')).toBe(true);
     // one issue for a value that fails every alternative of an anyOf, with the reasons
-    expect(r.errors[1]!.message).toMatch(/^\/commitments\/0\/measures\/0\/term\/start must match a schema in anyOf \(must match pattern .*; or must be null\)$/);
+    expect(r.messages[1]!.reason).toMatch(/^\/commitments\/0\/measures\/0\/term\/start must match a schema in anyOf \(must match pattern .*; or must be null\)$/);
   });
 });

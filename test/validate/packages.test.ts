@@ -3,15 +3,15 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PASSPORT_ELEMENTS, validatePaths, type ValidationIssue } from '../../src/validate/index.js';
+import { PASSPORT_ELEMENTS, validatePaths, type ValidationMessage } from '../../src/validate/index.js';
 
 const V = 'fixtures/validate';
-const pick = (i: ValidationIssue) => [i.file, i.code, i.row, i.column, i.fieldNumber];
+const pick = (i: ValidationMessage) => [i.place.file, i.code, (i.place.row ?? null), (i.place.column ?? null), (i.place.fieldNumber ?? null)];
 
 describe('data package', () => {
   test('a valid package with its passport reports nothing', async () => {
     const r = await validatePaths([`${V}/package-valid`]);
-    expect(r.errors).toEqual([]);
+    expect(r.messages).toEqual([]);
     expect(r.valid).toBe(true);
     expect(r.files).toEqual(
       ['commitments.csv', 'datapackage.json', 'measureParties.csv', 'measures.csv', 'parties.csv', 'passport.json', 'plans.csv'].map(
@@ -22,22 +22,22 @@ describe('data package', () => {
 
   test('the same package given as datapackage.json', async () => {
     const r = await validatePaths([`${V}/package-valid/datapackage.json`]);
-    expect(r.errors).toEqual([]);
+    expect(r.messages).toEqual([]);
     expect(r.files).toContain(`${V}/package-valid/passport.json`);
   });
 
   test('foreign keys: measures → commitments, link table → parties', async () => {
     const r = await validatePaths([`${V}/package-fk`]);
-    expect(r.errors.map(pick)).toEqual([
+    expect(r.messages.map(pick)).toEqual([
       [`${V}/package-fk/measureParties.csv`, 'foreign-key', 2, 'partyId', 3],
       [`${V}/package-fk/measures.csv`, 'foreign-key', 3, 'commitmentId', 2],
     ]);
-    expect(r.errors[1]!.message).toContain('"1417-2025-10-09-C9" has no match in commitments.uid');
+    expect(r.messages[1]!.reason).toContain('"1417-2025-10-09-C9" has no match in commitments.uid');
   });
 
   test('a child file given alone still has its foreign keys checked against the package', async () => {
     const r = await validatePaths([`${V}/package-fk/measures.csv`]);
-    expect(r.errors.map(pick)).toEqual([[`${V}/package-fk/measures.csv`, 'foreign-key', 3, 'commitmentId', 2]]);
+    expect(r.messages.map(pick)).toEqual([[`${V}/package-fk/measures.csv`, 'foreign-key', 3, 'commitmentId', 2]]);
   });
 
   test('a missing parent row key is found whatever the resource order', async () => {
@@ -51,9 +51,9 @@ describe('data package', () => {
     c.schema.foreignKeys.push({ fields: ['parentId'], reference: { resource: '', fields: ['uid'] } });
     writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(pkg));
     const r = await validatePaths([dir], { cwd: dir });
-    expect(r.errors.filter((i) => i.file === 'commitments.csv').map(pick)).toEqual([['commitments.csv', 'foreign-key', 4, 'parentId', 4]]);
+    expect(r.messages.filter((i) => i.place.file === 'commitments.csv').map(pick)).toEqual([['commitments.csv', 'foreign-key', 4, 'parentId', 4]]);
     // measures now point at commitment ids that no longer exist
-    expect(r.errors.filter((i) => i.file === 'measures.csv').map((i) => [i.code, i.row])).toEqual([
+    expect(r.messages.filter((i) => i.place.file === 'measures.csv').map((i) => [i.code, (i.place.row ?? null)])).toEqual([
       ['foreign-key', 2],
       ['foreign-key', 3],
     ]);
@@ -64,7 +64,7 @@ describe('passport', () => {
   test('each missing, empty or invalid element is an error naming it in Ukrainian and English', async () => {
     const r = await validatePaths([`${V}/package-passport`]);
     const f = `${V}/package-passport/passport.json`;
-    expect(r.errors.map(pick)).toEqual([
+    expect(r.messages.map(pick)).toEqual([
       [f, 'passport', null, 'title', null],
       [f, 'passport', 3, 'description', null],
       [f, 'passport', 10, 'issued', null],
@@ -73,15 +73,15 @@ describe('passport', () => {
       [f, 'passport', 21, 'publisherId', null],
       [f, 'passport', 23, 'contactPointEmail', null],
     ]);
-    expect(r.errors[0]!.message).toBe('passport element «Назва» (title, "title") is missing');
+    expect(r.messages[0]!.reason).toBe('passport element «Назва» (title, "title") is missing');
   });
 
   test('an empty passport names every element', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogp-validate-'));
     writeFileSync(join(dir, 'passport.json'), '{}\n');
     const r = await validatePaths([join(dir, 'passport.json')], { cwd: dir });
-    expect(r.errors.map((i) => i.column)).toEqual(PASSPORT_ELEMENTS.map((e) => e.key).sort());
-    expect(r.errors.every((i) => i.code === 'passport' && / is missing$/.test(i.message))).toBe(true);
+    expect(r.messages.map((i) => (i.place.column ?? null))).toEqual(PASSPORT_ELEMENTS.map((e) => e.key).sort());
+    expect(r.messages.every((i) => i.code === 'passport' && / is missing$/.test(i.reason))).toBe(true);
   });
 
   test('title ≤ 254 and description ≤ 4000 characters; modified not before issued; structure files exist', async () => {
@@ -94,7 +94,7 @@ describe('passport', () => {
     p.structure = ['plans.schema.json', 'https://example.gov.ua/schema.json'];
     writeFileSync(join(dir, 'passport.json'), JSON.stringify(p, null, 2));
     const r = await validatePaths([dir], { cwd: dir });
-    expect(r.errors.map((i) => [i.column, i.message.replace(/^passport element «[^»]*» \([^)]*\) /, '')])).toEqual([
+    expect(r.messages.map((i) => [(i.place.column ?? null), i.reason.replace(/^passport element «[^»]*» \([^)]*\) /, '')])).toEqual([
       ['title', 'must be at most 254 characters (has 255)'],
       ['description', 'must be at most 4000 characters (has 4001)'],
       ['modified', '2025-01-01 is before «Дата першого оприлюднення» (first publication date) 2025-10-20'],
@@ -106,7 +106,7 @@ describe('passport', () => {
 describe('835-rec structure descriptions', () => {
   test('CSVW schema.json and schema.csv next to the tables', async () => {
     const r = await validatePaths([`${V}/csvw`]);
-    expect(r.errors.map(pick)).toEqual([
+    expect(r.messages.map(pick)).toEqual([
       [`${V}/csvw/programs.csv`, 'date-range', 3, 'validFrom', 3],
       [`${V}/csvw/reports.csv`, 'type-error', 3, 'url', 8],
     ]);
@@ -115,7 +115,7 @@ describe('835-rec structure descriptions', () => {
   test('quirks of a published description are warnings, not failures', async () => {
     const r = await validatePaths([`${V}/reference`]);
     expect(r.valid).toBe(true);
-    expect(r.errors.map((i) => [i.code, i.severity, i.column])).toEqual([
+    expect(r.messages.map((i) => [i.code, i.severity, (i.place.column ?? null)])).toEqual([
       ['schema-error', 'warning', 'isVersionOfІd'],
       ['schema-error', 'warning', 'uId'],
     ]);
@@ -123,7 +123,7 @@ describe('835-rec structure descriptions', () => {
 
   test('--schema forces one description (schema.csv) on any file', async () => {
     const r = await validatePaths([`${V}/csvw/reports.csv`], { schema: `${V}/csvw/reports.schema.csv` });
-    expect(r.errors.map(pick)).toEqual([[`${V}/csvw/reports.csv`, 'type-error', 3, 'url', 8]]);
+    expect(r.messages.map(pick)).toEqual([[`${V}/csvw/reports.csv`, 'type-error', 3, 'url', 8]]);
   });
 
   test('835-rec tables: empty and null are both missing (an error only in a required column)', async () => {
@@ -134,7 +134,7 @@ describe('835-rec structure descriptions', () => {
       'uid,acceptedDate,title,periodStartDate,periodEndDate,programId,programTitle,url\nR-1,null,null,2025-01-01,2025-12-31,P-1,,https://khm.gov.ua/r/1\n',
     );
     const r = await validatePaths([dir], { cwd: dir });
-    expect(r.errors.map(pick)).toEqual([
+    expect(r.messages.map(pick)).toEqual([
       ['reports.csv', 'constraint-error', 2, 'title', 3],
       ['reports.csv', 'constraint-error', 2, 'programTitle', 7],
     ]);
@@ -145,7 +145,7 @@ describe('JSON documents', () => {
   test('JSON Schema errors with their instance path and line; valid JSON reports nothing', async () => {
     const r = await validatePaths([`${V}/json/plan.json`, `${V}/json/plan-broken.json`]);
     const f = `${V}/json/plan-broken.json`;
-    expect(r.errors.map((i) => [i.file, i.code, i.row, i.column])).toEqual([
+    expect(r.messages.map((i) => [i.place.file, i.code, (i.place.row ?? null), (i.place.column ?? null)])).toEqual([
       [f, 'json-schema', 4, '/decision/date'],
       [f, 'json-schema', 5, '/decision/number'],
       [f, 'json-schema', 13, '/commitments/1/id'],
@@ -158,20 +158,20 @@ describe('JSON documents', () => {
 
   test('malformed JSON is a source error', async () => {
     const r = await validatePaths([`${V}/json/not-json.json`]);
-    expect(r.errors.map((i) => [i.code, i.severity])).toEqual([['source-error', 'error']]);
-    expect(r.errors[0]!.message).toMatch(/^not valid JSON: /);
+    expect(r.messages.map((i) => [i.code, i.severity])).toEqual([['source-error', 'error']]);
+    expect(r.messages[0]!.reason).toMatch(/^not valid JSON: /);
   });
 
   test('--schema with a JSON Schema', async () => {
     const r = await validatePaths([`${V}/json/plan-broken.json`], { schema: `${V}/json/plan.schema.json` });
-    expect(r.errors.length).toBe(6);
+    expect(r.messages.length).toBe(6);
   });
 });
 
 describe('exporter output', () => {
   test('the committed export of the three seed plans validates clean (CSV, JSON tables, passport, register)', async () => {
     const r = await validatePaths(['fixtures/export/expected']);
-    expect(r.errors).toEqual([]);
+    expect(r.messages).toEqual([]);
     expect(r.files).toContain('fixtures/export/expected/passport.json');
     expect(r.files).toContain('fixtures/export/expected/measures.json');
     expect(r.files).toContain('fixtures/export/expected/register.csv');
@@ -190,7 +190,7 @@ describe('exporter output', () => {
     json[0].planId = '0000-2000-01-01';
     fs.writeFileSync(join(dir, 'commitments.json'), JSON.stringify(json, null, 2));
     const r = await validatePaths([dir], { cwd: dir });
-    expect(r.errors.map((i) => [i.file, i.code, i.column])).toEqual([
+    expect(r.messages.map((i) => [i.place.file, i.code, (i.place.column ?? null)])).toEqual([
       ['commitments.json', 'foreign-key', 'planId'],
       ['measures.csv', 'foreign-key', 'commitmentId'],
     ]);
@@ -200,11 +200,11 @@ describe('exporter output', () => {
 describe('batches', () => {
   test('a missing input is one error naming it; the rest of the batch still runs', async () => {
     const r = await validatePaths([`${V}/nope.csv`, `${V}/cases/whitespace.csv`], { schema: `${V}/cases/table-schema.json` });
-    expect(r.errors.map(pick)).toEqual([
+    expect(r.messages.map(pick)).toEqual([
       [`${V}/cases/whitespace.csv`, 'whitespace', 2, 'title', 2],
       [`${V}/nope.csv`, 'source-error', null, null, null],
     ]);
-    expect(r.errors[1]!.message).toBe(`cannot read ${V}/nope.csv: no such file`);
+    expect(r.messages[1]!.reason).toBe(`cannot read ${V}/nope.csv: no such file`);
   });
 
   test('no inputs is a usage error', async () => {

@@ -34,7 +34,7 @@ describe('UTF-8 in streaming', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogp-validate-'));
     writeFileSync(join(dir, 'big.csv'), bytes);
     const r = await validatePaths([join(dir, 'big.csv')], { cwd: dir });
-    expect(r.errors).toEqual([]);
+    expect(r.messages).toEqual([]);
   });
 
   test.each([CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK + 7])('an invalid byte at offset %i is found at that offset and line', async (at) => {
@@ -47,8 +47,8 @@ describe('UTF-8 in streaming', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogp-validate-'));
     writeFileSync(join(dir, 'big.csv'), broken);
     const r = await validatePaths([join(dir, 'big.csv')], { cwd: dir });
-    expect(r.errors.map((i) => [i.code, i.row])).toEqual([['encoding-error', lineOf(p)]]);
-    expect(r.errors[0]!.message).toContain(`byte offset ${p} (line ${lineOf(p)})`);
+    expect(r.messages.map((i) => [i.code, (i.place.row ?? null)])).toEqual([['encoding-error', lineOf(p)]]);
+    expect(r.messages[0]!.reason).toContain(`byte offset ${p} (line ${lineOf(p)})`);
   });
 
   test('a character cut off at the end of the file', async () => {
@@ -56,8 +56,8 @@ describe('UTF-8 in streaming', () => {
     const bytes = Buffer.from('a,b\n1,ж');
     writeFileSync(join(dir, 'cut.csv'), bytes.subarray(0, bytes.length - 1));
     const r = await validatePaths([join(dir, 'cut.csv')], { cwd: dir });
-    expect(r.errors.map((i) => [i.code, i.row])).toEqual([['encoding-error', 2]]);
-    expect(r.errors[0]!.message).toContain(`byte offset ${bytes.length - 2}`);
+    expect(r.messages.map((i) => [i.code, (i.place.row ?? null)])).toEqual([['encoding-error', 2]]);
+    expect(r.messages[0]!.reason).toContain(`byte offset ${bytes.length - 2}`);
   });
 
   test('firstInvalidUtf8 agrees with a fatal TextDecoder', () => {
