@@ -18,7 +18,8 @@ import {
   type Matrix,
   type Segment,
 } from './geometry.js';
-import { makeLine, median, toLines, typicalPitch, type Line, type PLine, type TextRun } from './text.js';
+import { median, splitRun, toLines, toPLine, typicalPitch, type Line, type PLine, type TextRun } from './text.js';
+import { borderlessTables } from './borderless.js';
 
 /** A cell of a table fragment: its own lines, or a placeholder covered by a spanning cell. */
 export interface FragCell {
@@ -154,49 +155,6 @@ function fontIsBold(page: PDFPageProxy, fontName: string): boolean {
   }
 }
 
-/** Split a run crossing vertical boundaries `xs` at the space nearest each boundary. */
-function splitRun(run: TextRun, xs: number[]): TextRun[] {
-  const cuts = xs.filter((x) => x > run.x0 + 1 && x < run.x1 - 1);
-  if (cuts.length === 0) return [run];
-  const chars = [...run.str];
-  const width = run.x1 - run.x0;
-  const out: TextRun[] = [];
-  let startIdx = 0;
-  let startX = run.x0;
-  for (const x of cuts) {
-    const est = Math.round(((x - run.x0) / width) * chars.length);
-    let idx = -1;
-    for (let d = 0; d <= 4 && idx < 0; d++) {
-      if (chars[est + d] === ' ') idx = est + d;
-      else if (chars[est - d] === ' ') idx = est - d;
-    }
-    if (idx <= startIdx || idx >= chars.length - 1) continue;
-    const endX = run.x0 + (idx / chars.length) * width;
-    out.push({ ...run, str: chars.slice(startIdx, idx).join(''), x0: startX, x1: endX });
-    startIdx = idx + 1;
-    startX = run.x0 + ((idx + 1) / chars.length) * width;
-  }
-  out.push({ ...run, str: chars.slice(startIdx).join(''), x0: startX, x1: run.x1 });
-  return out.filter((r) => r.str.trim() !== '');
-}
-
-function toPLine(line: Line, contentLeft: number, contentWidth: number): PLine {
-  const width = line.x1 - line.x0;
-  const chars = [...line.text];
-  const spaces = chars.filter((ch) => ch === ' ').length;
-  const n = Math.max(1, chars.length - spaces + 0.45 * spaces);
-  return {
-    text: line.text,
-    free: contentWidth - width,
-    charWidth: width / n,
-    base: line.base,
-    size: line.size,
-    indent: line.x0 - contentLeft,
-    bold: line.bold,
-    ...(line.conf !== undefined ? { conf: line.conf } : {}),
-  };
-}
-
 function center(run: TextRun): [number, number] {
   return [(run.x0 + run.x1) / 2, run.base - 0.3 * run.size];
 }
@@ -272,120 +230,6 @@ function gridTable(page: number, grid: Grid, runs: TextRun[], shades: Shade[]): 
     rows: outRows,
     ruled: true,
     openTop: grid.openTop,
-  };
-}
-
-/** Segments of a line: runs separated by gaps wider than the font size (column gaps). */
-function segmentsOf(line: Line): Line[] {
-  const segs: TextRun[][] = [];
-  let cur: TextRun[] = [];
-  for (const r of line.runs) {
-    const prev = cur[cur.length - 1];
-    if (prev && r.x0 - prev.x1 > 1.2 * Math.max(prev.size, r.size)) {
-      segs.push(cur);
-      cur = [];
-    }
-    cur.push(r);
-  }
-  if (cur.length > 0) segs.push(cur);
-  return segs.map(makeLine);
-}
-
-/**
- * Tables without rulings: a run of at least three consecutive lines that each have two or
- * more column segments starting at the same x positions. Lines with one segment aligned to
- * a column continue the row above. Returns the fragments and the lines they used.
- */
-function alignedTables(page: number, lines: Line[], pitch: number): { frags: TableFrag[]; used: Set<Line> } {
-  const frags: TableFrag[] = [];
-  const used = new Set<Line>();
-  const segs = lines.map(segmentsOf);
-  let i = 0;
-  while (i < lines.length) {
-    if (segs[i]!.length < 2) {
-      i++;
-      continue;
-    }
-    // grow a run of lines that are multi-segment, or single-segment continuations
-    let j = i;
-    const run: number[] = [];
-    while (j < lines.length) {
-      const prev = lines[run[run.length - 1] ?? j]!;
-      const cur = lines[j]!;
-      if (run.length > 0 && cur.base - prev.base > (pitch + 1.2) * cur.size) break;
-      if (segs[j]!.length < 2 && run.length === 0) break;
-      run.push(j);
-      j++;
-    }
-    // column starts from the multi-segment lines
-    const multi = run.filter((k) => segs[k]!.length >= 2);
-    const starts = clusterStarts(multi.flatMap((k) => segs[k]!.map((s) => s.x0)), lines[i]!.size);
-    const supported = starts.filter((x) => multi.filter((k) => segs[k]!.some((s) => Math.abs(s.x0 - x) < 0.6 * s.size)).length >= 2);
-    // trim trailing single-segment lines that do not sit on a column start
-    while (run.length > 0) {
-      const k = run[run.length - 1]!;
-      if (segs[k]!.length >= 2) break;
-      const s = segs[k]![0]!;
-      if (supported.some((x) => Math.abs(s.x0 - x) < 0.6 * s.size) && s.x0 > supported[0]! + 0.6 * s.size) break;
-      run.pop();
-    }
-    const allAligned = multi.every((k) => segs[k]!.every((s) => supported.some((x) => Math.abs(s.x0 - x) < 0.6 * s.size)));
-    if (multi.length >= 3 && supported.length >= 2 && allAligned) {
-      frags.push(buildAligned(page, run.map((k) => ({ line: lines[k]!, segs: segs[k]! })), supported));
-      for (const k of run) used.add(lines[k]!);
-      i = (run[run.length - 1] ?? i) + 1;
-    } else i++;
-  }
-  return { frags, used };
-}
-
-function clusterStarts(xs: number[], size: number): number[] {
-  const sorted = xs.slice().sort((a, b) => a - b);
-  const out: number[][] = [];
-  for (const x of sorted) {
-    const last = out[out.length - 1];
-    if (last && x - last[0]! < 0.6 * size) last.push(x);
-    else out.push([x]);
-  }
-  return out.map((g) => Math.min(...g));
-}
-
-function buildAligned(page: number, lines: { line: Line; segs: Line[] }[], starts: number[]): TableFrag {
-  const right = Math.max(...lines.map((l) => l.line.x1));
-  const xs = [...starts, right + 1];
-  const colOf = (x: number, size: number): number => {
-    let c = 0;
-    for (let k = 0; k < starts.length; k++) if (x >= starts[k]! - 0.6 * size) c = k;
-    return c;
-  };
-  const rows: { segs: Line[][]; bold: boolean }[] = [];
-  for (const { segs } of lines) {
-    const newRow = segs.length >= 2 || rows.length === 0;
-    if (newRow) rows.push({ segs: starts.map(() => []), bold: true });
-    const row = rows[rows.length - 1]!;
-    for (const s of segs) {
-      row.segs[colOf(s.x0, s.size)]!.push(s);
-      if (!s.bold) row.bold = false;
-    }
-  }
-  const gap = 4;
-  return {
-    page,
-    xs,
-    top: Math.min(...lines.map((l) => l.line.base - l.line.size)),
-    bottom: Math.max(...lines.map((l) => l.line.base + 0.3 * l.line.size)),
-    ruled: false,
-    openTop: false,
-    rows: rows.map((r) => ({
-      bold: r.bold,
-      hasText: true,
-      cells: r.segs.map((ls, c) => ({
-        kind: 'cell' as const,
-        colSpan: 1,
-        rowSpan: 1,
-        lines: ls.map((l) => toPLine(l, xs[c]!, xs[c + 1]! - xs[c]! - gap)),
-      })),
-    })),
   };
 }
 
@@ -525,7 +369,7 @@ export function layoutPage(
   const left = ref.length > 0 ? Math.min(...ref.map((l) => l.x0)) : 0;
   const right = ref.length > 0 ? Math.max(...ref.map((l) => l.x1)) : width;
 
-  const aligned = alignedTables(pageNo, freeLines, pitch);
+  const aligned = borderlessTables(pageNo, freeLines, pitch);
   frags.push(...aligned.frags);
 
   const blocks: PageBlock[] = [];

@@ -422,3 +422,46 @@ export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, in
   if (indentAware && b.indent > 0.8 * size && a.indent < 0.3 * size) return true;
   return false;
 }
+
+/** Split a run crossing vertical boundaries `xs` at the space nearest each boundary. */
+export function splitRun(run: TextRun, xs: number[]): TextRun[] {
+  const cuts = xs.filter((x) => x > run.x0 + 1 && x < run.x1 - 1);
+  if (cuts.length === 0) return [run];
+  const chars = [...run.str];
+  const width = run.x1 - run.x0;
+  const out: TextRun[] = [];
+  let startIdx = 0;
+  let startX = run.x0;
+  for (const x of cuts) {
+    const est = Math.round(((x - run.x0) / width) * chars.length);
+    let idx = -1;
+    for (let d = 0; d <= 4 && idx < 0; d++) {
+      if (chars[est + d] === ' ') idx = est + d;
+      else if (chars[est - d] === ' ') idx = est - d;
+    }
+    if (idx <= startIdx || idx >= chars.length - 1) continue;
+    const endX = run.x0 + (idx / chars.length) * width;
+    out.push({ ...run, str: chars.slice(startIdx, idx).join(''), x0: startX, x1: endX });
+    startIdx = idx + 1;
+    startX = run.x0 + ((idx + 1) / chars.length) * width;
+  }
+  out.push({ ...run, str: chars.slice(startIdx).join(''), x0: startX, x1: run.x1 });
+  return out.filter((r) => r.str.trim() !== '');
+}
+
+export function toPLine(line: Line, contentLeft: number, contentWidth: number): PLine {
+  const width = line.x1 - line.x0;
+  const chars = [...line.text];
+  const spaces = chars.filter((ch) => ch === ' ').length;
+  const n = Math.max(1, chars.length - spaces + 0.45 * spaces);
+  return {
+    text: line.text,
+    free: contentWidth - width,
+    charWidth: width / n,
+    base: line.base,
+    size: line.size,
+    indent: line.x0 - contentLeft,
+    bold: line.bold,
+    ...(line.conf !== undefined ? { conf: line.conf } : {}),
+  };
+}

@@ -30,3 +30,19 @@ describe('readPdf: headings right under another line (shading.pdf)', () => {
     ]);
   });
 });
+
+describe('readPdf: a borderless table whose header cells wrap (borderless-wrapped.pdf)', () => {
+  it('keeps «Термін» over «реалізації» in the header cell, the other header cells centred between them', async () => {
+    const { tree } = await read('pdf-extra', 'borderless-wrapped');
+    const [t, ...rest] = tables(tree);
+    expect(rest).toHaveLength(0);
+    expect(t!.children.map((r) => r.children.map((c) => texts(c.children).join(' | ')))).toEqual([
+      ['№', 'Заходи', 'Відповідальні', 'Термін реалізації', 'Очікувані результати'],
+      ['1', 'Оприлюднення наборів відкритих даних', 'Управління цифрового розвитку', '2026 рік', 'Набори даних оприлюднено'],
+      ['2', 'Проведення громадських обговорень', 'Відділ комунікацій', 'І квартал 2027', 'Обговорення проведено'],
+      ['3', 'Запуск бюджету участі для шкіл', 'Департамент освіти', '2026–2027 роки', 'Проєкти реалізовано'],
+    ]);
+    expect(t!.children.map((r) => r.data?.header === true)).toEqual([true, false, false, false]);
+    expect(texts(tree.children.filter((b) => b.type !== 'table'))).toEqual(['Зобов’язання 1. Відкриті дані', 'Секретар ради Іван ПЕТРЕНКО']);
+  });
+});
