@@ -26,13 +26,14 @@ export function defaultJobs(): number {
 }
 
 /** The worker module, and how to start it: from the compiled package directly, from the sources with the test loader. */
-function workerSpec(): { url: URL; execArgv: string[] } {
+function workerSpec(): { url: URL; execArgv: string[] | undefined } {
   const self = import.meta.url;
   if (self.endsWith('.ts')) {
     const loader = fileURLToPath(new URL('../../test/batch/ts-loader.mjs', self));
     return { url: new URL('./worker.ts', self), execArgv: ['--import', loader] };
   }
-  return { url: new URL('./worker.js', self), execArgv: [] };
+  // the compiled worker inherits node's own flags (so `node --cpu-prof bin/ogp-extract.js …` profiles the workers too)
+  return { url: new URL('./worker.js', self), execArgv: undefined };
 }
 
 type Job = Omit<TaskRequest, 'id'>;

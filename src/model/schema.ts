@@ -6,10 +6,11 @@
  * Field names are a public contract: add fields freely, never rename.
  */
 import { z } from 'zod';
-import { MessageSchema, PlaceSchema } from './message.js';
+import { MessageSchema, PlaceSchema } from './message-schema.js';
 
-/** 2.0.0: `warnings` ({code, message, location}) became `messages` ({code, severity, reason, place, related?}). */
-export const SCHEMA_VERSION = '2.0.0';
+import { SCHEMA_VERSION } from './version.js';
+
+export { SCHEMA_VERSION };
 
 const isoDate = z
   .string()

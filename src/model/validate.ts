@@ -1,35 +1,31 @@
 /**
  * Validation of a plan against `schemas/plan.schema.json` (ajv), as data:
- * every error carries the JSON path of the value at fault.
+ * every error carries the JSON path of the value at fault. The validator is ajv's code compiled ahead of time
+ * (`npm run schemas` → plan-validate.generated.ts), so validating needs neither ajv's compiler nor the schema file.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { validate } from './plan-validate.generated.js';
 
 export interface SchemaViolation {
   path: string;
   message: string;
 }
 
-let compiled: ValidateFunction | null = null;
-
 export function schemaPath(): URL {
   return new URL('../../schemas/plan.schema.json', import.meta.url);
 }
 
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as Record<string, unknown>;
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
+/** The generated validator module, in the sources (written by `npm run schemas`). */
+export function validatorPath(): URL {
+  return new URL('../../src/model/plan-validate.generated.ts', import.meta.url);
 }
 
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
 export function validatePlan(plan: unknown): SchemaViolation[] {
-  const validate = validator();
-  if (validate(plan)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => ({
+  const check = validate as Validate;
+  if (check(plan)) return [];
+  return (check.errors ?? []).map((e: ErrorObject) => ({
     path: e.instancePath || '/',
     message: `${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
   }));

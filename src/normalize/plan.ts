@@ -5,13 +5,8 @@
  */
 import type { RawMeasure, RawPlan } from '../extract/types.js';
 import { warning, type Message } from '../model/message.js';
-import {
-  SCHEMA_VERSION,
-  type ActionPlan,
-  type Commitment,
-  type Measure,
-  type Party,
-} from '../model/schema.js';
+import type { ActionPlan, Commitment, Measure, Party } from '../model/schema.js';
+import { SCHEMA_VERSION } from '../model/version.js';
 import { cleanMultiline, cleanOrNull, cleanText } from '../util/text.js';
 import { PartyRegistry, splitParties, transliterate } from './parties.js';
 import { parseTerm } from './terms.js';

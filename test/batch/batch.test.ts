@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandInputs, globToRegExp, parseShard, shard } from '../../src/batch/inputs.js';
+import { extractFile, planJson } from '../../src/pipeline.js';
 import { fixture, runCli, tempDir } from '../helpers.js';
 
 const txt = (name: string): string => fixture('txt', name);
@@ -88,6 +89,28 @@ describe('extract batches', () => {
     expect(strip(a!.run.stderr, a!.out)).toBe(strip(b!.run.stderr, b!.out));
     expect(strip(readFileSync(join(dir, 's1.json'), 'utf8'), a!.out)).toBe(strip(readFileSync(join(dir, 's2.json'), 'utf8'), b!.out));
     expect(a!.run.stderr).toMatch(/^ {2}.*news\.txt: no action plan found/m);
+  });
+
+  it('a batch worker reads a DOCX end to end in its own thread: the same plan as the library, the same error for a broken one', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    for (const name of [`${KYIV}.docx`, 'vmerge-executors.docx', 'tracked-changes.docx']) copyFileSync(fixture('docx', name), join(dir, 'in', name));
+    // a truncated DOCX: the unzip fails inside the batch worker
+    const good = readFileSync(fixture('docx', `${KYIV}.docx`));
+    writeFileSync(join(dir, 'in', 'broken.docx'), good.subarray(0, Math.floor(good.length / 2)));
+    const out = join(dir, 'out');
+    const run = await runCli('extract', join(dir, 'in'), '--out-dir', out, '--jobs', '1');
+    expect(run.code).toBe(1);
+    for (const name of [`${KYIV}.docx`, 'vmerge-executors.docx', 'tracked-changes.docx']) {
+      const { plan } = await extractFile(join(dir, 'in', name));
+      expect(readFileSync(join(out, name.replace(/\.docx$/, '.json')), 'utf8')).toBe(planJson(plan));
+    }
+    const library = await extractFile(join(dir, 'in', 'broken.docx')).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(library).toMatch(/cannot read DOCX/);
+    expect(run.stderr).toContain(library);
   });
 
   it('--incremental: unchanged inputs are skipped on a re-run; a changed one is converted again', async () => {

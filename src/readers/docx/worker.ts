@@ -60,9 +60,12 @@ export class DocxReadError extends Error {
   }
 }
 
-const WORKER_SOURCE = String.raw`
-'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
+/**
+ * Unzip + parse, as plain JS run with \`require\` and \`workerData\` ({ jszip, xmldom, maxPartBytes }) in scope;
+ * it defines \`run(bytes, maxPartBytes)\`. The same text runs in the isolated worker (WORKER_SOURCE) and,
+ * inside a batch worker that already has its own limits, in the calling thread (see useInThreadDocx).
+ */
+const PARSER_SOURCE = String.raw`
 const JSZip = require(workerData.jszip);
 const { DOMParser } = require(workerData.xmldom);
 
@@ -191,7 +194,11 @@ async function run(bytes, maxPartBytes) {
     .map((r) => r.type);
   return { document, styles, numbering, theme, ignoredParts };
 }
+`;
 
+const WORKER_SOURCE = `'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+${PARSER_SOURCE}
 parentPort.on('message', (job) => {
   run(job.bytes, job.maxPartBytes).then(
     (parts) => parentPort.postMessage({ id: job.id, ok: true, parts }),
@@ -310,8 +317,33 @@ class DocxWorker {
 
 const workers = new Map<number, DocxWorker>();
 
-/** Unzip and parse the parts of a DOCX in an isolated worker; failures are DocxReadError. */
+type Parser = (bytes: Uint8Array, maxPartBytes: number) => Promise<DocxParts>;
+let inThread: Parser | undefined;
+
+/**
+ * Parse DOCX parts in the calling thread from now on. For a thread that is itself isolated with a time
+ * and heap limit — a batch worker (src/batch/worker.ts), which stops the whole file when it runs over —
+ * a second worker per file only adds its start-up, a lock-step hand-over (the caller idles while the
+ * worker parses, and the other way round) and a structured clone of every parsed tree. The parse is
+ * the same text either way (PARSER_SOURCE), so the parts are the same.
+ */
+export function useInThreadDocx(): void {
+  modulePaths ??= { jszip: require.resolve('jszip'), xmldom: require.resolve('@xmldom/xmldom') };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the one parser text shared with the eval worker
+  inThread ??= new Function('require', 'workerData', `'use strict';\n${PARSER_SOURCE}\nreturn run;`)(require, {
+    ...modulePaths,
+    maxPartBytes: 0,
+  }) as Parser;
+}
+
+/** Unzip and parse the parts of a DOCX in an isolated worker (or in-thread, see useInThreadDocx); failures are DocxReadError. */
 export function parseDocxParts(input: Uint8Array, file: string, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<DocxParts> {
+  if (inThread) {
+    const parse = inThread;
+    return parse(input, limits.maxPartBytes).catch((err: unknown) => {
+      throw new DocxReadError(file, `cannot read DOCX: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
   let worker = workers.get(limits.maxOldGenerationSizeMb);
   if (!worker) {
     worker = new DocxWorker(limits.maxOldGenerationSizeMb);
