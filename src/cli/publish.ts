@@ -1,6 +1,8 @@
 /** `ogp-extract publish <dataset-dir> --portal URL --org ORG`: the exported dataset → a CKAN portal. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import chalk from 'chalk';
+import { count, t } from '../i18n/index.js';
 import { describeCall, publish, PublishError } from '../publish/index.js';
 import { EXIT_FAILED, EXIT_OK, reportError, UsageError, type Io } from './common.js';
 
@@ -32,14 +34,12 @@ export function checkPortal(value: string, allowHttp: boolean): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--portal ${JSON.stringify(value)} is not an address (e.g. https://data.city.gov.ua)`);
+    throw new UsageError(t('publish.portalNotAddress', { value: JSON.stringify(value) }));
   }
-  if (url.username || url.password) throw new UsageError('--portal must not contain a user name or password: give the API token by CKAN_API_TOKEN or --token-file');
-  if (url.protocol === 'http:' && !allowHttp) {
-    throw new UsageError(`--portal ${url.origin}: use https:// (the API token must not travel unencrypted); --allow-http is for a portal on this machine`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--portal must be an https:// address: ${url.protocol}`);
-  if (url.search || url.hash) throw new UsageError('--portal must be the portal root address without ?query or #fragment');
+  if (url.username || url.password) throw new UsageError(t('publish.portalCredentials'));
+  if (url.protocol === 'http:' && !allowHttp) throw new UsageError(t('publish.portalHttp', { origin: url.origin }));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(t('publish.portalScheme', { protocol: url.protocol }));
+  if (url.search || url.hash) throw new UsageError(t('publish.portalQuery'));
   return url;
 }
 
@@ -50,10 +50,10 @@ async function readToken(options: PublishCliOptions, env: Record<string, string 
     try {
       text = await readFile(options.tokenFile, 'utf8');
     } catch (error) {
-      throw new UsageError(`--token-file ${options.tokenFile}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new UsageError(t('publish.tokenFileUnreadable', { file: options.tokenFile, code: (error as NodeJS.ErrnoException).code ?? 'error' }));
     }
     const token = text.split(/\r?\n/)[0]?.trim();
-    if (!token) throw new UsageError(`--token-file ${options.tokenFile}: the file is empty (it must hold the API token on its first line)`);
+    if (!token) throw new UsageError(t('publish.tokenFileEmpty', { file: options.tokenFile }));
     return token;
   }
   const token = env.CKAN_API_TOKEN?.trim();
@@ -76,19 +76,17 @@ export async function runPublish(
 ): Promise<number> {
   const portal = checkPortal(options.portal, options.allowHttp === true);
   if (portal.protocol === 'http:' && !LOOPBACK.test(portal.hostname)) {
-    rawIo.stderr(`warning: --allow-http to ${portal.hostname}, which is not this machine: the API token travels unencrypted\n`);
+    rawIo.stderr(`${chalk.yellow(t('prefix.warning'))} ${t('publish.httpRemote', { host: portal.hostname })}\n`);
   }
   const token = await readToken(options, env);
   const io = redacting(rawIo, token);
   let timeoutMs = tuning.timeoutMs;
   if (options.timeout !== undefined) {
     const seconds = Number(options.timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds: ${options.timeout}`);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(t('publish.badTimeout', { value: options.timeout }));
     timeoutMs = seconds * 1000;
   }
-  if (!token && !options.dryRun) {
-    throw new UsageError('no API token: set the CKAN_API_TOKEN environment variable or give --token-file FILE (see README, «Publishing on a CKAN portal»)');
-  }
+  if (!token && !options.dryRun) throw new UsageError(t('publish.noToken'));
   try {
     const result = await publish(
       {
@@ -107,22 +105,22 @@ export async function runPublish(
       },
       (line) => io.stdout(`${line}\n`),
     );
-    const orphanNote = options.prune ? '' : result.orphans.length ? ` (kept, use --prune to remove)` : '';
-    for (const orphan of options.prune ? [] : result.orphans) {
-      io.stderr(`warning: portal resource «${orphan}» of ${result.name} has no file in ${dir}${orphanNote}\n`);
-    }
+    const warn = (text: string): void => io.stderr(`${chalk.yellow(t('prefix.warning'))} ${text}\n`);
+    for (const orphan of options.prune ? [] : result.orphans) warn(t('publish.orphan', { resource: orphan, name: result.name, dir }));
+    if (result.notKept.length) io.stderr(`${chalk.cyan(t('prefix.note'))} ${t('publish.notKept', { fields: result.notKept.join(', ') })}\n`);
+    const unchanged = count(result.unchanged.length, 'noun.resource');
     if (options.dryRun) {
-      if (result.plan.length === 0) io.stdout(`${result.name}: up to date on ${result.datasetUrl} (dry run: no calls would be made)\n`);
+      if (result.plan.length === 0) io.stdout(`${t('publish.dryRunUpToDate', { name: result.name, url: result.datasetUrl })}\n`);
       else {
-        io.stdout(`dry run: ${result.plan.length} write call(s) would be made to ${portal.origin}:\n`);
+        io.stdout(`${t('publish.dryRunPlan', { calls: count(result.plan.length, 'noun.writeCall'), portal: portal.origin })}\n`);
         for (const call of result.plan) io.stdout(`  ${describeCall(call, result.name)}\n`);
       }
       return EXIT_OK;
     }
-    if (result.plan.length === 0) {
-      io.stdout(`${result.name}: up to date (${result.unchanged.length} resources unchanged) — ${result.datasetUrl}\n`);
-    } else {
-      io.stdout(`published ${result.name}: ${result.plan.length} change(s), ${result.unchanged.length} resource(s) unchanged — ${result.datasetUrl}\n`);
+    if (result.plan.length === 0) io.stdout(`${t('publish.upToDate', { name: result.name, unchanged, url: result.datasetUrl })}\n`);
+    else {
+      const changes = count(result.plan.length, 'noun.change');
+      io.stdout(`${t('publish.published', { name: result.name, changes, unchanged, url: result.datasetUrl })}\n`);
     }
     return EXIT_OK;
   } catch (error) {
@@ -137,17 +135,17 @@ export async function runPublish(
 export function registerPublish(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('publish')
-    .description('publish an exported dataset directory on a CKAN portal (data.gov.ua, city portals)')
-    .argument('<dataset-dir>', 'directory written by `export --passport`')
-    .requiredOption('--portal <url>', 'portal root address, e.g. https://data.city.gov.ua')
-    .requiredOption('--org <org>', 'organization (name on the portal) that owns the dataset')
-    .option('--name <slug>', 'CKAN dataset name (default: from the passport identifier)')
-    .option('--dry-run', 'print the write calls that would be made, make none')
-    .option('--prune', 'remove portal resources whose file is gone from the directory')
-    .option('--private', 'create/keep the dataset private')
-    .option('--token-file <file>', 'file holding the API token (default: CKAN_API_TOKEN environment variable)')
-    .option('--allow-http', 'allow an http:// portal (a portal on this machine)')
-    .option('--timeout <seconds>', 'time-out of one API call', '60')
+    .description(t('publish.description'))
+    .argument('<dataset-dir>', t('publish.dir'))
+    .requiredOption('--portal <url>', t('publish.opt.portal'))
+    .requiredOption('--org <org>', t('publish.opt.org'))
+    .option('--name <slug>', t('publish.opt.name'))
+    .option('--dry-run', t('publish.opt.dryRun'))
+    .option('--prune', t('publish.opt.prune'))
+    .option('--private', t('publish.opt.private'))
+    .option('--token-file <file>', t('publish.opt.tokenFile'))
+    .option('--allow-http', t('publish.opt.allowHttp'))
+    .option('--timeout <seconds>', t('publish.opt.timeout'), '60')
     .action(async (dir: string, options: PublishCliOptions) => {
       setExit(await runPublish(dir, { ...options, debug: options.debug === true || io.debug === true }, io, process.env));
     });

@@ -17,13 +17,31 @@ export const CKAN_TITLE_MAX = 254;
 /** data.gov.ua: purpose_of_collecting_information. */
 export const CKAN_PURPOSE_MAX = 512;
 
+/** Which rule of name_validator a value breaks, or null when it is a valid CKAN dataset name. */
+export type CkanNameRule = 'reserved' | 'short' | 'long' | 'chars';
+
+export function ckanNameRule(name: string): CkanNameRule | null {
+  if (['new', 'edit', 'search'].includes(name)) return 'reserved';
+  if (name.length < CKAN_NAME_MIN) return 'short';
+  if (name.length > CKAN_NAME_MAX) return 'long';
+  if (!NAME_RE.test(name)) return 'chars';
+  return null;
+}
+
 /** Why a value is not a valid CKAN dataset name, or null when it is (the messages of name_validator). */
 export function ckanNameProblem(name: string): string | null {
-  if (['new', 'edit', 'search'].includes(name)) return 'that name cannot be used (new, edit, search are reserved)';
-  if (name.length < CKAN_NAME_MIN) return `must be at least ${CKAN_NAME_MIN} characters long`;
-  if (name.length > CKAN_NAME_MAX) return `must be at most ${CKAN_NAME_MAX} characters long`;
-  if (!NAME_RE.test(name)) return 'must be purely lowercase alphanumeric (ascii) characters and these symbols: -_';
-  return null;
+  switch (ckanNameRule(name)) {
+    case 'reserved':
+      return 'that name cannot be used (new, edit, search are reserved)';
+    case 'short':
+      return `must be at least ${CKAN_NAME_MIN} characters long`;
+    case 'long':
+      return `must be at most ${CKAN_NAME_MAX} characters long`;
+    case 'chars':
+      return 'must be purely lowercase alphanumeric (ascii) characters and these symbols: -_';
+    default:
+      return null;
+  }
 }
 
 /**
@@ -51,21 +69,41 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
  * A keyword as a CKAN tag: apostrophes inside words (зобов’язання) are dropped — CKAN refuses them — and
  * spaces collapsed. Returns the tag or a reason it cannot be one.
  */
-export function ckanTag(keyword: string): { tag: string } | { problem: string } {
+export function ckanTag(keyword: string): { tag: string } | { problem: string; rule: 'short' | 'long' | 'chars'; chars: string } {
   const tag = keyword.normalize('NFC').replace(APOSTROPHES, '').replace(/\s+/gu, ' ').trim();
-  if ([...tag].length < CKAN_TAG_MIN) return { problem: `keyword «${keyword}» is shorter than ${CKAN_TAG_MIN} characters (CKAN tag rule)` };
-  if ([...tag].length > CKAN_TAG_MAX) return { problem: `keyword «${keyword}» is longer than ${CKAN_TAG_MAX} characters (CKAN tag rule)` };
+  if ([...tag].length < CKAN_TAG_MIN) return { problem: `keyword «${keyword}» is shorter than ${CKAN_TAG_MIN} characters (CKAN tag rule)`, rule: 'short', chars: '' };
+  if ([...tag].length > CKAN_TAG_MAX) return { problem: `keyword «${keyword}» is longer than ${CKAN_TAG_MAX} characters (CKAN tag rule)`, rule: 'long', chars: '' };
   if (!TAG_RE.test(tag)) {
     const bad = [...new Set([...tag].filter((c) => !TAG_RE.test(c)))].join(' ');
     return {
       problem: `keyword «${keyword}» has characters a CKAN tag cannot have (${bad}): only letters, digits, spaces, "-", "_" and "." are allowed`,
+      rule: 'chars',
+      chars: bad,
     };
   }
   return { tag };
 }
 
-/** data.gov.ua `update_frequency` codes for the passport's Ukrainian periodicity (Постанова КМУ № 835). */
-export const UPDATE_FREQUENCY: Readonly<Record<string, string>> = {
+/**
+ * The `update_frequency` codes of data.gov.ua. Its dataset schema (extension ckanext-dgua, not public; the same
+ * schema is in its public fork of ckanext-harvest, github.com/908Inc/ckanext-harvest, ckanext/harvest/logic/schema.py)
+ * requires the field (`not_empty`) and offers these codes in a select list; the list below is the set of values
+ * data.gov.ua datasets carry (as read through its API by consumers of the portal).
+ */
+export const UPDATE_FREQUENCY_CODES = [
+  'more than once a day',
+  'once a day',
+  'once a week',
+  'once a month',
+  'once a quarter',
+  'once a half year',
+  'once a year',
+  'immediately after making changes',
+  'no longer updated',
+] as const;
+
+/** data.gov.ua `update_frequency` code of each periodicity of the passport (Постанова КМУ № 835, annex 7). */
+export const UPDATE_FREQUENCY: Readonly<Record<string, (typeof UPDATE_FREQUENCY_CODES)[number]>> = {
   'Більш як один раз на день': 'more than once a day',
   Щодня: 'once a day',
   Щотижня: 'once a week',
@@ -75,9 +113,13 @@ export const UPDATE_FREQUENCY: Readonly<Record<string, string>> = {
   Щороку: 'once a year',
 };
 
-export function updateFrequency(periodicity: string): string {
-  return UPDATE_FREQUENCY[periodicity] ?? 'unscheduled';
+/** The update_frequency code of a passport periodicity, or null when the periodicity is not one of annex 7. */
+export function updateFrequency(periodicity: string): string | null {
+  return UPDATE_FREQUENCY[periodicity.trim()] ?? null;
 }
+
+/** data.gov.ua `language` code of a Ukrainian dataset (its schema: `not_empty`; the portal's code is `ua`). */
+export const CKAN_LANGUAGE_UK = 'ua';
 
 /** Licences the passport accepts: SPDX-style id → title, URL and the CKAN (data.gov.ua) license_id. */
 export const LICENSES: Readonly<Record<string, { title: string; path: string; ckan: string }>> = {

@@ -5,6 +5,8 @@
  * portal before repeating a create, so a lost answer never makes a duplicate).
  */
 
+import { t } from '../i18n/index.js';
+
 export interface CkanClientOptions {
   /** Portal root, e.g. https://data.city.gov.ua (the API is at <portal>/api/3/action/). */
   portal: string;
@@ -58,7 +60,7 @@ function describeError(action: string, status: number, error: Record<string, unk
     const detail = Object.entries(fields)
       .map(([k, v]) => `${k}: ${v.join('; ')}`)
       .join('; ');
-    message = detail || message || 'validation error';
+    message = detail || message || t('publish.validationError');
   }
   if (!message) message = `HTTP ${status}`;
   return new CkanError(`${action}: ${type ? `${type}: ` : ''}${message}`, action, status, type, fields);
@@ -109,9 +111,9 @@ export class CkanClient {
       response = await this.#fetch(url, { method: 'POST', headers, body: payload, signal: AbortSignal.timeout(this.#timeoutMs), redirect: 'error' });
       text = await response.text();
     } catch (error) {
-      const e = error as Error & { cause?: { code?: string } };
+      const e = error as Error & { cause?: { code?: string; errors?: { code?: string }[] } };
       const timeout = e.name === 'TimeoutError' || e.name === 'AbortError';
-      const cause = timeout ? `no answer within ${this.#timeoutMs} ms` : `connection failed (${e.cause?.code ?? e.message})`;
+      const cause = timeout ? t('publish.noAnswer', { ms: this.#timeoutMs }) : t('publish.connectionFailed', { code: e.cause?.code ?? e.cause?.errors?.[0]?.code ?? e.message });
       this.#debug?.(`POST ${url} -> ${cause} (${Date.now() - started} ms)`);
       throw new CkanError(`${action}: ${cause}`, action, 0, null);
     }
@@ -127,7 +129,7 @@ export class CkanClient {
     if (envelope && typeof envelope === 'object' && envelope.success === false) throw describeError(action, response.status, envelope.error);
     const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 120);
     throw new CkanError(
-      `${action}: HTTP ${response.status}: the answer is not a CKAN API envelope${snippet ? ` (${snippet})` : ''} — is ${this.portal} a CKAN portal?`,
+      `${action}: ${t('publish.notCkan', { status: response.status, snippet: snippet ? ` (${snippet})` : '', portal: this.portal })}`,
       action,
       response.status,
       null,

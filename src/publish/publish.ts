@@ -5,15 +5,41 @@
  * hashes against the `hash` recorded on each resource), then makes only those calls. A second run with
  * nothing changed plans nothing. Creates are never blindly repeated: after a fault the portal is read again,
  * so a lost answer to package_create/resource_create never leaves a duplicate.
+ *
+ * Files that name other files (passport structure, datapackage paths, CSVW urls) are uploaded as copies whose
+ * names are the portal addresses of those files (./links.ts); the hash compared is the copy's.
+ *
+ * Every message is in the interface language (src/i18n); CKAN's action and field names are kept.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { count, t } from '../i18n/index.js';
+import { ACCRUAL_PERIODICITIES } from '../model/national.js';
 import { CkanClient, CkanError, type CkanClientOptions } from './client.js';
-import { ckanName, ckanNameProblem, ckanTag, CKAN_PURPOSE_MAX, CKAN_TITLE_MAX, DEFAULT_LICENSE, LICENSES, licenseId, updateFrequency } from './rules.js';
+import { uploadOrder, withPortalLinks } from './links.js';
+import {
+  ckanName,
+  ckanNameRule,
+  ckanTag,
+  CKAN_LANGUAGE_UK,
+  CKAN_NAME_MAX,
+  CKAN_NAME_MIN,
+  CKAN_PURPOSE_MAX,
+  CKAN_TAG_MAX,
+  CKAN_TAG_MIN,
+  CKAN_TITLE_MAX,
+  DEFAULT_LICENSE,
+  LICENSES,
+  licenseId,
+  updateFrequency,
+} from './rules.js';
 
-/** A problem with the dataset or the portal (exit 1), one line naming what to fix. */
+/** A problem with the dataset or the portal (exit 1), one line naming what to fix (in the interface language). */
 export class PublishError extends Error {}
+
+/** Dataset fields of the data.gov.ua extension: a portal without it does not keep them (CKAN ignores unknown fields). */
+export const EXTENSION_FIELDS: readonly string[] = ['purpose_of_collecting_information', 'update_frequency', 'language'];
 
 export interface PublishOptions extends Omit<CkanClientOptions, 'portal'> {
   /** The exported dataset directory (with passport.json). */
@@ -39,8 +65,14 @@ export interface LocalFile {
 
 export type PlannedCall =
   | { action: 'package_create' | 'package_patch'; fields: string[] }
-  | { action: 'resource_create' | 'resource_patch'; file: LocalFile; resourceId?: string }
-  | { action: 'resource_delete'; resourceId: string; resourceName: string };
+  | {
+      action: 'resource_create' | 'resource_patch';
+      file: LocalFile;
+      resourceId?: string;
+      /** The bytes to upload (the file, or its copy with portal links); null while a link is not known. */
+      upload: Buffer | null;
+    }
+  | { action: 'resource_delete'; resourceId: string; resourceName: string; duplicate?: boolean };
 
 export interface PublishResult {
   name: string;
@@ -52,10 +84,21 @@ export interface PublishResult {
   /** Write calls made (incl. repeated ones after faults). */
   writes: number;
   datasetUrl: string;
+  /** Fields sent that the portal does not keep (data.gov.ua fields on a portal without its extension). */
+  notKept: string[];
 }
 
 type CkanResource = { id: string; name?: string; hash?: string; url?: string };
-type CkanPackage = Record<string, unknown> & { id: string; name: string; resources?: CkanResource[]; tags?: { name: string }[]; organization?: { id?: string; name?: string } | null };
+type CkanPackage = Record<string, unknown> & {
+  id: string;
+  name: string;
+  resources?: CkanResource[];
+  tags?: { name: string }[];
+  organization?: { id?: string; name?: string } | null;
+  extras?: { key: string; value: unknown }[];
+};
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 const FORMATS: Record<string, { format: string; mimetype: string }> = {
   csv: { format: 'CSV', mimetype: 'text/csv' },
@@ -68,7 +111,7 @@ export async function readDatasetDir(dir: string): Promise<LocalFile[]> {
   try {
     names = await readdir(dir);
   } catch (error) {
-    throw new PublishError(`${dir}: cannot read the dataset directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new PublishError(t('publish.cannotReadDir', { dir, code: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   const files: LocalFile[] = [];
   for (const name of names.sort()) {
@@ -77,38 +120,56 @@ export async function readDatasetDir(dir: string): Promise<LocalFile[]> {
     if (!kind || name.startsWith('.')) continue;
     const path = join(dir, name);
     const bytes = await readFile(path);
-    files.push({ name, path, bytes, hash: createHash('sha256').update(bytes).digest('hex'), ...kind });
+    files.push({ name, path, bytes, hash: sha256(bytes), ...kind });
   }
-  if (!files.some((f) => f.name === 'passport.json')) {
-    throw new PublishError(`${dir}: no passport.json — export with --passport <file> first (the portal dataset is described from the passport)`);
-  }
-  if (!files.some((f) => f.name === 'datapackage.json')) throw new PublishError(`${dir}: no datapackage.json — is this an ogp-extract export directory?`);
+  if (!files.some((f) => f.name === 'passport.json')) throw new PublishError(t('publish.noPassport', { dir }));
+  if (!files.some((f) => f.name === 'datapackage.json')) throw new PublishError(t('publish.noDatapackage', { dir }));
   return files;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 
-/** The CKAN dataset fields from passport.json (data.gov.ua field names). */
+/**
+ * The CKAN dataset fields from passport.json. Field names and rules: CKAN's package schema (name, title, notes,
+ * tag_string, owner_org, maintainer, maintainer_email, license_id, private) and data.gov.ua's (its dataset schema,
+ * as in its public fork of ckanext-harvest, github.com/908Inc/ckanext-harvest, ckanext/harvest/logic/schema.py:
+ * title, notes, tag_string, update_frequency, language required; purpose_of_collecting_information required,
+ * at most 512 characters).
+ */
 export function datasetFields(passport: Record<string, unknown>, options: { name: string; org: string; private: boolean }, source = 'passport.json'): Record<string, string | boolean> {
   const problems: string[] = [];
-  const title = str(passport.title);
-  if (!title) problems.push('title is empty');
-  if ([...title].length > CKAN_TITLE_MAX) problems.push(`title is longer than ${CKAN_TITLE_MAX} characters`);
-  const purpose = str(passport.purpose);
-  if ([...purpose].length > CKAN_PURPOSE_MAX) problems.push(`purpose is longer than ${CKAN_PURPOSE_MAX} characters (data.gov.ua purpose_of_collecting_information)`);
+  const title = str(passport.title).trim();
+  if (!title) problems.push(t('publish.problem.titleEmpty'));
+  if ([...title].length > CKAN_TITLE_MAX) problems.push(t('publish.problem.titleLong', { max: CKAN_TITLE_MAX }));
+  const notes = str(passport.description).trim();
+  if (!notes) problems.push(t('publish.problem.notesEmpty'));
+  const purpose = str(passport.purpose).trim();
+  if (!purpose) problems.push(t('publish.problem.purposeEmpty'));
+  if ([...purpose].length > CKAN_PURPOSE_MAX) problems.push(t('publish.problem.purposeLong', { max: CKAN_PURPOSE_MAX }));
   const tags: string[] = [];
+  let badTag = false;
   for (const k of Array.isArray(passport.keywords) ? passport.keywords : []) {
-    const t = ckanTag(str(k));
-    if ('problem' in t) problems.push(t.problem);
-    else if (!tags.includes(t.tag)) tags.push(t.tag);
+    const keyword = str(k);
+    const tag = ckanTag(keyword);
+    if ('problem' in tag) {
+      badTag = true;
+      if (tag.rule === 'short') problems.push(t('publish.problem.tagShort', { keyword, min: CKAN_TAG_MIN }));
+      else if (tag.rule === 'long') problems.push(t('publish.problem.tagLong', { keyword, max: CKAN_TAG_MAX }));
+      else problems.push(t('publish.problem.tagChars', { keyword, chars: tag.chars }));
+    } else if (!tags.includes(tag.tag)) tags.push(tag.tag);
   }
+  if (tags.length === 0 && !badTag) problems.push(t('publish.problem.noKeywords'));
   const license = licenseId(str(passport.license) || DEFAULT_LICENSE);
-  if (!license) problems.push(`license ${JSON.stringify(passport.license)} is not one of ${Object.keys(LICENSES).join(', ')}`);
-  if (problems.length) throw new PublishError(`${source}: ${problems.join('; ')} — fix the passport and export again`);
+  if (!license) problems.push(t('publish.problem.license', { value: JSON.stringify(passport.license), list: Object.keys(LICENSES).join(', ') }));
+  const frequency = updateFrequency(str(passport.accrualPeriodicity));
+  if (!frequency) {
+    problems.push(t('publish.problem.periodicity', { value: JSON.stringify(passport.accrualPeriodicity ?? null), list: ACCRUAL_PERIODICITIES.join('», «') }));
+  }
+  if (problems.length) throw new PublishError(t('publish.passportProblems', { file: source, problems: problems.join('; ') }));
   return {
     name: options.name,
     title,
-    notes: str(passport.description),
+    notes,
     tag_string: tags.join(','),
     owner_org: options.org,
     maintainer: str(passport.contactPointName),
@@ -116,15 +177,33 @@ export function datasetFields(passport: Record<string, unknown>, options: { name
     license_id: LICENSES[license as string]!.ckan,
     private: options.private,
     purpose_of_collecting_information: purpose,
-    update_frequency: updateFrequency(str(passport.accrualPeriodicity)),
-    language: 'ua',
+    update_frequency: frequency as string,
+    language: CKAN_LANGUAGE_UK,
   };
 }
 
-/** Fields whose value on the portal differs from the wanted one. */
+/** Whether the portal keeps a dataset field: shown at the top level (a schema field) or among the extras. */
+function keeps(current: CkanPackage, key: string): boolean {
+  return key in current || (current.extras ?? []).some((e) => e.key === key);
+}
+
+/** The extension fields a portal did not keep in a dataset it returned after a write. */
+export function fieldsNotKept(current: CkanPackage, sent: readonly string[]): string[] {
+  return EXTENSION_FIELDS.filter((k) => sent.includes(k) && !keeps(current, k));
+}
+
+/**
+ * Fields whose value on the portal differs from the wanted one. An extension field the portal does not keep at
+ * all is not a difference: patching it would change nothing (and a second run must make no write call).
+ */
 function changedFields(current: CkanPackage, wanted: Record<string, string | boolean>, org: string): string[] {
   const changed: string[] = [];
   for (const [key, value] of Object.entries(wanted)) {
+    const extra = (current.extras ?? []).find((e) => e.key === key);
+    if (EXTENSION_FIELDS.includes(key) && !(key in current)) {
+      if (extra && str(extra.value) !== str(value)) changed.push(key);
+      continue;
+    }
     if (key === 'tag_string') {
       const have = (current.tags ?? []).map((t) => t.name).sort().join(',');
       const want = String(value).split(',').filter(Boolean).sort().join(',');
@@ -143,67 +222,74 @@ function changedFields(current: CkanPackage, wanted: Record<string, string | boo
   return changed;
 }
 
-/** One line naming what to fix, from a CKAN error. */
+/** One line naming what to fix, from a CKAN error (the portal's own message kept as it is). */
 export function explain(error: CkanError, context: { name: string; org: string; portal: string }): string {
-  if (error.status === 403) {
-    return `${error.message} — the API token is missing, wrong or expired, or its user may not edit datasets of organization «${context.org}» (ask the portal administrator for the editor role; set CKAN_API_TOKEN or --token-file)`;
-  }
+  if (error.status === 403) return t('publish.explain.forbidden', { message: error.message, org: context.org });
   if (error.status === 409 && error.fields.name?.some((m) => /already in use/i.test(m))) {
-    return `${error.action}: the dataset name «${context.name}» is already in use on ${context.portal} by a dataset this token cannot see (another organization, or deleted and not purged): choose another name with --name`;
+    return t('publish.explain.nameInUse', { action: error.action, name: context.name, portal: context.portal });
   }
-  if (error.status === 409 && error.fields.owner_org) {
-    return `${error.message} — check --org «${context.org}» (the organization's name on the portal, as in its address /organization/<name>) and that the token's user is its editor`;
-  }
-  if (error.status === 404) return `${error.message} — check --portal ${context.portal} and --org «${context.org}»`;
-  if (error.retryable) return `${error.message} — the portal did not answer after retries; run publish again later (it continues where it stopped)`;
+  if (error.status === 409 && error.fields.owner_org) return t('publish.explain.ownerOrg', { message: error.message, org: context.org });
+  if (error.status === 404) return t('publish.explain.notFound', { message: error.message, portal: context.portal, org: context.org });
+  if (error.retryable) return t('publish.explain.retry', { message: error.message });
   return error.message;
 }
 
+/** One line of the plan printed by --dry-run. */
 export function describeCall(call: PlannedCall, name: string): string {
   switch (call.action) {
     case 'package_create':
-      return `package_create ${name} (${call.fields.join(', ')})`;
+      return t('publish.plan.packageCreate', { name, fields: call.fields.join(', ') });
     case 'package_patch':
-      return `package_patch ${name} (${call.fields.join(', ')})`;
+      return t('publish.plan.packagePatch', { name, fields: call.fields.join(', ') });
     case 'resource_create':
-      return `resource_create ${call.file.name} (upload, ${call.file.bytes.length} bytes, sha256 ${call.file.hash.slice(0, 12)}…)`;
-    case 'resource_patch':
-      return `resource_patch ${call.file.name} (upload, ${call.file.bytes.length} bytes, sha256 ${call.file.hash.slice(0, 12)}…)`;
+    case 'resource_patch': {
+      const create = call.action === 'resource_create';
+      if (!call.upload) return t(create ? 'publish.plan.resourceCreateLinked' : 'publish.plan.resourcePatchLinked', { file: call.file.name });
+      return t(create ? 'publish.plan.resourceCreate' : 'publish.plan.resourcePatch', {
+        file: call.file.name,
+        bytes: call.upload.length,
+        hash: sha256(call.upload).slice(0, 12),
+      });
+    }
     case 'resource_delete':
-      return `resource_delete ${call.resourceName}`;
+      return t(call.duplicate ? 'publish.plan.resourceDeleteDuplicate' : 'publish.plan.resourceDelete', { resource: call.resourceName });
   }
 }
 
-function resourceForm(file: LocalFile, extra: Record<string, string>): FormData {
+function resourceForm(file: LocalFile, bytes: Buffer, extra: Record<string, string>): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(extra)) form.append(k, v);
   form.append('name', file.name);
   form.append('format', file.format);
   form.append('mimetype', file.mimetype);
-  form.append('hash', file.hash);
-  form.append('upload', new Blob([file.bytes], { type: file.mimetype }), file.name);
+  form.append('hash', sha256(bytes));
+  form.append('upload', new Blob([bytes], { type: file.mimetype }), file.name);
   return form;
 }
 
 export async function publish(options: PublishOptions, log: (line: string) => void = () => {}): Promise<PublishResult> {
   const portal = options.portal.replace(/\/+$/, '');
-  const files = await readDatasetDir(options.dir);
+  const files = uploadOrder(await readDatasetDir(options.dir));
+  const names = new Set(files.map((f) => f.name));
   const passportFile = files.find((f) => f.name === 'passport.json') as LocalFile;
   let passport: Record<string, unknown>;
   try {
     passport = JSON.parse(passportFile.bytes.toString('utf8')) as Record<string, unknown>;
   } catch (error) {
-    throw new PublishError(`${passportFile.path}: not valid JSON (${(error as Error).message})`);
+    throw new PublishError(t('publish.badJson', { file: passportFile.path, error: (error as Error).message }));
   }
   let name = options.name;
   if (name !== undefined) {
-    const problem = ckanNameProblem(name);
-    if (problem) throw new PublishError(`--name ${JSON.stringify(name)}: a CKAN dataset name ${problem}`);
+    const rule = ckanNameRule(name);
+    if (rule) {
+      const problem = t(`publish.name.${rule}`, { min: CKAN_NAME_MIN, max: CKAN_NAME_MAX });
+      throw new PublishError(t('publish.badName', { name: JSON.stringify(name), problem }));
+    }
   } else {
     try {
       name = ckanName(str(passport.identifier));
-    } catch (error) {
-      throw new PublishError(`${passportFile.path}: ${(error as Error).message}`);
+    } catch {
+      throw new PublishError(t('publish.cannotMakeName', { file: passportFile.path, identifier: JSON.stringify(str(passport.identifier)) }));
     }
   }
   const wanted = datasetFields(passport, { name, org: options.org, private: options.private ?? false }, passportFile.path);
@@ -220,9 +306,7 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
     } catch (error) {
       if (error instanceof CkanError && error.status === 404) return null;
       if (error instanceof CkanError && error.status === 403 && client.hasToken) {
-        throw new PublishError(
-          `package_show: the dataset «${name}» exists on ${portal} but this token cannot read it (a private dataset of another organization?): choose another name with --name, or use a token of its organization`,
-        );
+        throw new PublishError(t('publish.explain.showForbidden', { name: name as string, portal }));
       }
       return fail(error);
     }
@@ -241,21 +325,35 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
     list.push(r);
     byName.set(r.name ?? '', list);
   }
-  const unchanged: string[] = [];
   const orphans: CkanResource[] = [];
+  for (const [rname, list] of byName) if (!names.has(rname)) orphans.push(...list);
+  // Portal address of each file's resource: known for resources that exist, learnt from each create. A file that
+  // is gone but whose resource stays on the portal (no --prune) is still linked to there.
+  const urls = new Map<string, string>();
+  const linkable = new Set(names);
+  if (!options.prune) {
+    for (const r of orphans) {
+      if (r.name && r.url && !urls.has(r.name)) {
+        linkable.add(r.name);
+        urls.set(r.name, r.url);
+      }
+    }
+  }
+  const unchanged: string[] = [];
   const duplicates: CkanResource[] = [];
   for (const file of files) {
     const list = byName.get(file.name) ?? [];
+    const upload = withPortalLinks(file.name, file.bytes, linkable, urls);
+    const hash = upload ? sha256(upload) : null;
     // Two resources for one file can only come from a create whose answer was lost: keep one, remove the rest.
-    const keep = list.find((r) => r.hash === file.hash) ?? list[0];
+    const keep = list.find((r) => hash !== null && r.hash === hash) ?? list[0];
     duplicates.push(...list.filter((r) => r !== keep));
-    if (!keep) plan.push({ action: 'resource_create', file });
-    else if (keep.hash !== file.hash) plan.push({ action: 'resource_patch', file, resourceId: keep.id });
+    if (!keep) plan.push({ action: 'resource_create', file, upload });
+    else if (hash === null || keep.hash !== hash) plan.push({ action: 'resource_patch', file, resourceId: keep.id, upload });
     else unchanged.push(file.name);
+    if (keep?.url) urls.set(file.name, keep.url);
   }
-  for (const r of duplicates) plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: `${r.name ?? r.id} (duplicate)` });
-  const local = new Set(files.map((f) => f.name));
-  for (const [rname, list] of byName) if (!local.has(rname)) orphans.push(...list);
+  for (const r of duplicates) plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: r.name ?? r.id, duplicate: true });
   if (options.prune) for (const r of orphans) plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: r.name ?? r.id });
 
   const result: PublishResult = {
@@ -265,11 +363,10 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
     unchanged,
     writes: 0,
     datasetUrl: `${portal}/dataset/${name}`,
+    notKept: current ? EXTENSION_FIELDS.filter((k) => !keeps(current as CkanPackage, k)) : [],
   };
   if (options.dryRun || plan.length === 0) return result;
-  if (!client.hasToken) {
-    throw new PublishError('no API token: set the CKAN_API_TOKEN environment variable or give --token-file FILE (a file holding only the token)');
-  }
+  if (!client.hasToken) throw new PublishError(t('publish.noToken'));
 
   // Dataset: create (re-reading after a fault before creating again) or patch.
   const first = plan[0];
@@ -286,23 +383,44 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
         if (current) break; // the create went through; its answer was lost
       }
     }
-    log(`created dataset ${name}`);
+    result.notKept = fieldsNotKept(current, Object.keys(wanted));
+    log(t('publish.created', { name }));
   } else if (first?.action === 'package_patch') {
     try {
       current = (await client.call('package_patch', { id: (current as CkanPackage).id, ...wanted }, true)) as CkanPackage;
     } catch (error) {
       fail(error);
     }
-    log(`updated dataset ${name} (${first.fields.join(', ')})`);
+    result.notKept = fieldsNotKept(current as CkanPackage, Object.keys(wanted));
+    log(t('publish.updated', { name, fields: first.fields.join(', ') }));
   }
   const packageId = (current as CkanPackage).id;
   let faultedCreate = false;
+  /** The hash of what was uploaded (or found unchanged) for each file: the copy's, not the file's. */
+  const uploaded = new Map<string, string>();
+  for (const file of files) {
+    const kept = (byName.get(file.name) ?? []).find((r) => unchanged.includes(file.name) && r.hash);
+    if (kept?.hash) uploaded.set(file.name, kept.hash);
+  }
+  /** The bytes of a file as uploaded now: links to the addresses of the files uploaded before it. */
+  const bytesOf = (file: LocalFile): Buffer => {
+    const bytes = withPortalLinks(file.name, file.bytes, linkable, urls);
+    if (!bytes) throw new PublishError(`${file.path}: ${t('publish.linksUnknown', { file: file.name })}`);
+    uploaded.set(file.name, sha256(bytes));
+    return bytes;
+  };
+  const learn = (file: LocalFile, resource: unknown): void => {
+    const url = (resource as CkanResource | null)?.url;
+    if (typeof url === 'string' && url) urls.set(file.name, url);
+  };
 
   for (const call of plan) {
     if (call.action === 'resource_create') {
+      const bytes = bytesOf(call.file);
+      const hash = sha256(bytes);
       for (let attempt = 1; ; attempt++) {
         try {
-          await client.callOnce('resource_create', resourceForm(call.file, { package_id: packageId }), true);
+          learn(call.file, await client.callOnce('resource_create', resourceForm(call.file, bytes, { package_id: packageId }), true));
           break;
         } catch (error) {
           if (!(error instanceof CkanError) || !error.retryable || attempt >= client.attempts) fail(error);
@@ -310,10 +428,13 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
           await client.backoff(attempt);
           const again = await show();
           const existing = again?.resources?.find((r) => r.name === call.file.name);
-          if (existing && existing.hash === call.file.hash) break; // created; the answer was lost
+          if (existing && existing.hash === hash) {
+            learn(call.file, existing); // created; the answer was lost
+            break;
+          }
           if (existing) {
             try {
-              await client.call('resource_patch', resourceForm(call.file, { id: existing.id }), true);
+              learn(call.file, await client.call('resource_patch', resourceForm(call.file, bytes, { id: existing.id }), true));
             } catch (e) {
               fail(e);
             }
@@ -321,14 +442,14 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
           }
         }
       }
-      log(`uploaded ${call.file.name} (new)`);
+      log(t('publish.uploadedNew', { file: call.file.name }));
     } else if (call.action === 'resource_patch') {
       try {
-        await client.call('resource_patch', resourceForm(call.file, { id: call.resourceId as string }), true);
+        learn(call.file, await client.call('resource_patch', resourceForm(call.file, bytesOf(call.file), { id: call.resourceId as string }), true));
       } catch (error) {
         fail(error);
       }
-      log(`uploaded ${call.file.name} (changed)`);
+      log(t('publish.uploadedChanged', { file: call.file.name }));
     } else if (call.action === 'resource_delete') {
       try {
         await client.call('resource_delete', { id: call.resourceId }, true);
@@ -336,7 +457,7 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
         // Deleted by an earlier attempt whose answer was lost.
         if (!(error instanceof CkanError && error.status === 404)) fail(error);
       }
-      log(`removed ${call.resourceName}${call.resourceName.endsWith('(duplicate)') ? '' : ` (no such file in ${options.dir})`}`);
+      log(call.duplicate ? t('publish.removedDuplicate', { resource: call.resourceName }) : t('publish.removed', { resource: call.resourceName, dir: options.dir }));
     }
   }
   if (faultedCreate) {
@@ -345,20 +466,20 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
     const after = await show();
     const seen = new Set<string>();
     for (const r of after?.resources ?? []) {
-      const file = files.find((f) => f.name === r.name);
-      if (!file) continue;
-      if (!seen.has(file.name) && r.hash === file.hash) {
-        seen.add(file.name);
+      const hash = uploaded.get(r.name ?? '');
+      if (!hash) continue;
+      if (!seen.has(r.name as string) && r.hash === hash) {
+        seen.add(r.name as string);
         continue;
       }
-      const keeper = after?.resources?.find((x) => x.name === r.name && x.hash === file.hash);
+      const keeper = after?.resources?.find((x) => x.name === r.name && x.hash === hash);
       if (!keeper || keeper === r) continue;
       try {
         await client.call('resource_delete', { id: r.id }, true);
       } catch (error) {
         if (!(error instanceof CkanError && error.status === 404)) fail(error);
       }
-      log(`removed ${file.name} (duplicate)`);
+      log(t('publish.removedDuplicate', { resource: r.name as string }));
     }
   }
   result.writes = client.writes;

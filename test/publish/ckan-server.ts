@@ -8,7 +8,12 @@
  * - uploads: `upload` file part → url_type "upload", url = <site>/dataset/<pkg>/resource/<id>/download/<file>,
  *   size from the bytes; `hash` is stored as given (CKAN does not compute it);
  * - package_patch merges fields and keeps resources; resource_delete marks the resource deleted (hidden);
- * - faults injected per call: 500 (before acting), slow answer, connection dropped before or after acting.
+ * - faults injected per call: 500 (before acting), slow answer, connection dropped before or after acting;
+ * - `extensionFields` (default true) behaves as data.gov.ua: its dataset schema (ckanext-dgua; the same schema is in
+ *   github.com/908Inc/ckanext-harvest, ckanext/harvest/logic/schema.py) requires notes, tag_string,
+ *   update_frequency, language and purpose_of_collecting_information (at most 512 characters) and keeps them as
+ *   extras shown at the top level. false behaves as CKAN without that extension: default_create_package_schema
+ *   has `'__extras': [ignore]`, so those fields are silently dropped, and package_show has only `extras: []`.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -23,7 +28,7 @@ export interface CallRecord {
   upload?: string;
 }
 
-interface Resource {
+export interface Resource {
   id: string;
   package_id: string;
   name: string;
@@ -66,7 +71,8 @@ const invalid = (fields: Record<string, string[]>): ActionError => new ActionErr
 
 const NAME_RE = /^[a-z0-9_-]*$/;
 const TAG_RE = /^[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc} .-]*$/u;
-const PACKAGE_FIELDS = new Set(['title', 'notes', 'maintainer', 'maintainer_email', 'license_id', 'purpose_of_collecting_information', 'update_frequency', 'language', 'author', 'url', 'version']);
+const CORE_FIELDS = ['title', 'notes', 'maintainer', 'maintainer_email', 'license_id', 'author', 'url', 'version'];
+const DGUA_FIELDS = ['purpose_of_collecting_information', 'update_frequency', 'language'];
 
 export class MockCkan {
   server: Server;
@@ -79,6 +85,8 @@ export class MockCkan {
   readonly orgs = new Map<string, { id: string; name: string; members: Set<string> }>();
   readonly packages = new Map<string, Package>();
   readonly resources = new Map<string, Resource>();
+  /** data.gov.ua's dataset schema (true) or CKAN's default one (false). */
+  extensionFields = true;
   private clock = Date.UTC(2026, 0, 1);
 
   constructor() {
@@ -175,6 +183,11 @@ export class MockCkan {
     send(200, { success: true, result });
   }
 
+  /** A dataset field the portal keeps (others are ignored, as CKAN's `'__extras': [ignore]` does). */
+  private kept(key: string): boolean {
+    return CORE_FIELDS.includes(key) || (this.extensionFields && DGUA_FIELDS.includes(key));
+  }
+
   private findPackage(id: unknown): Package {
     for (const p of this.packages.values()) if (p.state === 'active' && (p.id === id || p.name === id)) return p;
     throw notFound();
@@ -201,6 +214,7 @@ export class MockCkan {
       owner_org: p.owner_org,
       organization: o ? { id: o.id, name: o.name, title: o.name } : null,
       ...p.fields,
+      extras: [],
       tags: p.tags.map((t) => ({ name: t.name, display_name: t.name, state: 'active' })),
       num_tags: p.tags.length,
       resources: p.resourceIds
@@ -233,6 +247,14 @@ export class MockCkan {
       }
     }
     if (typeof data.title === 'string' && data.title.length > 254) add('title', 'Length must be at most 254');
+    if (this.extensionFields) {
+      // ckanext-dgua: not_empty on these (on create, and on an update that gives them), max_length(512) on the purpose.
+      for (const k of ['notes', 'tag_string', ...DGUA_FIELDS]) {
+        if ((k in data || !existing) && (typeof data[k] !== 'string' || (data[k] as string).trim() === '')) add(k, 'Missing value');
+      }
+      const purpose = data.purpose_of_collecting_information;
+      if (typeof purpose === 'string' && purpose.length > 512) add('purpose_of_collecting_information', 'Length must be at most 512');
+    }
     if ('owner_org' in data || !existing) {
       if (!this.org(data.owner_org)) add('owner_org', 'Organization does not exist');
     }
@@ -278,7 +300,7 @@ export class MockCkan {
         const org = this.org(data.owner_org);
         if (!org || !org.members.has(user)) throw denied(`User ${user} not authorized to add dataset to this organization`);
         const fields: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(data)) if (PACKAGE_FIELDS.has(k)) fields[k] = v;
+        for (const [k, v] of Object.entries(data)) if (this.kept(k)) fields[k] = v;
         const p: Package = {
           id: randomUUID(),
           name: data.name as string,
@@ -305,7 +327,7 @@ export class MockCkan {
         }
         if ('private' in data) p.private = data.private === true || data.private === 'true';
         if (tags) p.tags = tags;
-        for (const [k, v] of Object.entries(data)) if (PACKAGE_FIELDS.has(k)) p.fields[k] = v;
+        for (const [k, v] of Object.entries(data)) if (this.kept(k)) p.fields[k] = v;
         return this.packageDict(p);
       }
       case 'resource_create': {

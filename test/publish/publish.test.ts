@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { runPublish, type PublishCliOptions } from '../../src/cli/publish.js';
 import { UsageError } from '../../src/cli/common.js';
-import { MockCkan } from './ckan-server.js';
+import { MockCkan, type Resource as MockResource } from './ckan-server.js';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.s3cr3t-t0ken-value';
 const FIXTURE = 'fixtures/export/expected';
@@ -17,6 +18,13 @@ let err: string[];
 const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) };
 const stdout = (): string => out.join('');
 const stderr = (): string => err.join('');
+const resourceByName = (name: string): MockResource => {
+  const found = [...server.resources.values()].filter((r) => r.name === name && r.state === 'active');
+  expect(found, name).toHaveLength(1);
+  return found[0]!;
+};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const uploadedJson = (name: string): any => JSON.parse(resourceByName(name).data!.toString('utf8'));
 
 beforeEach(async () => {
   server = new MockCkan();
@@ -81,18 +89,87 @@ describe('publish to a CKAN portal', () => {
     expect(stdout()).toContain('uploaded parties.json (changed)');
   });
 
-  it('a removed table is reported and kept without --prune, removed with --prune', async () => {
+  it('a removed file no other file names is reported and kept without --prune, removed with --prune', async () => {
     expect(await run()).toBe(0);
+    await unlink(join(dir, 'plans.nested.json'));
+    const before = server.writeCalls().length;
+    expect(await run()).toBe(0);
+    expect(server.writeCalls().length).toBe(before);
+    expect(stderr()).toMatch(/portal resource «plans\.nested\.json» .* has no file .*--prune/);
+    expect(server.snapshot()[0]?.resources).toContain('plans.nested.json');
+    expect(await run({ prune: true })).toBe(0);
+    expect(server.writeCalls().slice(before).map((c) => c.action)).toEqual(['resource_delete']);
+    expect(server.snapshot()[0]?.resources).not.toContain('plans.nested.json');
+    expect(server.snapshot()[0]?.resources).toHaveLength(FILES - 1);
+  });
+
+  it('a removed table that datapackage.json names: kept and still linked without --prune; with --prune the copy of datapackage.json no longer links to it', async () => {
+    expect(await run()).toBe(0);
+    const gone = resourceByName('ogp-commitments.json');
     await unlink(join(dir, 'ogp-commitments.json'));
     const before = server.writeCalls().length;
     expect(await run()).toBe(0);
     expect(server.writeCalls().length).toBe(before);
     expect(stderr()).toMatch(/portal resource «ogp-commitments\.json» .* has no file .*--prune/);
-    expect(server.snapshot()[0]?.resources).toContain('ogp-commitments.json');
+    expect(uploadedJson('datapackage.json').resources.map((r: { path: string }) => r.path)).toContain(gone.url);
     expect(await run({ prune: true })).toBe(0);
-    expect(server.writeCalls().slice(before).map((c) => c.action)).toEqual(['resource_delete']);
-    expect(server.snapshot()[0]?.resources).not.toContain('ogp-commitments.json');
+    expect(server.writeCalls().slice(before).map((c) => [c.action, c.upload])).toEqual([
+      ['resource_patch', 'datapackage.json'],
+      ['resource_delete', undefined],
+    ]);
+    const paths = uploadedJson('datapackage.json').resources.map((r: { path: string }) => r.path);
+    expect(paths).not.toContain(gone.url);
+    expect(paths).toContain('ogp-commitments.json');
     expect(server.snapshot()[0]?.resources).toHaveLength(FILES - 1);
+  });
+
+  it('the uploaded passport lists the portal addresses of the structure files; datapackage and CSVW copies link to the data; the files on disk are unchanged', async () => {
+    const onDisk = new Map<string, Buffer>();
+    for (const f of ['passport.json', 'datapackage.json', 'measures.schema.json']) onDisk.set(f, await readFile(join(dir, f)));
+    expect(await run()).toBe(0);
+    const passport = uploadedJson('passport.json');
+    const local = JSON.parse(onDisk.get('passport.json')!.toString('utf8'));
+    expect(passport.structure).toHaveLength(local.structure.length);
+    local.structure.forEach((file: string, i: number) => expect(passport.structure[i]).toBe(resourceByName(file).url));
+    for (const url of passport.structure) expect(url).toMatch(new RegExp(`^${server.url}/dataset/[^/]+/resource/[^/]+/download/`));
+    // Everything but the links is the file as exported.
+    expect({ ...passport, structure: local.structure }).toEqual(local);
+    const dp = uploadedJson('datapackage.json');
+    for (const r of dp.resources as { path: string }[]) expect(r.path).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dataset\//);
+    expect(dp.resources.find((r: { name: string }) => r.name === 'measures').path).toBe(resourceByName('measures.csv').url);
+    expect(uploadedJson('measures.schema.json').url).toBe(resourceByName('measures.csv').url);
+    // The hash recorded is the uploaded copy's, so the next run compares like with like.
+    const pr = resourceByName('passport.json');
+    expect(pr.hash).toBe(createHash('sha256').update(pr.data!).digest('hex'));
+    for (const [f, bytes] of onDisk) expect((await readFile(join(dir, f))).equals(bytes), f).toBe(true);
+    // Deterministic: the same copies again, so nothing is uploaded.
+    const before = server.writeCalls().length;
+    expect(await run()).toBe(0);
+    expect(server.writeCalls().length).toBe(before);
+    // A changed data file keeps its address: the descriptions naming it are not uploaded again.
+    await writeFile(join(dir, 'measures.csv'), (await readFile(join(dir, 'measures.csv'), 'utf8')) + '');
+    await writeFile(join(dir, 'plans.csv'), (await readFile(join(dir, 'plans.csv'), 'utf8')).replace(/\n$/, '\r\n'));
+    expect(await run()).toBe(0);
+    expect(server.writeCalls().slice(before).map((c) => [c.action, c.upload])).toEqual([['resource_patch', 'plans.csv']]);
+  });
+
+  it('a new structure file: uploaded first, then the passport copy that lists its address', async () => {
+    expect(await run()).toBe(0);
+    const passport = JSON.parse(await readFile(join(dir, 'passport.json'), 'utf8'));
+    passport.structure.push('extra.schema.json');
+    await writeFile(join(dir, 'passport.json'), `${JSON.stringify(passport, null, 1)}\n`);
+    await writeFile(join(dir, 'extra.schema.json'), (await readFile(join(dir, 'plans.schema.json'), 'utf8')).replace('"plans.csv"', '"plans.json"'));
+    const before = server.writeCalls().length;
+    expect(await run()).toBe(0);
+    expect(server.writeCalls().slice(before).map((c) => [c.action, c.upload])).toEqual([
+      ['resource_create', 'extra.schema.json'],
+      ['resource_patch', 'passport.json'],
+    ]);
+    expect(uploadedJson('passport.json').structure.at(-1)).toBe(resourceByName('extra.schema.json').url);
+    expect(uploadedJson('extra.schema.json').url).toBe(resourceByName('plans.json').url);
+    const after = server.writeCalls().length;
+    expect(await run()).toBe(0);
+    expect(server.writeCalls().length).toBe(after);
   });
 
   it('a changed passport element is sent by package_patch alone', async () => {
@@ -170,7 +247,7 @@ describe('publish to a CKAN portal', () => {
   it('--dry-run prints the plan and makes no write calls (works without a token)', async () => {
     expect(await run({ dryRun: true })).toBe(0);
     expect(server.writeCalls()).toHaveLength(0);
-    expect(stdout()).toMatch(/dry run: 39 write call\(s\)/);
+    expect(stdout()).toMatch(/dry run: 39 write calls would be made/);
     expect(stdout()).toContain('package_create khm-ogp-action-plans');
     expect(stdout()).toContain('resource_create measures.csv (upload');
     out = [];
