@@ -204,7 +204,7 @@ export const en = {
   'publish.tokenFileUnreadable': '--token-file {file}: cannot read ({code})',
   'publish.tokenFileEmpty': '--token-file {file}: the file is empty (it must hold the API token on its first line)',
   'publish.badTimeout': '--timeout must be a number of seconds: {value}',
-  'publish.noToken': 'no API token: set the CKAN_API_TOKEN environment variable or give --token-file FILE (see README, «Publishing on a CKAN portal»)',
+  'publish.noToken': 'no API token: set the CKAN_API_TOKEN environment variable or give --token-file FILE (see README, «publish: the dataset on a CKAN portal»)',
   'publish.cannotReadDir': '{dir}: cannot read the dataset directory ({code})',
   'publish.noPassport': '{dir}: no passport.json — export with --passport <file> first (the portal dataset is described from the passport)',
   'publish.noDatapackage': '{dir}: no datapackage.json — is this an ogp-extract export directory?',

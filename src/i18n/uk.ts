@@ -192,7 +192,7 @@ export const uk: Record<MessageKey, string> = {
   'publish.tokenFileUnreadable': '--token-file {file}: не вдається прочитати ({code})',
   'publish.tokenFileEmpty': '--token-file {file}: файл порожній (у першому рядку має бути API-токен)',
   'publish.badTimeout': '--timeout має бути числом секунд: {value}',
-  'publish.noToken': 'немає API-токена: задайте змінну середовища CKAN_API_TOKEN або вкажіть --token-file FILE (див. README, «Оприлюднення на порталі CKAN»)',
+  'publish.noToken': 'немає API-токена: задайте змінну середовища CKAN_API_TOKEN або вкажіть --token-file FILE (див. README, «Крок 5. Оприлюднити»)',
   'publish.cannotReadDir': '{dir}: не вдається прочитати теку набору даних ({code})',
   'publish.noPassport': '{dir}: немає passport.json — спершу експортуйте з --passport <файл> (набір даних на порталі описується за паспортом)',
   'publish.noDatapackage': '{dir}: немає datapackage.json — чи це тека, експортована ogp-extract?',

@@ -148,7 +148,7 @@ describe('publish in Ukrainian', () => {
 });
 
 describe('portals with and without the data.gov.ua dataset fields', () => {
-  it('a CKAN portal without the extension drops them: a note once, and the second run still makes no write call', async () => {
+  it('a CKAN portal without the extension drops them: a note, and the second run still makes no write call', async () => {
     server.extensionFields = false;
     const first = await cli({}, TOKEN);
     expect(first.code).toBe(0);
