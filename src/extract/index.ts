@@ -111,6 +111,8 @@ interface State {
   fallbackTitle: string;
   /** Non-empty paragraph texts by block index (for a look at the next paragraph). */
   next: (block: number) => string | null;
+  /** The block right after a paragraph (empty paragraphs skipped) when it is a table. */
+  nextTable: (block: number) => TableNode | null;
 }
 
 function startDraft(state: State, number: string | null, title: string, location: Location): Draft {
@@ -210,13 +212,21 @@ const commitmentHeading: ParagraphHandler = (state, para, text) => {
   return true;
 };
 
-/** «2. Доступ до екологічної інформації» followed by «2.1. …»: a commitment of a paragraph plan. */
+/** «2. Title», «Напрям 2. Title», «Завдання 2: Title», «Розділ 2. Title». */
+const NUMBERED_HEADING = [/^(\d{1,2})[.)]\s+(\S.*)$/u, /^(?:завдання|напрям|розділ)\s+(?:№\s*)?(\d{1,2})\s*[.:)]?\s+(\S.*)$/iu];
+
+/**
+ * A numbered heading starts a commitment when what follows is its content: «2.1. …» (a plan
+ * written as paragraphs), or a plan table right after it (one table per heading). A numbered point
+ * of the decision body is followed by neither.
+ */
 const numberedHeading: ParagraphHandler = (state, para, text) => {
-  const m = /^(\d{1,2})[.)]\s+(\S.*)$/u.exec(text);
+  const m = NUMBERED_HEADING.map((pattern) => pattern.exec(text)).find((match) => match !== null);
   if (!m || text.length > EXTRACT_SETTINGS.numberedHeadingMaxLength || /[:;]$/.test(text)) return false;
   const next = state.next(para.block);
   const sub = next ? MEASURE_PARAGRAPH.exec(next) : null;
-  if (!sub || sub[1] !== m[1]) return false;
+  const table = state.nextTable(para.block);
+  if (!(sub && sub[1] === m[1]) && !(table && planTableLayout(table))) return false;
   startDraft(state, m[1]!, m[2]!, paraLocation(para));
   return true;
 };
@@ -335,14 +345,22 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
     paras.push(para);
   });
   const textAfter = new Map<number, string | null>();
+  const tableAfter = new Map<number, TableNode | null>();
   let following: string | null = null;
+  let followingTable: TableNode | null = null;
   for (let i = tree.children.length - 1; i >= 0; i -= 1) {
     textAfter.set(i, following);
+    tableAfter.set(i, followingTable);
     const node = tree.children[i]!;
-    if (node.type === 'table') following = null;
-    else if (node.type === 'paragraph' || node.type === 'heading') {
+    if (node.type === 'table') {
+      following = null;
+      followingTable = node;
+    } else if (node.type === 'paragraph' || node.type === 'heading') {
       const text = cleanText(nodeText(node));
-      if (text !== '') following = text;
+      if (text !== '') {
+        following = text;
+        followingTable = null;
+      }
     }
   }
 
@@ -363,6 +381,7 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
     warnings,
     fallbackTitle: planTitle ?? decision.title ?? 'План заходів',
     next: (block) => textAfter.get(block) ?? null,
+    nextTable: (block) => tableAfter.get(block) ?? null,
   };
 
   tree.children.forEach((node, block) => {

@@ -3,7 +3,8 @@
  * (fixtures/layouts/expected/*.json, written by fixtures/layouts/make-layouts.mjs from the content).
  *
  * Fields: decision type, number, date, title; authority; period start and end; per commitment its
- * number and title; per measure its title, executors (the set of names), start, end and result.
+ * number and title; per measure its title, executors (the set of names), partners (the set, where the
+ * layout has a partners column), start, end and result.
  * Commitments are paired in order, measures in order within their commitment; a missing one fails
  * all its fields, an extra one adds as many failed fields as it has.
  */
@@ -12,6 +13,8 @@ import type { ActionPlan } from '../../src/model/schema.js';
 export interface ExpectedMeasure {
   title: string;
   executors: string[];
+  /** Scored only when the layout has a partners column. */
+  partners?: string[];
   start: string | null;
   end: string | null;
   result: string | null;
@@ -66,6 +69,7 @@ export function scorePlan(plan: ActionPlan, exp: ExpectedLayout): Score {
       const mt = `${at}.M${j + 1}`;
       check(`${mt}.title`, norm(am?.title), em ? norm(em.title) : '(none)');
       check(`${mt}.executors`, am ? am.executors.map((p) => norm(p.name)).sort() : null, em ? em.executors.map(norm).sort() : '(none)');
+      if (em?.partners) check(`${mt}.partners`, am ? am.partners.map((p) => norm(p.name)).sort() : null, em.partners.map(norm).sort());
       check(`${mt}.start`, am?.term.start ?? null, em ? em.start : '(none)');
       check(`${mt}.end`, am?.term.end ?? null, em ? em.end : '(none)');
       check(`${mt}.result`, norm(am?.result), em ? norm(em.result) : '(none)');

@@ -24,6 +24,8 @@ describe('columns by the meaning of their headers', () => {
     ['Індикатор виконання', 'result'],
     ['Показники виконання', 'result'],
     ['Партнери', 'partners'],
+    ['Співвиконавці', 'executors'],
+    ['Відповідальний виконавець', 'executors'],
     ['Джерела фінансування', 'funding'],
     ['Примітка', 'other'],
   ])('«%s» → %s', (header, role) => {
@@ -149,5 +151,31 @@ describe('a plan written as numbered paragraphs (issue #10 item 11)', () => {
     const [a, b] = p.commitments[0]!.measures;
     expect(a).toMatchObject({ number: '1.1', title: 'Оприлюднення наборів даних', executors: ['Відділ цифрового розвитку, ГО «Дані» (за згодою)'], term: 'IX 2026 – XII 2026.', result: 'Набори оприлюднено' });
     expect(b).toMatchObject({ number: '1.2', title: 'Навчання посадовців', executors: ['Відділ кадрів'], term: 'II квартал 2026 року' });
+  });
+});
+
+describe('commitment headings before a table', () => {
+  it('«N. Title» or «Напрям N. Title» right before a plan table starts a commitment; a numbered point of the body does not', () => {
+    const raw = plan(`
+      <p>1. Затвердити план заходів.</p>
+      <p>2. Контроль покласти на заступника.</p>
+      <p>Напрям 1. Прозорість відновлення</p>
+      <table>
+        <tr><th>№</th><th>Зміст заходу</th><th>Відповідальний виконавець</th><th>Співвиконавці</th><th>Термін виконання</th></tr>
+        <tr><td>1.</td><td>Захід перший</td><td>Департамент фінансів</td><td>Управління економіки</td><td>2026 рік</td></tr>
+      </table>
+      <p>2. Доступність послуг</p>
+      <p></p>
+      <table>
+        <tr><th>№</th><th>Зміст заходу</th><th>Відповідальний виконавець</th><th>Співвиконавці</th><th>Термін виконання</th></tr>
+        <tr><td>1.</td><td>Захід другий</td><td>Департамент соціального захисту</td><td></td><td>2026 рік</td></tr>
+      </table>`);
+    expect(raw.commitments.map((c) => [c.number, c.title, c.measures.length])).toEqual([
+      ['1', 'Прозорість відновлення', 1],
+      ['2', 'Доступність послуг', 1],
+    ]);
+    // Co-executors are executors of the measure, after the responsible one.
+    expect(raw.commitments[0]!.measures[0]!.executors).toEqual(['Департамент фінансів', 'Управління економіки']);
+    expect(raw.messages.map((m) => m.code)).not.toContain('commitment-implicit');
   });
 });

@@ -321,7 +321,7 @@ export function splitAtLineBreaks(paragraph: string): string[] {
 export function splitCell(paragraphs: readonly string[]): SplitItem[] {
   const items: SplitItem[] = [];
   for (const text of joinCutParagraphs(paragraphs.flatMap(splitAtLineBreaks))) {
-    let pieces = splitTopLevel(text);
+    let pieces = mergeEnumerations(splitTopLevelWithSeparators(text));
     pieces = mergeDependentPieces(pieces);
     for (const piece of pieces) {
       for (const part of splitRunOn(stripBullet(piece))) {
@@ -381,6 +381,74 @@ function joinCutParagraphs(paragraphs: readonly string[]): string[] {
 /** A list bullet or number written in the cell («– управління …», «2) ХМКП …»). */
 function stripBullet(piece: string): string {
   return piece.replace(/^(?:[-–—•·●▪*]|\d{1,2}[.)])\s+/u, '');
+}
+
+/** A piece of a cell and the separator written before it (none for the first). */
+interface Piece {
+  text: string;
+  after: ',' | ';' | null;
+}
+
+/** Split at commas and semicolons outside matched quotes/brackets, keeping which one it was. */
+function splitTopLevelWithSeparators(text: string): Piece[] {
+  const mask = protectedMask(text);
+  const pieces: Piece[] = [];
+  let start = 0;
+  let after: Piece['after'] = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ((c === ',' || c === ';') && !mask[i]) {
+      pieces.push({ text: text.slice(start, i).trim(), after });
+      after = c;
+      start = i + 1;
+    }
+  }
+  pieces.push({ text: text.slice(start).trim(), after });
+  return pieces.filter((p) => p.text !== '');
+}
+
+const LOWER_START = new RegExp(`^[${LC}]`, 'u');
+/** «молоді та спорту …», «архітектури і житлово-комунального господарства»: the last items of an enumeration. */
+const ENUMERATION_END = new RegExp(`^[${LC}][\\p{L}’-]*\\s+(?:та|і|й)\\s+[${LC}]`, 'u');
+
+/** Does a lower-case piece begin a group of its own («органи місцевого самоврядування», «районні військові адміністрації»)? */
+function beginsGroup(piece: string): boolean {
+  const [first = '', second = ''] = words(piece).map((w) => w.toLocaleLowerCase('uk'));
+  if (PLURAL_HEADS.has(first) || QUANTIFIERS.has(first)) return true;
+  // A plural adjective before its noun («районні військові …», «виконавчі органи»), not before «та/і».
+  return /[а-яіїєґ’]і$/u.test(first) && first.length >= 4 && second !== '' && !['та', 'і', 'й'].includes(second);
+}
+
+/**
+ * Commas of an enumeration inside one name: «Відділ освіти, молоді та спорту селищної ради»,
+ * «Департамент будівництва, містобудування, архітектури та житлово-комунального господарства».
+ * After a name that begins with a capital, a run of lower-case pieces (after commas, none of them
+ * beginning a group of its own) whose last piece joins its first words with «та/і/й» is the tail of
+ * that name's enumeration, not a list of parties. A semicolon always separates parties.
+ */
+function mergeEnumerations(pieces: Piece[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    let end = -1;
+    if (out.length > 0 && !LOWER_START.test(out[out.length - 1]!)) {
+      for (let j = i; j < pieces.length; j++) {
+        const p = pieces[j]!;
+        if (p.after !== ',' || !LOWER_START.test(p.text) || beginsGroup(p.text) || hasAgreementMark(p.text)) break;
+        if (ENUMERATION_END.test(p.text)) {
+          end = j;
+          break;
+        }
+      }
+    }
+    if (end < 0) {
+      out.push(piece.text);
+      continue;
+    }
+    out[out.length - 1] = [out[out.length - 1]!, ...pieces.slice(i, end + 1).map((p) => p.text)].join(', ');
+    i = end;
+  }
+  return out;
 }
 
 /** Split at commas and semicolons outside matched quotes/brackets. */
