@@ -8,39 +8,23 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { info, type Message } from '../model/message.js';
+import {
+  PASSPORT_ELEMENTS as ELEMENTS,
+  passportElement,
+  passportKeys,
+  type AccrualPeriodicity,
+  type PassportKey,
+  type PassportProblem,
+} from '../model/national.js';
 import { cleanOrNull, ExportError } from './records.js';
 import { ckanName, ckanNameProblem, ckanTag, CKAN_PURPOSE_MAX, DEFAULT_LICENSE, LICENSES, licenseId } from './ckan.js';
-import { ACCRUAL_PERIODICITIES, DATE_PATTERN, EDRPOU_PATTERN, type TableRecord } from './tables.js';
+import type { TableRecord } from './tables.js';
 
-/** A date, or a date and time («дата і час»): 2025-10-20, 2025-10-20T10:30, 2025-10-20T10:30:00+03:00. */
-export const DATETIME_PATTERN =
-  '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$';
+export { DATETIME_PATTERN } from '../model/national.js';
+export type { PassportKey };
 
-/** Passport elements in output order: key → Ukrainian name of the element. */
-export const PASSPORT_ELEMENTS = {
-  identifier: 'ідентифікатор набору даних',
-  title: 'назва набору даних',
-  description: 'стислий опис змісту набору даних',
-  purpose: 'підстава та призначення збору інформації',
-  language: 'мова інформації',
-  formats: 'формат (формати) набору даних',
-  compressionFormat: 'формат стиснення набору даних',
-  issued: 'дата першого оприлюднення набору даних',
-  modified: 'дата внесення останніх змін до набору даних',
-  temporal: 'дата актуальності даних у наборі даних',
-  accrualPeriodicity: 'періодичність актуалізації набору даних',
-  keywords: 'ключові слова',
-  license: 'умови використання (ліцензія)',
-  landingPage: 'посилання на набір даних',
-  previousVersions: 'посилання на попередні версії набору даних',
-  structure: 'посилання на структуру набору даних',
-  publisherName: 'найменування розпорядника інформації',
-  publisherId: 'код ЄДРПОУ розпорядника інформації',
-  contactPointName: 'відповідальна особа',
-  contactPointEmail: 'адреса електронної пошти відповідальної особи',
-} as const;
-
-export type PassportKey = keyof typeof PASSPORT_ELEMENTS;
+/** Passport elements in output order: key → Ukrainian name of the element (from the table in model/national.ts). */
+export const PASSPORT_ELEMENTS = Object.fromEntries(ELEMENTS.map((e) => [e.key, e.uk])) as Readonly<Record<PassportKey, string>>;
 
 export interface Passport {
   identifier: string;
@@ -53,7 +37,7 @@ export interface Passport {
   issued: string;
   modified: string;
   temporal: string;
-  accrualPeriodicity: (typeof ACCRUAL_PERIODICITIES)[number];
+  accrualPeriodicity: AccrualPeriodicity;
   keywords: string[];
   /** Licence id (SPDX style), default CC-BY-4.0. */
   license: string;
@@ -67,25 +51,11 @@ export interface Passport {
 }
 
 /** Elements the officer must give in the passport file. */
-export const MANDATORY_INPUT: readonly PassportKey[] = [
-  'identifier',
-  'title',
-  'description',
-  'purpose',
-  'issued',
-  'accrualPeriodicity',
-  'keywords',
-  'landingPage',
-  'publisherName',
-  'publisherId',
-  'contactPointName',
-  'contactPointEmail',
-];
-
+export const MANDATORY_INPUT: readonly PassportKey[] = passportKeys('mandatory');
 /** Elements computed when the file does not give them. */
-export const COMPUTED_ELEMENTS: readonly PassportKey[] = ['formats', 'modified', 'temporal', 'structure', 'language', 'license'];
+export const COMPUTED_ELEMENTS: readonly PassportKey[] = passportKeys('computed');
 /** Optional elements, null when absent (written explicitly as null). */
-export const OPTIONAL_ELEMENTS: readonly PassportKey[] = ['compressionFormat', 'previousVersions'];
+export const OPTIONAL_ELEMENTS: readonly PassportKey[] = passportKeys('optional');
 
 export interface PassportContext {
   /** Output formats, e.g. ['CSV', 'JSON']. */
@@ -125,64 +95,76 @@ function asDate(value: unknown): unknown {
 const isMissing = (v: unknown): boolean =>
   v === undefined || v === null || (typeof v === 'string' && cleanOrNull(v) === null) || (Array.isArray(v) && v.length === 0);
 
-/**
- * Build the complete passport from the passport file content and the export context.
- * Throws ExportError listing every missing mandatory element and every invalid value.
- */
-export function buildPassport(input: unknown, context: PassportContext, source = 'passport', notes: Message[] = []): Passport {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ExportError(`${source}: the passport must be a mapping of elements (key: value)`);
-  }
-  const raw = input as Record<string, unknown>;
-  const problems: string[] = [];
-  const known = new Set<string>(Object.keys(PASSPORT_ELEMENTS));
-  for (const key of Object.keys(raw).sort()) {
-    if (!known.has(key)) problems.push(`unknown passport element ${key}`);
-  }
-  for (const key of MANDATORY_INPUT) {
-    if (key === 'publisherId') {
-      // May be stated as null (the publisher is not a legal entity), but must be stated.
-      if (!(key in raw) || raw[key] === undefined) problems.push(`missing mandatory element ${label(key)}`);
-    } else if (isMissing(raw[key])) {
-      problems.push(`missing mandatory element ${label(key)}`);
-    }
-  }
+/** Reads the elements of the passport file as text, dates and lists; what has the wrong shape is a problem. */
+class PassportReader {
+  readonly problems: string[] = [];
+  constructor(readonly raw: Record<string, unknown>) {}
 
-  const text = (key: PassportKey): string | null => {
-    const v = raw[key];
+  text(key: PassportKey): string | null {
+    const v = this.raw[key];
     if (v === undefined || v === null) return null;
     if (typeof v !== 'string' && typeof v !== 'number') {
-      problems.push(`${label(key)} must be text`);
+      this.problems.push(`${label(key)} must be text`);
       return null;
     }
     return cleanOrNull(String(v));
-  };
-  const date = (key: PassportKey): string | null => {
-    const v = asDate(raw[key]);
+  }
+
+  /** A date as written (trimmed); whether it is one is the table's rule. */
+  date(key: PassportKey): string | null {
+    const v = asDate(this.raw[key]);
     if (v === undefined || v === null) return null;
-    if (typeof v !== 'string' || !new RegExp(DATETIME_PATTERN).test(v.trim())) {
-      problems.push(`${label(key)} must be a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm[:ss][±hh:mm]: ${JSON.stringify(v)}`);
+    if (typeof v !== 'string') {
+      this.problems.push(`${label(key)} ${wording({ rule: 'date' }, v)}`);
       return null;
     }
     return v.trim();
-  };
-  const link = (key: PassportKey): string | null => {
-    const v = text(key);
-    if (v !== null && !/^https?:\/\/\S+$/.test(v)) problems.push(`${label(key)} must start with http:// or https://: ${v}`);
-    return v;
-  };
-  const list = (key: PassportKey): string[] | null => {
-    const v = raw[key];
+  }
+
+  list(key: PassportKey): string[] | null {
+    const v = this.raw[key];
     if (v === undefined || v === null) return null;
     const items = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : null;
     if (!items || items.some((x) => typeof x !== 'string')) {
-      problems.push(`${label(key)} must be a list of text values`);
+      this.problems.push(`${label(key)} must be a list of text values`);
       return null;
     }
     return (items as string[]).map((x) => cleanOrNull(x)).filter((x): x is string => x !== null);
-  };
+  }
+}
 
-  const identifier = text('identifier');
+/** The export's words for a broken rule of the table (the i18n catalogue recognises them: src/i18n/index.ts). */
+function wording(problem: PassportProblem, value: unknown): string {
+  const shown = Array.isArray(value) ? value.join(', ') : String(value);
+  switch (problem.rule) {
+    case 'maxLength':
+      return `is longer than ${problem.n} characters (${problem.length})`;
+    case 'date':
+      return `must be a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm[:ss][±hh:mm]: ${JSON.stringify(value)}`;
+    case 'url':
+      return `must start with http:// or https://: ${shown}`;
+    case 'oneOf':
+      return `must be one of «${problem.values.join('», «')}»: «${shown}»`;
+    case 'edrpou':
+      return `must be an 8-digit ЄДРПОУ code written as text: ${shown}`;
+    case 'email':
+      return `is not an e-mail address: ${shown}`;
+    case 'language':
+      return `must be a language code such as uk: ${shown}`;
+    case 'linkTargets':
+      return `must list links (https://…) or file names of the export: ${problem.values.map((v) => JSON.parse(v) as string).join(', ')}`;
+    case 'formatCase':
+      return `must list formats in capital Latin letters (CSV, JSON): ${problem.values.join(', ')}`;
+    case 'text':
+      return 'must be text';
+    default:
+      return 'must be a list of text values';
+  }
+}
+
+/** CKAN (data.gov.ua) limits on the identifier, purpose and keywords: problems, or notes on what publish will change. */
+function checkCkan(p: Partial<Passport>, source: string, notes: Message[], problems: string[]): void {
+  const { identifier, purpose, keywords } = p;
   if (identifier && ckanNameProblem(identifier) !== null) {
     try {
       notes.push(
@@ -196,58 +178,9 @@ export function buildPassport(input: unknown, context: PassportContext, source =
       problems.push(`${label('identifier')} «${identifier}» cannot be a CKAN dataset name: use 2–100 characters a-z, 0-9, "-", "_"`);
     }
   }
-  const purposeText = text('purpose');
-  if (purposeText && [...purposeText].length > CKAN_PURPOSE_MAX) {
-    problems.push(`${label('purpose')} is longer than ${CKAN_PURPOSE_MAX} characters (${[...purposeText].length}), the limit of data.gov.ua`);
+  if (purpose && [...purpose].length > CKAN_PURPOSE_MAX) {
+    problems.push(`${label('purpose')} is longer than ${CKAN_PURPOSE_MAX} characters (${[...purpose].length}), the limit of data.gov.ua`);
   }
-  const license = text('license') ?? DEFAULT_LICENSE;
-  const licenseKey = licenseId(license);
-  if (!licenseKey) problems.push(`${label('license')} must be one of ${Object.keys(LICENSES).join(', ')}: ${license}`);
-  const title = text('title');
-  if (title && [...title].length > 254) problems.push(`${label('title')} is longer than 254 characters (${[...title].length})`);
-  const description = text('description');
-  if (description && [...description].length > 4000) {
-    problems.push(`${label('description')} is longer than 4000 characters (${[...description].length})`);
-  }
-  const accrual = text('accrualPeriodicity');
-  if (accrual && !(ACCRUAL_PERIODICITIES as readonly string[]).includes(accrual)) {
-    problems.push(`${label('accrualPeriodicity')} must be one of «${ACCRUAL_PERIODICITIES.join('», «')}»: «${accrual}»`);
-  }
-  const publisherId = raw.publisherId === null ? null : text('publisherId');
-  if (publisherId !== null && !new RegExp(EDRPOU_PATTERN).test(publisherId)) {
-    const hint = typeof raw.publisherId === 'number' ? ' (in YAML put the code in quotes, e.g. "04060714", so leading zeros are kept)' : '';
-    problems.push(`${label('publisherId')} must be an 8-digit ЄДРПОУ code written as text: ${publisherId}${hint}`);
-  }
-  const email = text('contactPointEmail');
-  if (email && !/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(email)) {
-    problems.push(`${label('contactPointEmail')} is not an e-mail address: ${email}`);
-  }
-  const language = text('language') ?? 'uk';
-  if (!/^[a-z]{2,3}$/.test(language)) problems.push(`${label('language')} must be a language code such as uk: ${language}`);
-  const compression = text('compressionFormat');
-
-  const issued = date('issued');
-  let modified = date('modified');
-  let temporal = date('temporal');
-  if (!modified && !('modified' in raw && raw.modified !== null)) {
-    // The dataset cannot change before it is first published: the later of the latest decision and `issued`.
-    modified = context.latestDecisionDate && issued && issued > context.latestDecisionDate ? issued : context.latestDecisionDate;
-    if (!modified) problems.push(`${label('modified')} cannot be computed (no plan has a decision date): give it in the passport file`);
-  }
-  if (!temporal && !('temporal' in raw && raw.temporal !== null)) {
-    temporal = context.latestDecisionDate;
-    if (!temporal) problems.push(`${label('temporal')} cannot be computed (no plan has a decision date): give it in the passport file`);
-  }
-
-  const formats = list('formats') ?? [...context.formats];
-  const structure = list('structure') ?? [...context.structureFiles];
-  for (const item of structure) {
-    // A link: the portal address of a structure file once published, its relative file name before.
-    if (!/^https?:\/\/\S+$/.test(item) && !/^[\w.-]+$/.test(item)) {
-      problems.push(`${label('structure')} must list links (https://…) or file names of the export: ${item}`);
-    }
-  }
-  const keywords = list('keywords');
   for (const k of keywords ?? []) {
     const tag = ckanTag(k);
     if ('problem' in tag) problems.push(`${label('keywords')}: ${tag.problem}`);
@@ -255,33 +188,104 @@ export function buildPassport(input: unknown, context: PassportContext, source =
       notes.push(info('ckan-tag-cleaned', `keyword «${k}» becomes the CKAN tag «${tag.tag}» (CKAN tags cannot hold an apostrophe)`, { file: source }));
     }
   }
-  const result = {
-    identifier,
-    title,
-    description,
-    purpose: purposeText,
-    language,
-    formats: formats.map((f) => f.toUpperCase()),
+}
+
+/** modified and temporal when the file does not give them: from the plans' latest decision date, never the clock. */
+function computeDates(read: PassportReader, issued: string | null, context: PassportContext): { modified: string | null; temporal: string | null } {
+  const given = (key: PassportKey): boolean => key in read.raw && read.raw[key] !== null;
+  let modified = read.date('modified');
+  let temporal = read.date('temporal');
+  if (!modified && !given('modified')) {
+    // The dataset cannot change before it is first published: the later of the latest decision and `issued`.
+    modified = context.latestDecisionDate && issued && issued > context.latestDecisionDate ? issued : context.latestDecisionDate;
+    if (!modified) read.problems.push(`${label('modified')} cannot be computed (no plan has a decision date): give it in the passport file`);
+  }
+  if (!temporal && !given('temporal')) {
+    temporal = context.latestDecisionDate;
+    if (!temporal) read.problems.push(`${label('temporal')} cannot be computed (no plan has a decision date): give it in the passport file`);
+  }
+  return { modified, temporal };
+}
+
+/** Unknown keys and missing mandatory elements of the passport file. */
+function checkPresence(raw: Record<string, unknown>, problems: string[]): void {
+  for (const key of Object.keys(raw).sort()) {
+    if (!(key in PASSPORT_ELEMENTS)) problems.push(`unknown passport element ${key}`);
+  }
+  for (const key of MANDATORY_INPUT) {
+    // A nullable element may be stated as null (e.g. a publisher that is not a legal entity), but must be stated.
+    const absent = passportElement(key).nullable ? !(key in raw) || raw[key] === undefined : isMissing(raw[key]);
+    if (absent) problems.push(`missing mandatory element ${label(key)}`);
+  }
+}
+
+/** Every present value against the rules of the table (the same rules validate applies to passport.json). */
+function checkRules(passport: Record<PassportKey, unknown>, raw: Record<string, unknown>, problems: string[]): void {
+  for (const element of ELEMENTS) {
+    const value = passport[element.key];
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    const problem = element.check(value);
+    if (!problem) continue;
+    const hint =
+      problem.rule === 'edrpou' && typeof raw.publisherId === 'number'
+        ? ' (in YAML put the code in quotes, e.g. "04060714", so leading zeros are kept)'
+        : '';
+    problems.push(`${label(element.key)} ${wording(problem, value)}${hint}`);
+  }
+  const { issued, modified } = passport;
+  if (typeof issued === 'string' && typeof modified === 'string' && modified.slice(0, 10) < issued.slice(0, 10)) {
+    problems.push(`${label('modified')} ${modified} is before ${label('issued')} ${issued}`);
+  }
+}
+
+/**
+ * Build the complete passport from the passport file content and the export context.
+ * Throws ExportError listing every missing mandatory element and every invalid value.
+ */
+export function buildPassport(input: unknown, context: PassportContext, source = 'passport', notes: Message[] = []): Passport {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ExportError(`${source}: the passport must be a mapping of elements (key: value)`);
+  }
+  const read = new PassportReader(input as Record<string, unknown>);
+  const problems = read.problems;
+  checkPresence(read.raw, problems);
+
+  const license = read.text('license') ?? DEFAULT_LICENSE;
+  const licenseKey = licenseId(license);
+  if (!licenseKey) problems.push(`${label('license')} must be one of ${Object.keys(LICENSES).join(', ')}: ${license}`);
+  const compression = read.text('compressionFormat');
+  const issued = read.date('issued');
+  const { modified, temporal } = computeDates(read, issued, context);
+  const result: Record<PassportKey, unknown> = {
+    identifier: read.text('identifier'),
+    title: read.text('title'),
+    description: read.text('description'),
+    purpose: read.text('purpose'),
+    language: read.text('language') ?? 'uk',
+    formats: (read.list('formats') ?? [...context.formats]).map((f) => f.toUpperCase()),
     compressionFormat: compression ? compression.toUpperCase() : null,
     issued,
     modified,
     temporal,
-    accrualPeriodicity: accrual,
-    keywords,
+    accrualPeriodicity: read.text('accrualPeriodicity'),
+    keywords: read.list('keywords'),
     license: licenseKey ?? license,
-    landingPage: link('landingPage'),
-    previousVersions: link('previousVersions'),
-    structure,
-    publisherName: text('publisherName'),
-    publisherId,
-    contactPointName: text('contactPointName'),
-    contactPointEmail: email,
+    landingPage: read.text('landingPage'),
+    previousVersions: read.text('previousVersions'),
+    // A link: the portal address of a structure file once published, its relative file name before.
+    structure: read.list('structure') ?? [...context.structureFiles],
+    publisherName: read.text('publisherName'),
+    publisherId: read.raw.publisherId === null ? null : read.text('publisherId'),
+    contactPointName: read.text('contactPointName'),
+    contactPointEmail: read.text('contactPointEmail'),
   };
+  checkCkan(result as Partial<Passport>, source, notes, problems);
+  checkRules(result, read.raw, problems);
   if (problems.length) {
     const unique = [...new Set(problems)];
     throw new ExportError(`${source}: ${unique.join('; ')}`, unique.map((p) => `${source}: ${p}`));
   }
-  return result as Passport;
+  return result as unknown as Passport;
 }
 
 /** The annex-7 register row of the dataset. */

@@ -7,7 +7,16 @@
  * names, Ukrainian titles and descriptions ending with «Наприклад: …», ISO 8601 dates, codes as text,
  * `null` for a missing optional value, `uid` as the primary key of every table.
  */
-import { ACCRUAL_PERIODICITIES } from '../model/national.js';
+import {
+  ACCRUAL_PERIODICITIES,
+  DATE_PATTERN,
+  EDRPOU_PATTERN,
+  PARTY_KINDS,
+  SHA256_PATTERN,
+  SLUG_PATTERN,
+  SOURCE_FORMATS,
+  TERM_PRECISIONS,
+} from '../model/national.js';
 
 export type ColumnType = 'string' | 'date' | 'integer' | 'boolean' | 'anyURL';
 
@@ -52,15 +61,10 @@ export interface TableDef {
   foreignKeys: readonly ForeignKeyDef[];
 }
 
-export const PARTY_KINDS = ['body', 'collective', 'person', 'other'] as const;
-export const TERM_PRECISIONS = ['day', 'month', 'quarter', 'half-year', 'year', 'recurring', 'unknown'] as const;
 export const PARTY_ROLES = ['executor', 'partner'] as const;
 export const TAG_KINDS = ['sector', 'ogpValue'] as const;
-export { ACCRUAL_PERIODICITIES };
-
-export const EDRPOU_PATTERN = '^\\d{8}$';
-export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
-export const SHA256_PATTERN = '^[0-9a-f]{64}$';
+/** The national vocabularies and patterns (one definition each: src/model/national.ts). */
+export { ACCRUAL_PERIODICITIES, DATE_PATTERN, EDRPOU_PATTERN, PARTY_KINDS, SHA256_PATTERN, TERM_PRECISIONS };
 
 const col = (
   name: string,
@@ -224,7 +228,7 @@ export const PLANS: TableDef = {
       'Формат файлу документа може мати одне зі значень: txt, docx, pdf, html. Наприклад: docx',
       'string',
       true,
-      { enum: ['txt', 'docx', 'pdf', 'html', 'image'] },
+      { enum: SOURCE_FORMATS },
     ),
     col(
       'sourceSha256',
@@ -513,7 +517,7 @@ export const PARTIES: TableDef = {
       'Стабільний ідентифікатор учасника, утворений транслітерацією його канонічного найменування. Наприклад: ku-ahentsiia-rozvytku-khmelnytskoho',
       'string',
       true,
-      { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+      { pattern: SLUG_PATTERN },
     ),
     col(
       'name',

@@ -129,7 +129,9 @@ export interface DocRoot {
   };
 }
 
-export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'html' | 'image';
+/** Formats of a source document (one definition: src/model/national.ts). */
+export type { SourceFormat } from '../model/national.js';
+import type { SourceFormat } from '../model/national.js';
 
 export interface ReadResult {
   format: SourceFormat;

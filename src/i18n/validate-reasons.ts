@@ -148,14 +148,12 @@ export const validateReasonsEn = {
   'passport.empty': 'passport element {element} is empty',
   'passport.invalid': 'passport element {element} {problem}',
   'passport.modifiedBeforeIssued':
-    'passport element «Дата останньої зміни» (last modified date) {modified} is before «Дата першого оприлюднення» (first publication date) {issued}',
+'passport element {modifiedElement} {modified} is before {issuedElement} {issued}',
   'rule.text': 'must be non-empty text',
   'rule.maxLength': 'must be at most {n} characters (has {length})',
   'rule.date': 'must be a date YYYY-MM-DD (ISO 8601)',
   'rule.url': 'must be a URL starting with http:// or https://',
-  'rule.notEmpty': 'must not be empty',
   'rule.texts': 'must be a non-empty list of non-empty texts',
-  'rule.textOrList': 'must be text or a list of texts',
   'rule.formatList': 'must be a non-empty list of formats',
   'rule.formatCase': 'formats are written in capital Latin letters (e.g. CSV, JSON); invalid: {values}',
   'rule.oneOf': 'must be one of {values}',
@@ -164,6 +162,7 @@ export const validateReasonsEn = {
   'rule.linkTargets': 'must be URLs (http:// or https://) or names of files next to the passport; not found or invalid: {values}',
   'rule.edrpou': 'must be an ЄДРПОУ code of 8 digits (as text)',
   'rule.email': 'must be an e-mail address',
+  'rule.language': 'must be language codes (ISO 639, e.g. uk, en); invalid: {values}',
 } as const;
 
 export type ValidateReasonKey = keyof typeof validateReasonsEn;
@@ -304,14 +303,12 @@ export const validateReasonsUk: Record<ValidateReasonKey, string> = {
   'passport.empty': 'елемент паспорта {element} порожній',
   'passport.invalid': 'елемент паспорта {element}: {problem}',
   'passport.modifiedBeforeIssued':
-    'елемент паспорта «Дата останньої зміни» {modified} раніший за «Дата першого оприлюднення» {issued}',
+'елемент паспорта {modifiedElement} {modified} раніший за {issuedElement} {issued}',
   'rule.text': 'має бути непорожнім текстом',
   'rule.maxLength': 'кількість символів має бути не більше {n} (зараз {length})',
   'rule.date': 'має бути датою РРРР-ММ-ДД (ISO 8601)',
   'rule.url': 'має бути URL, що починається з http:// або https://',
-  'rule.notEmpty': 'не може бути порожнім',
   'rule.texts': 'має бути непорожнім списком непорожніх текстів',
-  'rule.textOrList': 'має бути текстом або списком текстів',
   'rule.formatList': 'має бути непорожнім списком форматів',
   'rule.formatCase': 'формати пишуть великими латинськими літерами (наприклад, CSV, JSON); неправильні: {values}',
   'rule.oneOf': 'має бути одним зі значень {values}',
@@ -321,6 +318,7 @@ export const validateReasonsUk: Record<ValidateReasonKey, string> = {
     'мають бути URL (http:// або https://) або назви файлів поруч із паспортом; не знайдено або неправильні: {values}',
   'rule.edrpou': 'має бути кодом ЄДРПОУ з 8 цифр (як текст)',
   'rule.email': 'має бути адресою електронної пошти',
+  'rule.language': 'мають бути коди мов (ISO 639, наприклад uk, en); неправильні: {values}',
 };
 
 export const VALIDATE_REASONS: Record<'en' | 'uk', Readonly<Record<ValidateReasonKey, string>>> = {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { MessageSchema, PlaceSchema } from './message-schema.js';
+import { DATE_PATTERN, EDRPOU_PATTERN, PARTY_KINDS, SHA256_PATTERN, SLUG_PATTERN, SOURCE_FORMATS, TERM_PRECISIONS } from './national.js';
 
 import { SCHEMA_VERSION } from './version.js';
 
@@ -14,24 +15,24 @@ export { SCHEMA_VERSION };
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date must be YYYY-MM-DD')
+  .regex(new RegExp(DATE_PATTERN), 'date must be YYYY-MM-DD')
   .describe('Calendar date, ISO 8601 (YYYY-MM-DD)');
 
 /** Where a value came from in the source document: a place without a file. */
 export const LocationSchema = PlaceSchema.omit({ file: true, fieldNumber: true }).describe('Source position of a value');
 
-export const PartyKindSchema = z.enum(['body', 'collective', 'person', 'other']);
+export const PartyKindSchema = z.enum(PARTY_KINDS);
 
 export const PartySchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('Stable slug of the canonical name'),
+    id: z.string().regex(new RegExp(SLUG_PATTERN)).describe('Stable slug of the canonical name'),
     name: z.string().min(1).describe('Name as written (quotes and spaces normalised)'),
     kind: PartyKindSchema.default('body').describe('body, collective (a group of bodies), person, other'),
     byAgreement: z.boolean().default(false).describe('Takes part by agreement («за згодою»)'),
     contact: z.string().nullable().default(null).describe('Contact person named after the body'),
     edrpou: z
       .string()
-      .regex(/^\d{8}$/)
+      .regex(new RegExp(EDRPOU_PATTERN))
       .nullable()
       .default(null)
       .describe('ЄДРПОУ code (8 digits) from an executors directory'),
@@ -41,15 +42,7 @@ export const PartySchema = z
 /** Executors are parties responsible for a measure or commitment. */
 export const ExecutorSchema = PartySchema;
 
-export const TermPrecisionSchema = z.enum([
-  'day',
-  'month',
-  'quarter',
-  'half-year',
-  'year',
-  'recurring',
-  'unknown',
-]);
+export const TermPrecisionSchema = z.enum(TERM_PRECISIONS);
 
 export const TermSchema = z
   .object({
@@ -95,8 +88,8 @@ export const CommitmentSchema = z
 export const SourceSchema = z
   .object({
     file: z.string().min(1).describe('File name of the source document'),
-    format: z.enum(['txt', 'docx', 'pdf', 'html', 'image']),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    format: z.enum(SOURCE_FORMATS),
+    sha256: z.string().regex(new RegExp(SHA256_PATTERN)),
     pages: z.number().int().positive().optional(),
   })
   .strict();

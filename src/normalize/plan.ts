@@ -5,6 +5,7 @@
  */
 import type { RawMeasure, RawPlan } from '../extract/types.js';
 import { warning, type Message } from '../model/message.js';
+import type { SourceFormat } from '../model/national.js';
 import type { ActionPlan, Commitment, Measure, Party } from '../model/schema.js';
 import { SCHEMA_VERSION } from '../model/version.js';
 import { cleanMultiline, cleanOrNull, cleanText } from '../util/text.js';
@@ -13,7 +14,7 @@ import { parseTerm } from './terms.js';
 
 export interface SourceInfo {
   file: string;
-  format: 'txt' | 'docx' | 'pdf' | 'html' | 'image';
+  format: SourceFormat;
   sha256: string;
   pages?: number;
 }

@@ -70,10 +70,11 @@ describe('passport', () => {
       [f, 'passport', 10, 'issued', null],
       [f, 'passport', 13, 'accrualPeriodicity', null],
       [f, 'passport', 14, 'keywords', null],
-      [f, 'passport', 21, 'publisherId', null],
-      [f, 'passport', 23, 'contactPointEmail', null],
+      [f, 'passport', 22, 'publisherId', null],
+      [f, 'passport', 24, 'contactPointEmail', null],
     ]);
-    expect(r.messages[0]!.reason).toBe('passport element «Назва» (title, "title") is missing');
+    // The element's name is the one the export uses (one table: src/model/national.ts).
+    expect(r.messages[0]!.reason).toBe('passport element «назва набору даних» (title, "title") is missing');
   });
 
   test('an empty passport names every element', async () => {
@@ -97,7 +98,7 @@ describe('passport', () => {
     expect(r.messages.map((i) => [(i.place.column ?? null), i.reason.replace(/^passport element «[^»]*» \([^)]*\) /, '')])).toEqual([
       ['title', 'must be at most 254 characters (has 255)'],
       ['description', 'must be at most 4000 characters (has 4001)'],
-      ['modified', '2025-01-01 is before «Дата першого оприлюднення» (first publication date) 2025-10-20'],
+      ['modified', '2025-01-01 is before «дата першого оприлюднення набору даних» (first publication date, "issued") 2025-10-20'],
       ['structure', 'must be URLs (http:// or https://) or names of files next to the passport; not found or invalid: "plans.schema.json"'],
     ]);
   });
