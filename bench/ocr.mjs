@@ -65,7 +65,7 @@ for (const r of refs) {
   if (wrong.length) misses.push(`${r.id}: ${wrong.join(', ')} differ`);
 }
 const pct = (n) => `${n}/${refs.length} (${Math.round((100 * n) / refs.length)}%)`;
-console.log(`${scanFile}: ${pages} pages in ${seconds.toFixed(1)} s (${(seconds / pages).toFixed(1)} s/page, 300 dpi, tesseract -l ukr+eng --psm 6)`);
+console.log(`${scanFile}: ${pages} pages in ${seconds.toFixed(1)} s (${(seconds / pages).toFixed(1)} s/page, 300 dpi, tesseract -l ukr, a cell at a time)`);
 console.log(`measures found ${pct(score.found)}, correct terms + executors ${pct(score.correct)}`);
 for (const k of ['title', 'executors', 'start', 'end', 'result']) console.log(`  ${k.padEnd(10)} ${pct(score[k])}`);
 for (const m of misses) console.log(`  ${m}`);

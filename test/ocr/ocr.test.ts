@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractBuffer } from '../../src/pipeline.js';
 import { readDocument } from '../../src/readers/index.js';
-import { cyrillicLookalike, isNoise, ocrAvailable } from '../../src/readers/ocr/index.js';
+import { cyrillicLookalike, isNoise, ocrAvailable, readingScore } from '../../src/readers/ocr/index.js';
 import { imageKind, imageToPdf } from '../../src/readers/ocr/image.js';
+import { crop, despeckle, inkBaseline, paperLevel, rotate } from '../../src/readers/ocr/bitmap.js';
 import { eraseLines, findLines } from '../../src/readers/ocr/lines.js';
 import { parsePgm, writePgm } from '../../src/readers/ocr/pgm.js';
 import { resetToolCheck } from '../../src/readers/ocr/tools.js';
@@ -63,8 +64,75 @@ describe('OCR pieces (no Tesseract needed)', () => {
     ].join('\n');
     const hocr = `<span class='ocr_line' id='line_1_1' title="bbox 10 20 210 60; baseline 0.01 -9; x_size 42; x_descenders 9; x_ascenders 10">`;
     const { words, lines } = parseTsv(tsv, hocr);
-    expect(words).toEqual([{ text: 'Захід', left: 10, top: 20, width: 90, height: 40, conf: 96.5, line: '1.1.1.1' }]);
+    expect(words).toEqual([{ text: 'Захід', left: 10, top: 20, width: 90, height: 40, conf: 96.5, line: '1.1.1.1', page: 1 }]);
     expect(lines.get('1.1.1.1')).toMatchObject({ size: 42, baseline: { p1: 0.01, p0: -9 } });
+  });
+
+  it('reads a list of images (one page each): words know their image, hOCR metrics are matched per image', () => {
+    const tsv = [
+      '4\t1\t1\t1\t1\t0\t10\t20\t200\t40\t-1\t',
+      '5\t1\t1\t1\t1\t1\t10\t20\t90\t40\t91\tперший',
+      '4\t2\t1\t1\t1\t0\t10\t20\t200\t40\t-1\t',
+      '5\t2\t1\t1\t1\t1\t10\t20\t90\t40\t92\tдругий',
+    ].join('\n');
+    // the same line box on both images: only the page tells their metrics apart
+    const hocr = [
+      `<div class='ocr_page' id='page_1' title='image "a.pgm"; bbox 0 0 300 100; ppageno 0'>`,
+      `<span class='ocr_line' id='line_1_1' title="bbox 10 20 210 60; baseline 0 -8; x_size 40">`,
+      `<div class='ocr_page' id='page_2' title='image "b.pgm"; bbox 0 0 300 100; ppageno 1'>`,
+      `<span class='ocr_line' id='line_2_1' title="bbox 10 20 210 60; baseline 0 -5; x_size 30">`,
+    ].join('\n');
+    const { words, lines } = parseTsv(tsv, hocr);
+    expect(words.map((w) => [w.text, w.page])).toEqual([['перший', 1], ['другий', 2]]);
+    expect(lines.get('1.1.1.1')).toMatchObject({ size: 40, baseline: { p0: -8 } });
+    expect(lines.get('2.1.1.1')).toMatchObject({ size: 30, baseline: { p0: -5 } });
+  });
+
+  it('straightens a page, cuts a cell with paper round it, finds a baseline from ink, scores readings', () => {
+    const width = 200;
+    const height = 100;
+    const data = new Uint8Array(width * height).fill(230);
+    // a bar of «text»: body rows 40–59, a descender column down to 69
+    for (let y = 40; y < 60; y++) for (let x = 50; x < 150; x++) data[y * width + x] = 20;
+    for (let y = 60; y < 70; y++) data[y * width + 60] = 20;
+    const img = { width, height, data };
+    expect(paperLevel(img)).toBe(230);
+    expect(inkBaseline(img, { x0: 40, y0: 30, x1: 160, y1: 75 }, 128)).toBe(60);
+    const straight = rotate(img, 0);
+    expect(straight.data).toEqual(img.data);
+    // turned by 0.01 rad, a point right of the centre moves down (as turn() in index.ts maps it back)
+    const turned = rotate(img, -0.01, 230);
+    expect(turned.data[Math.round(40 - 0.01 * 45) * width + 145]).toBeLessThan(128);
+    const cut = crop(img, { x0: 45, y0: 35, x1: 155, y1: 65 }, 5, 230);
+    expect(cut).toMatchObject({ left: 40, top: 30, img: { width: 120, height: 40 } });
+    expect(cut.img.data[0]).toBe(230);
+    expect(cut.img.data[10 * 120 + 10]).toBe(20);
+    expect(readingScore([{ text: 'ХКП', conf: 60 }])).toBeGreaterThan(readingScore([{ text: 'ХП', conf: 0 }]));
+    // a dropped word is confident text lost, never a gain
+    expect(readingScore([{ text: 'ХКП', conf: 50 }, { text: '«Спецкомунтранс»', conf: 92 }])).toBeGreaterThan(readingScore([{ text: '«Спецкомунтранс»', conf: 92 }]));
+  });
+
+  it('removes isolated specks, keeps dots that belong to text', () => {
+    const width = 300;
+    const height = 120;
+    const data = new Uint8Array(width * height).fill(240);
+    const box = (x0: number, y0: number, w: number, h: number): void => {
+      for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) data[y * width + x] = 20;
+    };
+    box(20, 40, 40, 30); // a word's body, baseline at row 70
+    box(64, 66, 4, 4); // a full stop on the baseline
+    box(100, 40, 4, 30); // the stem of an «і»…
+    box(100, 30, 4, 4); // …and its dot
+    box(160, 50, 3, 3); // a speck at mid-height, alone
+    box(250, 10, 2, 2); // a speck in the margin
+    box(200, 40, 30, 30); // another word
+    const img = { width, height, data };
+    const removed = despeckle(img, 128, 300, 240);
+    expect(removed).toBe(2);
+    expect(data[67 * width + 65]).toBe(20);
+    expect(data[31 * width + 101]).toBe(20);
+    expect(data[51 * width + 161]).toBe(240);
+    expect(data[10 * width + 250]).toBe(240);
   });
 
   it('maps Latin look-alikes in a Ukrainian line back to Cyrillic, keeps real Latin words', () => {

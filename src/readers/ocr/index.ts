@@ -1,13 +1,15 @@
 /**
  * OCR of pages without a text layer (scans) and of images given as input.
  *
- * A page is rendered to a greyscale bitmap (`pdftoppm -r 300 -gray`), its ruling lines are
- * found in the bitmap (lines.ts) and erased, the rest is read by Tesseract (`-l ukr+eng
- * --psm 6`, TSV word boxes with confidences, hOCR line baselines), and the words (as text runs) with the rulings
- * (as segments) go through the PDF reader's own page layout: tables are rebuilt from the
- * ruling grid and word positions exactly as for a PDF with a text layer, so the same
- * extractor reads them. Coordinates are turned by the page's skew (from the rulings) and
- * scaled from pixels to points.
+ * A page is rendered to a greyscale bitmap (`pdftoppm -r 300 -gray`). Its ruling lines are
+ * found in the bitmap (lines.ts); the page is turned straight by their skew, the rulings are
+ * erased and specks removed (bitmap.ts). Each cell of a ruled table is cut out and read on its
+ * own, the rest of the page as one image (Tesseract `-l ukr --psm 6`: TSV word boxes with
+ * confidences, hOCR lines). A line with a word read with low confidence is read again alone
+ * (`--psm 7`) and the more confident reading kept. The words (as text runs) and the rulings (as
+ * segments) go through the PDF reader's own page layout: tables are rebuilt from the ruling
+ * grid and word positions exactly as for a PDF with a text layer, so the same extractor reads
+ * them. Coordinates are scaled from pixels to points.
  *
  * Text read this way carries `source: 'ocr'` and its confidence in the tree's node data;
  * table cells read with low confidence are reported (`ocr-low-confidence`) for review.
@@ -20,10 +22,12 @@ import { info, warning, type Message } from '../../model/message.js';
 import type { Segment } from '../pdf/geometry.js';
 import { layoutPage, type PageModel } from '../pdf/page.js';
 import type { TextRun } from '../pdf/text.js';
-import { eraseLines, findLines } from './lines.js';
+import { findGrids, gridRegions } from '../pdf/geometry.js';
+import { blank, crop, despeckle, inkBaseline, inkCount, paperLevel, rotate, type Box } from './bitmap.js';
+import { eraseLines, findLines, threshold } from './lines.js';
 import { parsePgm, writePgm, type Gray } from './pgm.js';
 import { checkTools, OcrUnavailableError, run } from './tools.js';
-import { parseTsv } from './tsv.js';
+import { parseTsv, type OcrLineBox, type OcrWord } from './tsv.js';
 
 export { INSTALL_HINT, OcrUnavailableError, ocrAvailable } from './tools.js';
 
@@ -31,6 +35,12 @@ export { INSTALL_HINT, OcrUnavailableError, ocrAvailable } from './tools.js';
 export type OcrMode = 'auto' | 'on' | 'off';
 
 export const OCR_DPI = 300;
+/**
+ * Tesseract's Ukrainian model alone: its character set includes the Latin alphabet (addresses,
+ * English names are read), and without the English model the Latin twins of Cyrillic capitals
+ * (ХМКП read as «XMKII») no longer compete.
+ */
+export const OCR_LANGUAGES = 'ukr';
 /** A table cell read with a lower mean confidence is reported for review. */
 export const LOW_CONFIDENCE = 70;
 const RENDER_TIMEOUT = 60_000;
@@ -60,18 +70,90 @@ export function isNoise(text: string, conf: number): boolean {
   return !WORDLIKE.test(text) || [...text].length <= 2;
 }
 
-/** Recognise one page bitmap and lay it out as a PDF page model. */
-export async function ocrBitmap(img: Gray, dpi: number, pageNo: number, dir: string): Promise<OcrPage> {
-  const { lines, skew } = findLines(img, dpi);
+/** A cell of a ruled table, in pixels of the straightened page. */
+interface CellBox extends Box {
+  /** Where the crop's top-left pixel lies on the page. */
+  left: number;
+  top: number;
+}
+
+/**
+ * The cells of the ruled tables among `segments` (pt), in pixels: the same grids and merged
+ * regions the PDF layout will build its tables from (a lone frame around text is no table).
+ */
+function tableCells(segments: Segment[], scale: number): Box[] {
+  const boxes: Box[] = [];
+  for (const grid of findGrids(segments)) {
+    if (grid.ys.length <= 2 && grid.xs.length <= 2) continue;
+    for (const r of gridRegions(grid).regions) {
+      boxes.push({ x0: grid.xs[r.c0]! / scale, x1: grid.xs[r.c1]! / scale, y0: grid.ys[r.r0]! / scale, y1: grid.ys[r.r1]! / scale });
+    }
+  }
+  return boxes;
+}
+
+/** An image given to Tesseract, and where its top-left pixel lies on the page. */
+interface Piece {
+  img: Gray;
+  left: number;
+  top: number;
+}
+
+/** A line with a word read below this confidence is read again on its own. */
+export const REREAD = 60;
+
+/** Confident text in a reading: characters weighted by their word's confidence. */
+export function readingScore(words: { text: string; conf: number }[]): number {
+  return words.filter((w) => !isNoise(w.text, w.conf)).reduce((s, w) => s + [...w.text].length * (w.conf / 100), 0);
+}
+
+/**
+ * Read images with one Tesseract run (a list of images is read as pages) and return the words
+ * and lines in page pixels. Line keys are `<image>.<block>.<paragraph>.<line>` prefixed by
+ * `base`'s name, so readings of different runs never share a key.
+ */
+async function readImages(pieces: Piece[], psm: string, dpi: number, base: string): Promise<{ words: OcrWord[]; lines: Map<string, OcrLineBox> }> {
+  const files = pieces.map((_, i) => `${base}-${i + 1}.pgm`);
+  await Promise.all(pieces.map((p, i) => writeFile(files[i]!, writePgm(p.img))));
+  const list = `${base}.txt`;
+  await writeFile(list, files.join('\n') + '\n');
+  try {
+    await run('tesseract', [list, base, '-l', OCR_LANGUAGES, '--psm', psm, '--dpi', String(dpi), 'tsv', 'hocr'], TESSERACT_TIMEOUT * (1 + Math.ceil(pieces.length / 40)));
+    const tsv = await readFile(`${base}.tsv`, 'utf8');
+    const hocr = await readFile(`${base}.hocr`, 'utf8').catch(() => '');
+    const parsed = parseTsv(tsv, hocr);
+    const tag = base.slice(base.lastIndexOf('/') + 1);
+    const shift = (p: number): Piece => pieces[p - 1] ?? pieces[0]!;
+    const words = parsed.words.map((w) => ({ ...w, line: `${w.page}.${tag}.${w.line}`, left: w.left + shift(w.page).left, top: w.top + shift(w.page).top }));
+    const lines = new Map<string, OcrLineBox>();
+    for (const [key, box] of parsed.lines) {
+      const p = Number(key.split('.')[0]);
+      lines.set(`${p}.${tag}.${key}`, { ...box, left: box.left + shift(p).left, top: box.top + shift(p).top });
+    }
+    return { words, lines };
+  } finally {
+    await Promise.all([list, ...files, `${base}.tsv`, `${base}.hocr`].map((f) => rm(f, { force: true })));
+  }
+}
+
+/**
+ * Recognise one page bitmap and lay it out as a PDF page model.
+ *
+ * The page is turned straight by the skew of its rulings and the rulings are erased. Each cell
+ * of a ruled table is then cut out and read on its own (Tesseract `--psm 6`, one uniform block
+ * of text): a line of one cell can no longer run into the next column, and the cell's lines
+ * keep their own baselines. What lies outside the tables is read as one page. All images go
+ * to one Tesseract run (a list of images is read as pages).
+ */
+export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: string): Promise<OcrPage> {
+  const found = findLines(page, dpi);
+  // straighten the page (above ~0.02°, a shift of a pixel over 10 cm) so cells are rectangles
+  const img = Math.abs(found.skew) > 3e-4 ? rotate(page, found.skew, paperLevel(page)) : page;
+  const { lines, skew } = img === page ? found : findLines(img, dpi);
   const clean = eraseLines(img, lines);
-  const input = join(dir, `page-${pageNo}.pgm`);
-  await writeFile(input, writePgm(clean));
-  const out = join(dir, `page-${pageNo}`);
-  await run('tesseract', [input, out, '-l', 'ukr+eng', '--psm', '6', '--dpi', String(dpi), 'tsv', 'hocr'], TESSERACT_TIMEOUT);
-  const tsv = await readFile(`${out}.tsv`, 'utf8');
-  const hocr = await readFile(`${out}.hocr`, 'utf8').catch(() => '');
-  await Promise.all([input, `${out}.tsv`, `${out}.hocr`].map((f) => rm(f, { force: true })));
-  const { words, lines: lineBoxes } = parseTsv(tsv, hocr);
+  const paper = paperLevel(clean);
+  const dark = threshold(clean);
+  despeckle(clean, dark, dpi, paper);
 
   const scale = 72 / dpi;
   const cx = img.width / 2;
@@ -88,52 +170,137 @@ export async function ocrBitmap(img: Gray, dpi: number, pageNo: number, dir: str
       : { dir: 'v' as const, at: ((ax + bx) / 2) * scale, from: Math.min(ay, by) * scale, to: Math.max(ay, by) * scale };
   });
 
+  // the cells (the residual skew after straightening is below a pixel over the page, so a
+  // cell box in the turned frame is the same box in the image)
+  const pad = Math.round(dpi / 15);
+  const inset = Math.max(1, Math.round(dpi / 300));
+  const rest: Gray = { width: clean.width, height: clean.height, data: new Uint8Array(clean.data) };
+  const cells: CellBox[] = [];
+  const pieces: Piece[] = [];
+  for (const box of tableCells(segments, scale)) {
+    const inner = { x0: box.x0 + inset, y0: box.y0 + inset, x1: box.x1 - inset, y1: box.y1 - inset };
+    blank(rest, inner, paper);
+    if (inner.x1 - inner.x0 < 2 || inner.y1 - inner.y0 < 2 || inkCount(clean, inner, dark) < (dpi / 100) ** 2 * 8) continue;
+    const c = crop(clean, inner, pad, paper);
+    cells.push({ ...inner, left: c.left, top: c.top });
+    pieces.push(c);
+  }
+  pieces.unshift({ img: rest, left: 0, top: 0 });
+  const frames: Box[] = [{ x0: 0, y0: 0, x1: clean.width, y1: clean.height }, ...cells];
+  const first = await readImages(pieces, '6', dpi, join(dir, `page-${pageNo}`));
+
+  // Confidence-based re-reading: a line with a word read below REREAD is cut out (within its
+  // cell) and read again as a single text line (--psm 7), where the neighbouring lines cannot
+  // pull the segmentation astray; the reading with more confident text replaces it.
+  const byLine = new Map<string, OcrWord[]>();
+  for (const w of first.words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+  const doubtful = [...byLine].filter(([, ws]) => ws.some((w) => w.conf < REREAD && WORDLIKE.test(w.text)));
+  let words = first.words;
+  const lineBoxes = first.lines;
+  /** A line read again → the line it replaces. */
+  const reread = new Map<string, string>();
+  if (doubtful.length > 0) {
+    const again: Piece[] = doubtful.map(([key]) => {
+      const box = first.lines.get(key)!;
+      const frame = frames[Number(key.split('.')[0]) - 1]!;
+      const ws = byLine.get(key)!;
+      const x0 = Math.min(box.left, ...ws.map((w) => w.left));
+      const x1 = Math.max(...ws.map((w) => w.left + w.width));
+      const m = Math.round(box.height * 0.35);
+      const clip = { x0: Math.max(frame.x0, x0 - 2 * m), y0: Math.max(frame.y0, box.top - m), x1: Math.min(frame.x1, x1 + 2 * m), y1: Math.min(frame.y1, box.top + box.height + m) };
+      return crop(clean, clip, pad, paper);
+    });
+    const second = await readImages(again, '7', dpi, join(dir, `page-${pageNo}-again`));
+    const replace = new Map<string, string>();
+    doubtful.forEach(([key, ws], i) => {
+      const redo = second.words.filter((w) => w.page === i + 1);
+      if (readingScore(redo) > readingScore(ws)) for (const w of redo) replace.set(w.line, key);
+    });
+    for (const [k, v] of replace) reread.set(k, v);
+    const dropped = new Set(replace.values());
+    words = [...first.words.filter((w) => !dropped.has(w.line)), ...second.words.filter((w) => replace.has(w.line))];
+    for (const [key, box] of second.lines) if (replace.has(key)) lineBoxes.set(key, box);
+  }
+
+  // Each line's frame: the image it was read in (1 the page outside the tables, k + 1 cell k).
+  const frameOf = (key: string): number => Number((reread.get(key) ?? key).split('.')[0]);
+  const kept = words.filter((w) => !isNoise(w.text, w.conf));
+  // A Cyrillic majority of words in a cell (in a line outside tables) makes its Latin look-alikes Cyrillic.
+  const scope = (w: OcrWord): string => (frameOf(w.line) > 1 ? `cell ${frameOf(w.line)}` : w.line);
   const cyrillic = new Map<string, number>();
-  for (const w of words) {
+  for (const w of kept) {
     const letters = w.text.match(/\p{L}/gu) ?? [];
     const c = letters.filter((ch) => /\p{Script=Cyrillic}/u.test(ch)).length;
-    cyrillic.set(w.line, (cyrillic.get(w.line) ?? 0) + (letters.length > 0 ? (c > letters.length / 2 ? 1 : -1) : 0));
+    cyrillic.set(scope(w), (cyrillic.get(scope(w)) ?? 0) + (letters.length > 0 ? (c > letters.length / 2 ? 1 : -1) : 0));
+  }
+  // Line metrics. Tesseract's baseline and size of a short line are unsteady (a word with
+  // descenders, a line of capitals), and a jump reads as a paragraph break or a font change:
+  // the baseline is taken from the line's ink (inkBaseline), and within a cell, where text is
+  // set in one size, a line's size within 35 % of the cell's median size is that median.
+  const metrics = new Map<string, { base: number; size: number }>();
+  const lineWords = new Map<string, OcrWord[]>();
+  for (const w of kept) lineWords.set(w.line, [...(lineWords.get(w.line) ?? []), w]);
+  for (const [key, ws] of lineWords) {
+    const box = lineBoxes.get(key) ?? { left: ws[0]!.left, top: Math.min(...ws.map((w) => w.top)), height: Math.max(...ws.map((w) => w.top + w.height)) - Math.min(...ws.map((w) => w.top)) };
+    const hocrBase = box.baseline ? box.top + box.height + box.baseline.p0 : box.top + box.height * 0.8;
+    const ink = inkBaseline(clean, { x0: Math.min(...ws.map((w) => w.left)), x1: Math.max(...ws.map((w) => w.left + w.width)), y0: box.top, y1: box.top + box.height }, dark);
+    metrics.set(key, { base: ink ?? hocrBase, size: box.size ?? box.height * 0.8 });
+  }
+  const frameSizes = new Map<number, number[]>();
+  for (const [key, m] of metrics) frameSizes.set(frameOf(key), [...(frameSizes.get(frameOf(key)) ?? []), m.size]);
+  for (const [key, m] of metrics) {
+    const f = frameOf(key);
+    if (f <= 1) continue;
+    const sizes = frameSizes.get(f)!.slice().sort((a, b) => a - b);
+    const med = sizes[Math.floor(sizes.length / 2)]!;
+    if (Math.abs(m.size - med) <= 0.35 * med) m.size = med;
   }
   const runs: TextRun[] = [];
   let sum = 0;
   let n = 0;
-  for (const w of words) {
-    if (isNoise(w.text, w.conf)) continue;
-    const box = lineBoxes.get(w.line) ?? { left: w.left, top: w.top, height: w.height };
-    // all words of a Tesseract line share its baseline and text size (hOCR); without them,
-    // the line box (which includes ascenders and descenders) stands in
-    const sizePx = box.size ?? box.height * 0.8;
-    const basePx = box.baseline ? box.top + box.height + box.baseline.p0 + box.baseline.p1 * (w.left + w.width / 2 - box.left) : box.top + box.height * 0.8;
+  for (const w of kept) {
+    // all words of a line share its baseline and text size
+    const { base: basePx, size: sizePx } = metrics.get(w.line)!;
     const [x0, base] = turn(w.left, basePx);
     const size = Math.max(4, sizePx * scale);
     // a dash or dot lying on a ruling is what is left of the ruling, not text (a real dash
-    // stands inside the cell's padding, clear of the line)
+    // stands inside the cell's padding, clear of the line): its ink crosses a vertical ruling,
+    // or its middle lies on a horizontal one
     if (!WORDLIKE.test(w.text)) {
       const near = 0.25 * size;
-      const [ax] = turn(w.left, basePx);
+      const [ax, ay] = turn(w.left, w.top + w.height / 2);
       const left = ax * scale;
       const right = (ax + w.width) * scale;
       const y = base * scale;
+      const mid = ay * scale;
       const onRuling = segments.some((sg) =>
         sg.dir === 'v'
           ? left <= sg.at + near && right >= sg.at - near && y >= sg.from - near && y <= sg.to + near
-          : Math.abs(sg.at - y) < 2 * near && right >= sg.from && left <= sg.to,
+          : Math.abs(sg.at - mid) < Math.max(1, 0.1 * size) && right >= sg.from && left <= sg.to,
       );
       if (onRuling) continue;
     }
-    const str = (cyrillic.get(w.line) ?? 0) > 0 ? cyrillicLookalike(w.text) : w.text;
+    const str = (cyrillic.get(scope(w)) ?? 0) > 0 ? cyrillicLookalike(w.text) : w.text;
     runs.push({ str, x0: x0 * scale, x1: (x0 + w.width) * scale, base: base * scale, size, bold: false, conf: w.conf });
     const len = w.text.length;
     sum += len * w.conf;
     n += len;
   }
   const model = layoutPage(pageNo, img.width * scale, img.height * scale, runs, segments, false);
-  // Word boxes are tight around the glyphs and a cell's padding is measured to its leftmost
-  // text, so the room left at a line's end is overestimated by about half an em: take it off,
-  // or a line that was full looks like the end of a paragraph.
+  // The layout measures one padding for the whole table, to the text nearest a cell border;
+  // on a scan that can be a mark that survived cleaning. A cell's own padding is the indent of
+  // its leftmost line, and the room at a line's end is what is left before the same padding on
+  // the right: free − indent − the cell's smallest indent. Without this, a full line looks
+  // like the end of a paragraph.
   for (const b of model.blocks) {
     if (b.kind !== 'table') continue;
-    for (const row of b.frag.rows) for (const cell of row.cells) for (const l of cell.lines) l.free = Math.max(0, l.free - 0.5 * l.size);
+    for (const row of b.frag.rows) {
+      for (const cell of row.cells) {
+        if (cell.lines.length === 0) continue;
+        const own = Math.max(0, Math.min(...cell.lines.map((l) => l.indent)));
+        for (const l of cell.lines) l.free = Math.max(0, l.free - Math.max(0, l.indent) - own);
+      }
+    }
   }
   return { model, confidence: n > 0 ? Math.round((sum / n) * 10) / 10 : 0, words: runs.length };
 }
