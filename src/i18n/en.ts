@@ -234,8 +234,9 @@ export const en = {
   'publish.explain.forbidden':
     '{message} — the API token is missing, wrong or expired, or its user may not edit datasets of organization «{org}» (ask the portal administrator for the editor role; set CKAN_API_TOKEN or --token-file)',
   'publish.explain.nameInUse':
-    '{action}: the dataset name «{name}» is already in use on {portal} by a dataset this token cannot see (another organization, or deleted and not purged): choose another name with --name',
+    '{action}: the dataset name «{name}» is already in use on {portal} by a dataset this token cannot see (of another organization): choose another name with --name',
   'publish.explain.ownerOrg': '{message} — check --org «{org}» (the organization’s name on the portal, as in its address /organization/<name>) and that the token’s user is its editor',
+  'publish.explain.passportFields': '{message} — the portal refuses what the passport gives for {elements}: fix it in the passport and export again',
   'publish.explain.notFound': '{message} — check --portal {portal} and --org «{org}»',
   'publish.explain.retry': '{message} — the portal did not answer after retries; run publish again later (it continues where it stopped)',
   'publish.explain.showForbidden':

@@ -222,8 +222,9 @@ export const uk: Record<MessageKey, string> = {
   'publish.explain.forbidden':
     '{message} — API-токена немає, він хибний чи прострочений, або його користувач не може редагувати набори даних організації «{org}» (попросіть адміністратора порталу надати роль редактора; задайте CKAN_API_TOKEN або --token-file)',
   'publish.explain.nameInUse':
-    '{action}: назва набору даних «{name}» на {portal} уже зайнята набором, якого цей токен не бачить (інша організація або вилучений, але не знищений набір): оберіть іншу назву через --name',
+    '{action}: назва набору даних «{name}» на {portal} уже зайнята набором, якого цей токен не бачить (іншої організації): оберіть іншу назву через --name',
   'publish.explain.ownerOrg': '{message} — перевірте --org «{org}» (назва організації на порталі, як в її адресі /organization/<назва>) і те, що користувач токена є її редактором',
+  'publish.explain.passportFields': '{message} — портал не приймає значення з паспорта для {elements}: виправте їх у паспорті й експортуйте знову',
   'publish.explain.notFound': '{message} — перевірте --portal {portal} і --org «{org}»',
   'publish.explain.retry': '{message} — портал не відповів і після повторних спроб; запустіть publish пізніше (він продовжить з того місця, де зупинився)',
   'publish.explain.showForbidden':

@@ -198,6 +198,8 @@ export function fieldsNotKept(current: CkanPackage, sent: readonly string[]): st
  */
 function changedFields(current: CkanPackage, wanted: Record<string, string | boolean>, org: string): string[] {
   const changed: string[] = [];
+  // A deleted (not purged) or draft dataset of the organization is shown to its editors: publishing restores it.
+  if (typeof current.state === 'string' && current.state !== 'active') changed.push('state');
   for (const [key, value] of Object.entries(wanted)) {
     const extra = (current.extras ?? []).find((e) => e.key === key);
     if (EXTENSION_FIELDS.includes(key) && !(key in current)) {
@@ -222,6 +224,19 @@ function changedFields(current: CkanPackage, wanted: Record<string, string | boo
   return changed;
 }
 
+/** The passport element each dataset field is made from (to name what to fix when the portal refuses a field). */
+const PASSPORT_ELEMENT: Readonly<Record<string, string>> = {
+  title: 'title',
+  notes: 'description',
+  tag_string: 'keywords',
+  tags: 'keywords',
+  maintainer: 'contactPointName',
+  maintainer_email: 'contactPointEmail',
+  license_id: 'license',
+  purpose_of_collecting_information: 'purpose',
+  update_frequency: 'accrualPeriodicity',
+};
+
 /** One line naming what to fix, from a CKAN error (the portal's own message kept as it is). */
 export function explain(error: CkanError, context: { name: string; org: string; portal: string }): string {
   if (error.status === 403) return t('publish.explain.forbidden', { message: error.message, org: context.org });
@@ -229,6 +244,8 @@ export function explain(error: CkanError, context: { name: string; org: string; 
     return t('publish.explain.nameInUse', { action: error.action, name: context.name, portal: context.portal });
   }
   if (error.status === 409 && error.fields.owner_org) return t('publish.explain.ownerOrg', { message: error.message, org: context.org });
+  const elements = [...new Set(Object.keys(error.fields).flatMap((f) => (PASSPORT_ELEMENT[f] ? [PASSPORT_ELEMENT[f]] : [])))];
+  if (error.status === 409 && elements.length) return t('publish.explain.passportFields', { message: error.message, elements: elements.join(', ') });
   if (error.status === 404) return t('publish.explain.notFound', { message: error.message, portal: context.portal, org: context.org });
   if (error.retryable) return t('publish.explain.retry', { message: error.message });
   return error.message;
@@ -386,8 +403,9 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
     result.notKept = fieldsNotKept(current, Object.keys(wanted));
     log(t('publish.created', { name }));
   } else if (first?.action === 'package_patch') {
+    const body = { id: (current as CkanPackage).id, ...wanted, ...(first.fields.includes('state') ? { state: 'active' } : {}) };
     try {
-      current = (await client.call('package_patch', { id: (current as CkanPackage).id, ...wanted }, true)) as CkanPackage;
+      current = (await client.call('package_patch', body, true)) as CkanPackage;
     } catch (error) {
       fail(error);
     }

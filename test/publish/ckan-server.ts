@@ -87,6 +87,8 @@ export class MockCkan {
   readonly resources = new Map<string, Resource>();
   /** data.gov.ua's dataset schema (true) or CKAN's default one (false). */
   extensionFields = true;
+  /** Extra field rules of a portal (field → its validation message), refused whenever the field is sent. */
+  readonly fieldRules = new Map<string, string>();
   private clock = Date.UTC(2026, 0, 1);
 
   constructor() {
@@ -188,8 +190,10 @@ export class MockCkan {
     return CORE_FIELDS.includes(key) || (this.extensionFields && DGUA_FIELDS.includes(key));
   }
 
-  private findPackage(id: unknown): Package {
+  /** An active dataset by id or name; with `deleted`, also a deleted one (CKAN shows it to its organization's members). */
+  private findPackage(id: unknown, deleted = false): Package {
     for (const p of this.packages.values()) if (p.state === 'active' && (p.id === id || p.name === id)) return p;
+    if (deleted) for (const p of this.packages.values()) if (p.id === id || p.name === id) return p;
     throw notFound();
   }
 
@@ -247,6 +251,7 @@ export class MockCkan {
       }
     }
     if (typeof data.title === 'string' && data.title.length > 254) add('title', 'Length must be at most 254');
+    for (const [field, message] of this.fieldRules) if (field in data) add(field, message);
     if (this.extensionFields) {
       // ckanext-dgua: not_empty on these (on create, and on an update that gives them), max_length(512) on the purpose.
       for (const k of ['notes', 'tag_string', ...DGUA_FIELDS]) {
@@ -284,8 +289,9 @@ export class MockCkan {
   private act(action: string, data: Record<string, unknown>, user: string | null, upload: { name: string; bytes: Buffer } | undefined): unknown {
     switch (action) {
       case 'package_show': {
-        const p = this.findPackage(data.id);
-        if (p.private && !this.canEdit(user, p.owner_org)) throw denied(`User  not authorized to read package ${p.id}`);
+        // Permission labels: a private or deleted dataset is readable by its organization's members only.
+        const p = this.findPackage(data.id, true);
+        if ((p.private || p.state !== 'active') && !this.canEdit(user, p.owner_org)) throw denied(`User  not authorized to read package ${p.id}`);
         return this.packageDict(p);
       }
       case 'organization_show': {
@@ -315,7 +321,7 @@ export class MockCkan {
         return this.packageDict(p);
       }
       case 'package_patch': {
-        const p = this.findPackage(data.id);
+        const p = this.findPackage(data.id, true);
         if (!this.canEdit(user, p.owner_org)) throw denied(`User ${user ?? ''} not authorized to edit package ${p.id}`);
         const { errors, tags } = this.validatePackage(data, p);
         if (Object.keys(errors).length) throw invalid(errors);
@@ -326,6 +332,8 @@ export class MockCkan {
           p.owner_org = org.id;
         }
         if ('private' in data) p.private = data.private === true || data.private === 'true';
+        // package_update's `state: [ignore_not_package_admin, ignore_missing]`: an editor may change it.
+        if (data.state === 'active' || data.state === 'deleted') p.state = data.state;
         if (tags) p.tags = tags;
         for (const [k, v] of Object.entries(data)) if (this.kept(k)) p.fields[k] = v;
         return this.packageDict(p);

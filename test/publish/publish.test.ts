@@ -186,6 +186,30 @@ describe('publish to a CKAN portal', () => {
     expect([...server.packages.values()][0]?.fields.update_frequency).toBe('once a quarter');
   });
 
+  it('a deleted (not purged) dataset of the organization is restored by package_patch, its resources kept', async () => {
+    expect(await run()).toBe(0);
+    const p = [...server.packages.values()][0]!;
+    p.state = 'deleted';
+    const before = server.writeCalls().length;
+    out = [];
+    expect(await run({ dryRun: true })).toBe(0);
+    expect(stdout()).toMatch(/dry run: 1 write call would be made .*\n {2}package_patch khm-ogp-action-plans \(state\)\n$/);
+    expect(await run()).toBe(0);
+    expect(server.writeCalls().slice(before).map((c) => c.action)).toEqual(['package_patch']);
+    expect(p.state).toBe('active');
+    expect(server.snapshot()[0]?.resources).toHaveLength(FILES);
+    const after = server.writeCalls().length;
+    expect(await run()).toBe(0);
+    expect(server.writeCalls().length).toBe(after);
+  });
+
+  it('a field the portal refuses names the passport element to fix', async () => {
+    server.fieldRules.set('update_frequency', 'Value must be one of the portal list');
+    expect(await run()).toBe(1);
+    expect(stderr()).toMatch(/package_create: Validation Error: update_frequency: Value must be one of the portal list — the portal refuses what the passport gives for accrualPeriodicity: fix it in the passport and export again/);
+    expect(stderr().trim().split('\n')).toHaveLength(1);
+  });
+
   it.each([
     ['500 on package_create', [{ action: 'package_create', kind: '500' as const }]],
     ['answer lost after package_create', [{ action: 'package_create', kind: 'drop-after' as const }]],
