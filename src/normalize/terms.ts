@@ -244,9 +244,120 @@ function precisionOf(periods: Period[]): TermPrecision {
 
 const NULL_TERM: Term = { raw: null, start: null, end: null, precision: 'unknown', status: null, note: null };
 
+/** Dates a term states, before the recurring rule: start, end, precision and the notes on them. */
+interface Stated {
+  start: string | null;
+  end: string | null;
+  precision: TermPrecision;
+  notes: string[];
+}
+
+/** The plan period from the context: only real ISO dates count (anything else is unknown). */
+function planPeriodOf(context: TermContext | undefined): { start: string | null; end: string | null } {
+  return {
+    start: isIsoDate(context?.period?.start) ? context!.period!.start! : null,
+    end: isIsoDate(context?.period?.end) ? context!.period!.end! : null,
+  };
+}
+
+/** «з березня 2026 р. до кінця дії плану»: the stated start, the end of the plan period. */
+function untilPlanEnd(shape: Shape, notes: string[], planEnd: string | null): Stated | null {
+  if (shape.type !== 'point' && shape.type !== 'from') return null;
+  notes.push(
+    planEnd !== null
+      ? `The end is the end of the plan period (${planEnd}): the term runs to the end of the plan.`
+      : 'The term runs to the end of the plan, whose period is unknown: no end date.',
+  );
+  return { start: startOf(shape.part), end: planEnd, precision: shape.part.kind, notes };
+}
+
+/** A point, range, start-only or deadline shape → its dates, with a note for the last two. */
+function shapeDates(shape: Shape, notes: string[]): Stated {
+  const { start, end } = datesOf(shape);
+  const precision = shape.type === 'range' ? precisionOf(shape.parts) : shape.part.kind;
+  if (shape.type === 'from') notes.push('Start only: no end is stated.');
+  if (shape.type === 'deadline') {
+    notes.push(
+      shape.mode === 'before'
+        ? `Deadline only: «до» a ${shape.part.kind} is read as «before it begins», so the end is the day before it (${end}); no start is stated.`
+        : 'Deadline only: no start is stated.',
+    );
+  }
+  return { start, end, precision, notes };
+}
+
+/**
+ * The dates the text states (step 1): `stated` when the grammar reads them, else `failure` says
+ * why; `attempted` is false when nothing but status, recurring or filler words was written.
+ */
+function statedDates(cleaned: Cleaned, planEnd: string | null): { stated: Stated | null; failure: string; attempted: boolean } {
+  const { tokens, status, planPeriod, approximate } = cleaned;
+  if (tokens.length === 0) return { stated: null, failure: status !== null ? 'only a status, no date' : 'no date is stated', attempted: false };
+  const parsed = parseShape(tokens);
+  if (!parsed.ok) return { stated: null, failure: parsed.reason, attempted: true };
+  const { shape, notes } = parsed;
+  let stated: Stated | null;
+  let failure = '';
+  if (planPeriod === 'until-end') {
+    stated = untilPlanEnd(shape, notes, planEnd);
+    if (!stated) failure = 'a range or deadline cannot also run to the end of the plan';
+  } else stated = shapeDates(shape, notes);
+  if (approximate.length > 0) notes.push(`The term is approximate («${approximate.join('», «')}»); the dates are those stated.`);
+  return { stated, failure, attempted: true };
+}
+
+/**
+ * A recurring term (step 2): the dates it states if any, else the plan period — never presented as
+ * stated; an informational `term-recurring` says where the dates come from.
+ */
+function recurringTerm(
+  base: Term,
+  display: string,
+  dates: { stated: Stated | null; failure: string; attempted: boolean },
+  plan: { start: string | null; end: string | null },
+): { term: Term; problems: TermProblem[] } {
+  const { stated } = dates;
+  if (stated) {
+    return {
+      term: {
+        ...base,
+        start: stated.start,
+        end: stated.end,
+        precision: 'recurring',
+        note: ['Recurring term: the dates are the period stated in the term; the activity repeats within it.', ...stated.notes].join(' '),
+      },
+      problems: [info('term-recurring', `term «${display}» is recurring; dates are the period stated in the term`)],
+    };
+  }
+  const known = plan.start !== null || plan.end !== null;
+  const extra = dates.attempted ? ` The rest of the term was not interpreted (${dates.failure}).` : '';
+  return {
+    term: {
+      ...base,
+      start: plan.start,
+      end: plan.end,
+      precision: 'recurring',
+      note:
+        (known ? 'Recurring term: the dates are the plan period, not stated in the term.' : 'Recurring term: the plan period is unknown, so no dates.') +
+        extra,
+    },
+    problems: [
+      info(
+        'term-recurring',
+        known
+          ? `term «${display}» is recurring; dates set to the plan period ${plan.start ?? '?'} – ${plan.end ?? '?'}`
+          : `term «${display}» is recurring and the plan period is unknown; no dates`,
+      ),
+    ],
+  };
+}
+
 /**
  * Parse a plan term. `raw` keeps the text as written (NFC, whitespace collapsed, trimmed).
- * See the module comment for the grammar and the date rules.
+ * See the module comment for the grammar and the date rules. The steps: clean the tokens
+ * (status, recurring and filler words out), read the stated dates (`statedDates`: the grammar's
+ * shapes, each bound one of `PART_FORMS`), then a reversed range, a recurring term
+ * (`recurringTerm`), an unparsed one, or the stated dates.
  */
 export function parseTerm(
   raw: string | null | undefined,
@@ -256,93 +367,19 @@ export function parseTerm(
   const display = displayTerm(raw);
   if (display === '') return { term: { ...NULL_TERM }, problems: [] };
 
-  const { tokens, status, recurring, planPeriod, approximate } = clean(tokenize(display));
-  const base: Term = { raw: display, start: null, end: null, precision: 'unknown', status, note: null };
-  // Only real ISO dates from the context are used (anything else counts as unknown).
-  const planStart = isIsoDate(context?.period?.start) ? context!.period!.start! : null;
-  const planEnd = isIsoDate(context?.period?.end) ? context!.period!.end! : null;
-  const isRecurring = recurring || planPeriod === 'whole' || planPeriod === 'marker';
-
-  // 1. Dates stated in the text.
-  const parsed = tokens.length > 0 ? parseShape(tokens) : null;
-  let stated: { start: string | null; end: string | null; precision: TermPrecision; notes: string[] } | null = null;
-  let failure = parsed === null ? (status !== null ? 'only a status, no date' : 'no date is stated') : '';
-  if (parsed !== null && !parsed.ok) failure = parsed.reason;
-  if (parsed?.ok) {
-    const { shape, notes } = parsed;
-    if (planPeriod === 'until-end') {
-      if (shape.type === 'point' || shape.type === 'from') {
-        notes.push(
-          planEnd !== null
-            ? `The end is the end of the plan period (${planEnd}): the term runs to the end of the plan.`
-            : 'The term runs to the end of the plan, whose period is unknown: no end date.',
-        );
-        stated = { start: startOf(shape.part), end: planEnd, precision: shape.part.kind, notes };
-      } else failure = 'a range or deadline cannot also run to the end of the plan';
-    } else {
-      const { start, end } = datesOf(shape);
-      const precision = shape.type === 'range' ? precisionOf(shape.parts) : shape.part.kind;
-      if (shape.type === 'from') notes.push('Start only: no end is stated.');
-      if (shape.type === 'deadline') {
-        notes.push(
-          shape.mode === 'before'
-            ? `Deadline only: «до» a ${shape.part.kind} is read as «before it begins», so the end is the day before it (${end}); no start is stated.`
-            : 'Deadline only: no start is stated.',
-        );
-      }
-      stated = { start, end, precision, notes };
-    }
-    if (approximate.length > 0) {
-      notes.push(`The term is approximate («${approximate.join('», «')}»); the dates are those stated.`);
-    }
-    if (stated && stated.start !== null && stated.end !== null && stated.start > stated.end) {
-      return reversed(base, display, stated.start, stated.end);
-    }
+  const cleaned = clean(tokenize(display));
+  const base: Term = { raw: display, start: null, end: null, precision: 'unknown', status: cleaned.status, note: null };
+  const plan = planPeriodOf(context);
+  const dates = statedDates(cleaned, plan.end);
+  const { stated } = dates;
+  if (stated && stated.start !== null && stated.end !== null && stated.start > stated.end) {
+    return reversed(base, display, stated.start, stated.end);
   }
-
-  // 2. Recurring terms: stated dates if any, else the plan period — never presented as stated.
-  if (isRecurring) {
-    if (stated) {
-      return {
-        term: {
-          ...base,
-          start: stated.start,
-          end: stated.end,
-          precision: 'recurring',
-          note: ['Recurring term: the dates are the period stated in the term; the activity repeats within it.', ...stated.notes].join(' '),
-        },
-        problems: [info('term-recurring', `term «${display}» is recurring; dates are the period stated in the term`)],
-      };
-    }
-    const known = planStart !== null || planEnd !== null;
-    const extra = parsed !== null ? ` The rest of the term was not interpreted (${failure}).` : '';
-    return {
-      term: {
-        ...base,
-        start: planStart,
-        end: planEnd,
-        precision: 'recurring',
-        note:
-          (known
-            ? 'Recurring term: the dates are the plan period, not stated in the term.'
-            : 'Recurring term: the plan period is unknown, so no dates.') + extra,
-      },
-      problems: [
-        info(
-          'term-recurring',
-          known
-            ? `term «${display}» is recurring; dates set to the plan period ${planStart ?? '?'} – ${planEnd ?? '?'}`
-            : `term «${display}» is recurring and the plan period is unknown; no dates`,
-        ),
-      ],
-    };
+  if (cleaned.recurring || cleaned.planPeriod === 'whole' || cleaned.planPeriod === 'marker') {
+    return recurringTerm(base, display, dates, plan);
   }
-
   if (!stated) {
-    return {
-      term: base,
-      problems: [warning('term-unparsed', `term «${display}» not understood: ${failure}`)],
-    };
+    return { term: base, problems: [warning('term-unparsed', `term «${display}» not understood: ${dates.failure}`)] };
   }
   return {
     term: {

@@ -46,7 +46,7 @@ export interface ParseFail {
   reason: string;
 }
 
-class Cursor {
+export class Cursor {
   constructor(
     readonly toks: readonly Token[],
     public i = 0,
@@ -136,86 +136,139 @@ function numericPartial(t: Extract<Token, { t: 'ndate' }>, yearWordFollows: bool
   return `«${t.text}» is not a date`;
 }
 
-/** One stated period, possibly missing its year or unit (resolved against its neighbours). */
-function parsePart(c: Cursor): Partial | string {
+/**
+ * One form of a stated period. It returns the period read (the cursor moved past it), a reason
+ * when the tokens are this form but wrong («32.13.2026»), or null when they are not this form
+ * (the cursor left where it was), so that the next form is tried.
+ */
+export type PartForm = (c: Cursor) => Partial | string | null;
+
+/** «2026-03-01». */
+const isoDate: PartForm = (c) => {
   const t = c.peek();
-  if (!t) return 'a period is missing';
-  if (t.t === 'iso') {
-    c.i++;
-    if (!plausibleYear(t.year) || !isValidDay(t.year, t.month, t.day)) return `«${t.text}» is not a valid date`;
-    return { kind: 'day', year: t.year, month: t.month, day: t.day };
-  }
-  if (t.t === 'ndate') {
-    c.i++;
-    const next = c.peek();
-    const yw = next?.t === 'word' && isYearWord(next.w);
-    const p = numericPartial(t, yw);
-    if (typeof p === 'string') return p;
-    p.numeric = true;
-    if (yw && p.year !== undefined) c.i++;
-    return p;
-  }
-  // Day + month name: «31 грудня 2027 року», «1 березня».
-  if (t.t === 'num' && t.len <= 2 && t.v >= 1 && t.v <= 31) {
-    const mw = c.word(1);
-    const m = mw !== null ? monthOf(mw) : null;
-    if (m !== null) {
-      c.i += 2;
-      const y = parseYear(c, true);
-      if (y === null) return 'implausible year';
-      return { kind: 'day', month: m, day: t.v, ...(y !== undefined ? { year: y } : {}) };
-    }
-  }
-  // Month name: «березень 2026», «у березні 2021 р.», «вер.».
-  if (t.t === 'word') {
-    const m = monthOf(t.w);
-    if (m !== null) {
-      c.i++;
-      const y = parseYear(c, true);
-      if (y === null) return 'implausible year';
-      return { kind: 'month', month: m, ...(y !== undefined ? { year: y } : {}) };
-    }
-  }
-  // Year: «2027», «2027 рік», «2026 р.»; «2026 р., І квартал» (year before the unit).
-  if (t.t === 'num' && t.len === 4) {
-    const y = parseYear(c);
-    if (y === null || y === undefined) return `«${t.text}» is not a plausible year`;
-    const save = c.i;
-    if (c.peek()?.t === 'punct' && (c.peek() as { c: string }).c === ',') c.i++;
-    const idx = parseIndex(c);
-    if (idx !== null) {
-      const unit = c.word(1);
-      if (unit !== null && (isQuarterWord(unit) || isHalfWord(unit))) {
-        c.i += 2;
-        return unitPartial(isQuarterWord(unit) ? 'quarter' : 'half-year', idx.v, y);
-      }
-    }
-    c.i = save;
-    return { kind: 'year', year: y };
-  }
-  // Roman month number with its year: «IX 2021», «IX.2021» (the point is dropped before parsing).
-  const after = c.peek(1);
-  if (t.t === 'roman' && t.v >= 1 && t.v <= 12 && after?.t === 'num' && after.len === 4) {
-    c.i++;
-    const y = parseYear(c);
-    if (y === null || y === undefined) return 'implausible year';
-    return { kind: 'month', month: t.v, year: y, romanMonth: true };
-  }
-  // Quarter / half-year: «IV квартал 2026 року», «І півріччя», «2 кв.», «третій квартал».
+  if (t?.t !== 'iso') return null;
+  c.i++;
+  if (!plausibleYear(t.year) || !isValidDay(t.year, t.month, t.day)) return `«${t.text}» is not a valid date`;
+  return { kind: 'day', year: t.year, month: t.month, day: t.day };
+};
+
+/** «01.06.2026», «01.06.26», «03.2025», «03.26 р.», «01.06» (the year stated by another bound). */
+const numericDate: PartForm = (c) => {
+  const t = c.peek();
+  if (t?.t !== 'ndate') return null;
+  c.i++;
+  const next = c.peek();
+  const yw = next?.t === 'word' && isYearWord(next.w);
+  const p = numericPartial(t, yw);
+  if (typeof p === 'string') return p;
+  p.numeric = true;
+  if (yw && p.year !== undefined) c.i++;
+  return p;
+};
+
+/** «31 грудня 2027 року», «1 березня». */
+const dayAndMonth: PartForm = (c) => {
+  const t = c.peek();
+  if (t?.t !== 'num' || t.len > 2 || t.v < 1 || t.v > 31) return null;
+  const mw = c.word(1);
+  const m = mw !== null ? monthOf(mw) : null;
+  if (m === null) return null;
+  c.i += 2;
+  const y = parseYear(c, true);
+  if (y === null) return 'implausible year';
+  return { kind: 'day', month: m, day: t.v, ...(y !== undefined ? { year: y } : {}) };
+};
+
+/** «березень 2026», «у березні 2021 р.», «вер.». */
+const monthName: PartForm = (c) => {
+  const t = c.peek();
+  if (t?.t !== 'word') return null;
+  const m = monthOf(t.w);
+  if (m === null) return null;
+  c.i++;
+  const y = parseYear(c, true);
+  if (y === null) return 'implausible year';
+  return { kind: 'month', month: m, ...(y !== undefined ? { year: y } : {}) };
+};
+
+/** «2027», «2027 рік», «2026 р.»; a year before its unit: «2026 р., І квартал». */
+const yearForm: PartForm = (c) => {
+  const t = c.peek();
+  if (t?.t !== 'num' || t.len !== 4) return null;
+  const y = parseYear(c);
+  if (y === null || y === undefined) return `«${t.text}» is not a plausible year`;
+  const save = c.i;
+  if (c.peek()?.t === 'punct' && (c.peek() as { c: string }).c === ',') c.i++;
   const idx = parseIndex(c);
   if (idx !== null) {
-    c.i++;
-    const unit = c.word();
+    const unit = c.word(1);
     if (unit !== null && (isQuarterWord(unit) || isHalfWord(unit))) {
-      c.i++;
-      const y = parseYear(c);
-      if (y === null) return 'implausible year';
+      c.i += 2;
       return unitPartial(isQuarterWord(unit) ? 'quarter' : 'half-year', idx.v, y);
     }
-    // Bare value; a year word may follow a two-digit year («2026–27 роки»).
-    const twoDigit = t.t === 'num' && t.len === 2;
-    if (twoDigit && c.word() !== null && isYearWord(c.word()!)) c.i++;
-    return { kind: 'bare', value: idx.v, roman: idx.roman, twoDigit };
+  }
+  c.i = save;
+  return { kind: 'year', year: y };
+};
+
+/** A month number in Roman numerals with its year: «IX 2021», «IX.2021» (the point is dropped before parsing). */
+const romanMonth: PartForm = (c) => {
+  const t = c.peek();
+  const after = c.peek(1);
+  if (t?.t !== 'roman' || t.v < 1 || t.v > 12 || after?.t !== 'num' || after.len !== 4) return null;
+  c.i++;
+  const y = parseYear(c);
+  if (y === null || y === undefined) return 'implausible year';
+  return { kind: 'month', month: t.v, year: y, romanMonth: true };
+};
+
+/** «IV квартал 2026 року», «І півріччя», «2 кв.», «третій квартал». */
+const quarterOrHalfYear: PartForm = (c) => {
+  const idx = parseIndex(c);
+  const unit = c.word(1);
+  if (idx === null || unit === null || !(isQuarterWord(unit) || isHalfWord(unit))) return null;
+  c.i += 2;
+  const y = parseYear(c);
+  if (y === null) return 'implausible year';
+  return unitPartial(isQuarterWord(unit) ? 'quarter' : 'half-year', idx.v, y);
+};
+
+/**
+ * A bare index or number whose unit or year another bound gives: «І» in «І–ІІ кв. 2026», «02» in
+ * «02 та 03.2025», «1» in «1 – 15 березня», «27» in «2026–27 роки» (a year word may follow).
+ */
+const bareIndex: PartForm = (c) => {
+  const t = c.peek()!;
+  const idx = parseIndex(c);
+  if (idx === null) return null;
+  c.i++;
+  const twoDigit = t.t === 'num' && t.len === 2;
+  if (twoDigit && c.word() !== null && isYearWord(c.word()!)) c.i++;
+  return { kind: 'bare', value: idx.v, roman: idx.roman, twoDigit };
+};
+
+/**
+ * The forms of a stated period, tried in order (a bound of a term is one of them; see the grammar
+ * in ../terms.ts). A new form is one entry.
+ */
+export const PART_FORMS: ReadonlyArray<readonly [name: string, form: PartForm]> = [
+  ['ISO date', isoDate],
+  ['numeric date', numericDate],
+  ['day and month name', dayAndMonth],
+  ['month name', monthName],
+  ['year', yearForm],
+  ['Roman month', romanMonth],
+  ['quarter or half-year', quarterOrHalfYear],
+  ['bare index', bareIndex],
+];
+
+/** One stated period, possibly missing its year or unit (resolved against its neighbours). */
+export function parsePart(c: Cursor): Partial | string {
+  const t = c.peek();
+  if (!t) return 'a period is missing';
+  for (const [, form] of PART_FORMS) {
+    const p = form(c);
+    if (p !== null) return p;
   }
   return `unexpected «${t.text}»`;
 }
@@ -350,15 +403,10 @@ function skipEndMark(c: Cursor): boolean {
 }
 
 /**
- * Parse a whole (pre-cleaned) term:
- *   deadline | [from-word] part ( range-sep [end-mark] part | (list-sep part)+ )?
+ * A deadline: «до …», «по …», «не пізніше (ніж) …», with an optional «кінця». Null when the term
+ * does not start with a deadline word.
  */
-export function parseShape(toks: readonly Token[]): ParseOk | ParseFail {
-  const c = new Cursor(toks);
-  const notes: string[] = [];
-  if (c.done()) return { ok: false, reason: 'no date is stated' };
-
-  // Deadline: «до …», «по …», «не пізніше (ніж) …», with optional «кінця».
+export function parseDeadline(c: Cursor): ParseOk | ParseFail | null {
   let deadline: 'до' | 'по' | 'не пізніше' | null = null;
   if (c.isWord('до', 'по')) {
     deadline = c.word() as 'до' | 'по';
@@ -368,35 +416,39 @@ export function parseShape(toks: readonly Token[]): ParseOk | ParseFail {
     c.i += 2;
     if (c.isWord('ніж')) c.i++;
   }
-  if (deadline !== null) {
-    const endMark = skipEndMark(c);
-    const p = parsePart(c);
-    if (typeof p === 'string') return { ok: false, reason: p };
-    if (!c.done()) return { ok: false, reason: `unexpected «${c.peek()!.text}»` };
-    const r = resolveParts([p], notes);
-    if (typeof r === 'string') return { ok: false, reason: r };
-    const part = r[0]!;
-    const mode = endMark || deadline !== 'до' ? (endMark ? 'end-of' : 'through') : part.kind === 'day' ? 'through' : 'before';
-    return { ok: true, shape: { type: 'deadline', part, mode }, notes };
-  }
+  if (deadline === null) return null;
+  const notes: string[] = [];
+  const endMark = skipEndMark(c);
+  const p = parsePart(c);
+  if (typeof p === 'string') return { ok: false, reason: p };
+  if (!c.done()) return { ok: false, reason: `unexpected «${c.peek()!.text}»` };
+  const r = resolveParts([p], notes);
+  if (typeof r === 'string') return { ok: false, reason: r };
+  const part = r[0]!;
+  const mode = endMark || deadline !== 'до' ? (endMark ? 'end-of' : 'through') : part.kind === 'day' ? 'through' : 'before';
+  return { ok: true, shape: { type: 'deadline', part, mode }, notes };
+}
 
-  let from = false;
+/** «з …», «від …», «починаючи з …»: the term states its start only (or a range from it). */
+function skipFromWord(c: Cursor): boolean {
   if (c.isWord('з', 'із', 'зі', 'від')) {
-    from = true;
     c.i++;
-  } else if (c.isWord('починаючи') && ['з', 'із', 'зі', 'від'].includes(c.word(1) ?? '')) {
-    from = true;
-    c.i += 2;
+    return true;
   }
+  if (c.isWord('починаючи') && ['з', 'із', 'зі', 'від'].includes(c.word(1) ?? '')) {
+    c.i += 2;
+    return true;
+  }
+  return false;
+}
 
-  const parts: Partial[] = [];
-  const first = parsePart(c);
-  if (typeof first === 'string') return { ok: false, reason: first };
-  parts.push(first);
-  let kind: 'point' | 'range' | 'list' = 'point';
+/**
+ * The bounds after the first: a range «A – B» (a chain «ІІІ–ІV кв. 2025 р. – І кв. 2026 р.» spans
+ * from its first bound to its last; «A – до кінця B») or a list «A, B та C», pushed onto `parts`.
+ * Returns the kind, or a failure.
+ */
+function parseMoreBounds(c: Cursor, parts: Partial[], from: boolean): { kind: 'point' | 'range' | 'list' } | ParseFail {
   if (!c.done() && isRangeSep(c)) {
-    // «A – B», «з A до B», «A – до кінця B»; a chain «ІІІ–ІV кв. 2025 р. – І кв. 2026 р.» spans
-    // from its first bound to its last.
     while (!c.done() && isRangeSep(c)) {
       while (!c.done() && isRangeSep(c)) c.i++;
       skipEndMark(c);
@@ -404,8 +456,10 @@ export function parseShape(toks: readonly Token[]): ParseOk | ParseFail {
       if (typeof next === 'string') return { ok: false, reason: next };
       parts.push(next);
     }
-    kind = 'range';
-  } else if (!from) {
+    return { kind: 'range' };
+  }
+  let kind: 'point' | 'list' = 'point';
+  if (!from) {
     while (!c.done() && isListSep(c)) {
       c.i++;
       const next = parsePart(c);
@@ -414,6 +468,19 @@ export function parseShape(toks: readonly Token[]): ParseOk | ParseFail {
       kind = 'list';
     }
   }
+  return { kind };
+}
+
+/** A point, a start («з …»), a range or a list of stated periods. */
+export function parseSpan(c: Cursor): ParseOk | ParseFail {
+  const notes: string[] = [];
+  const from = skipFromWord(c);
+  const first = parsePart(c);
+  if (typeof first === 'string') return { ok: false, reason: first };
+  const parts: Partial[] = [first];
+  const more = parseMoreBounds(c, parts, from);
+  if ('ok' in more) return more;
+  const { kind } = more;
   if (!c.done()) return { ok: false, reason: `unexpected «${c.peek()!.text}»` };
 
   const resolved = resolveParts(parts, notes);
@@ -429,4 +496,14 @@ export function parseShape(toks: readonly Token[]): ParseOk | ParseFail {
   }
   if (kind === 'list') notes.push('Several periods are listed; the dates span from the first to the last.');
   return { ok: true, shape: { type: 'range', parts: resolved, list: kind === 'list' }, notes };
+}
+
+/**
+ * Parse a whole (pre-cleaned) term:
+ *   deadline | [from-word] part ( range-sep [end-mark] part | (list-sep part)+ )?
+ */
+export function parseShape(toks: readonly Token[]): ParseOk | ParseFail {
+  const c = new Cursor(toks);
+  if (c.done()) return { ok: false, reason: 'no date is stated' };
+  return parseDeadline(c) ?? parseSpan(c);
 }
