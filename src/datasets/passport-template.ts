@@ -11,7 +11,8 @@ import type { ActionPlan } from '../model/schema.js';
 import { ACCRUAL_PERIODICITIES } from '../model/national.js';
 import { DEFAULT_DATASET_NAME, DEFAULT_DATASET_TITLE } from './export.js';
 import { COMPUTED_ELEMENTS, MANDATORY_INPUT, OPTIONAL_ELEMENTS, PASSPORT_ELEMENTS, type PassportKey } from './passport.js';
-import { cleanOrNull, compareCodePoints } from './records.js';
+import { compareCodePoints } from './records.js';
+import { cleanOrNull } from '../util/text.js';
 
 /** What to write in each element (Ukrainian, one or two lines). */
 const HINTS: Record<PassportKey, string> = {
@@ -50,7 +51,7 @@ export type PassportDraft = Partial<Record<PassportKey, string | string[] | null
 function mostFrequent(values: readonly (string | null)[]): string | null {
   const counts = new Map<string, number>();
   for (const v of values) {
-    const clean = cleanOrNull(v);
+    const clean = cleanOrNull(v, 'one line');
     if (clean !== null) counts.set(clean, (counts.get(clean) ?? 0) + 1);
   }
   const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
@@ -72,7 +73,7 @@ export function inferPassport(plans: readonly ActionPlan[]): PassportDraft {
   const draft: PassportDraft = { identifier: DEFAULT_DATASET_NAME, purpose: DEFAULT_PURPOSE, language: 'uk' };
   const authority = mostFrequent(plans.map((p) => p.decision.authority));
   const period = plansPeriod(plans);
-  const singleTitle = plans.length === 1 ? cleanOrNull(plans[0]!.plan.title) : null;
+  const singleTitle = plans.length === 1 ? cleanOrNull(plans[0]!.plan.title, 'one line') : null;
   const yearsText = period ? (period.includes('–') ? ` на ${period} роки` : ` на ${period} рік`) : '';
   let title = singleTitle ?? `${DEFAULT_DATASET_TITLE}${yearsText}`;
   if (!singleTitle && authority && [...`${title} (${authority})`].length <= 254) title = `${title} (${authority})`;
@@ -85,7 +86,7 @@ export function inferPassport(plans: readonly ActionPlan[]): PassportDraft {
   const keywords = new Map<string, string>(BASE_KEYWORDS.map((k) => [k.toLocaleLowerCase('uk'), k]));
   const sectors: string[] = [];
   for (const p of plans) for (const c of p.commitments) for (const s of c.sectors) sectors.push(s);
-  for (const s of sectors.map((x) => cleanOrNull(x)).filter((x): x is string => x !== null).sort(compareCodePoints)) {
+  for (const s of sectors.map((x) => cleanOrNull(x, 'one line')).filter((x): x is string => x !== null).sort(compareCodePoints)) {
     const first = s.split(/\s/, 1)[0] ?? '';
     const keyword = first.length > 1 && first === first.toLocaleUpperCase('uk') ? s : s[0]!.toLocaleLowerCase('uk') + s.slice(1);
     if (!keywords.has(keyword.toLocaleLowerCase('uk'))) keywords.set(keyword.toLocaleLowerCase('uk'), keyword);

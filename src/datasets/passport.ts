@@ -16,7 +16,8 @@ import {
   type PassportKey,
   type PassportProblem,
 } from '../model/national.js';
-import { cleanOrNull, ExportError } from './records.js';
+import { ExportError } from './records.js';
+import { cleanOrNull } from '../util/text.js';
 import { ckanName, ckanNameProblem, ckanTag, CKAN_PURPOSE_MAX, DEFAULT_LICENSE, LICENSES, licenseId } from './ckan.js';
 import type { TableRecord } from './tables.js';
 
@@ -93,7 +94,7 @@ function asDate(value: unknown): unknown {
 }
 
 const isMissing = (v: unknown): boolean =>
-  v === undefined || v === null || (typeof v === 'string' && cleanOrNull(v) === null) || (Array.isArray(v) && v.length === 0);
+  v === undefined || v === null || (typeof v === 'string' && cleanOrNull(v, 'one line') === null) || (Array.isArray(v) && v.length === 0);
 
 /** Reads the elements of the passport file as text, dates and lists; what has the wrong shape is a problem. */
 class PassportReader {
@@ -107,7 +108,7 @@ class PassportReader {
       this.problems.push(`${label(key)} must be text`);
       return null;
     }
-    return cleanOrNull(String(v));
+    return cleanOrNull(String(v), 'one line');
   }
 
   /** A date as written (trimmed); whether it is one is the table's rule. */
@@ -129,7 +130,7 @@ class PassportReader {
       this.problems.push(`${label(key)} must be a list of text values`);
       return null;
     }
-    return (items as string[]).map((x) => cleanOrNull(x)).filter((x): x is string => x !== null);
+    return (items as string[]).map((x) => cleanOrNull(x, 'one line')).filter((x): x is string => x !== null);
   }
 }
 

@@ -7,6 +7,8 @@
  */
 import type { ActionPlan, Commitment, Measure, Party } from '../model/schema.js';
 import type { CellValue, TableRecord } from './tables.js';
+import { cleanLine, cleanOrNull } from '../util/text.js';
+import { decisionKey } from '../normalize/translit.js';
 
 export class ExportError extends Error {
   override name = 'ExportError';
@@ -20,39 +22,20 @@ export class ExportError extends Error {
   }
 }
 
-/** NFC, every run of white space (incl. line breaks, NBSP) → one space, trimmed. */
-export function cleanCell(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(/[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+/gu, ' ')
-    .trim();
-}
-
-export function cleanOrNull(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  const cleaned = cleanCell(value);
-  return cleaned === '' ? null : cleaned;
-}
-
 /** Compare by UTF-16 code units: locale-independent, deterministic. */
 export function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * Plan uid per 835-rec: decision number and decision date joined by «-» (e.g. 1417-2025-10-09).
- * The number keeps letters and digits; other characters («/», spaces, «№») become «-».
- * Without a number or a date the plan id of the model is used.
+ * Plan uid per 835-rec: decision number and decision date joined by «-» (e.g. 1417-2025-10-09), the number by the
+ * rule of the model's plan id (src/normalize/translit.ts `decisionKey`: «12-р» → 12-r). Without a number or a date
+ * the plan id of the model is used.
  */
 export function planUid(plan: ActionPlan): string {
   const { number, date } = plan.decision;
-  const cleanNumber = number
-    ?.normalize('NFC')
-    .replace(/^\s*№\s*/u, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  if (cleanNumber && date) return `${cleanNumber}-${date}`;
-  return plan.id;
+  const key = number ? decisionKey(number) : '';
+  return key && date ? `${key}-${date}` : plan.id;
 }
 
 export interface DatasetTables {
@@ -104,7 +87,7 @@ function joinParties(parties: readonly Party[]): string | null {
   for (const p of parties) {
     if (seen.has(p.id)) continue;
     seen.add(p.id);
-    names.push(cleanCell(p.name));
+    names.push(cleanLine(p.name));
   }
   return names.length ? names.join('; ') : null;
 }
@@ -112,7 +95,7 @@ function joinParties(parties: readonly Party[]): string | null {
 function joinDistinct(values: readonly string[]): string | null {
   const seen: string[] = [];
   for (const v of values) {
-    const c = cleanOrNull(v);
+    const c = cleanOrNull(v, 'one line');
     if (c !== null && !seen.includes(c)) seen.push(c);
   }
   return seen.length ? seen.join('; ') : null;
@@ -129,15 +112,15 @@ export function ogpCommitmentRecord(uid: string, c: Commitment): TableRecord {
     ...measureExecutors.filter((p) => !leadIds.has(p.id)),
     ...c.measures.flatMap((m) => m.partners),
   ].filter((p) => !leadIds.has(p.id));
-  const goal = cleanOrNull(c.goal);
-  const steps = c.measures.map((m, i) => `${i + 1}) ${cleanCell(m.title)}`);
+  const goal = cleanOrNull(c.goal, 'one line');
+  const steps = c.measures.map((m, i) => `${i + 1}) ${cleanLine(m.title)}`);
   const parts: string[] = [];
   if (goal) parts.push(`Мета: ${goal.replace(/[.;]$/u, '')}.`);
   if (steps.length) parts.push(`Заходи: ${steps.join('; ')}`);
-  const problem = cleanOrNull(c.problem);
+  const problem = cleanOrNull(c.problem, 'one line');
   return {
     commitmentId: uid,
-    title: cleanCell(c.title),
+    title: cleanLine(c.title),
     problem,
     statusQuo: problem,
     action: parts.length ? parts.join(' ') : null,
@@ -168,7 +151,7 @@ export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
     const existing = parties.get(party.id);
     const record: TableRecord = {
       uid: party.id,
-      name: cleanCell(party.name),
+      name: cleanLine(party.name),
       kind: party.kind,
       edrpou: party.edrpou,
     };
@@ -211,9 +194,9 @@ export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
           ...base,
           partyId: party.id,
           role,
-          name: cleanCell(party.name),
+          name: cleanLine(party.name),
           byAgreement: party.byAgreement,
-          contact: cleanOrNull(party.contact),
+          contact: cleanOrNull(party.contact, 'one line'),
         });
       });
     };
@@ -226,14 +209,14 @@ export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
     const measureCount = plan.commitments.reduce((n, c) => n + c.measures.length, 0);
     tables.plans.push({
       uid,
-      title: cleanOrNull(plan.plan.title),
+      title: cleanOrNull(plan.plan.title, 'one line'),
       periodStart: plan.plan.period.start,
       periodEnd: plan.plan.period.end,
-      legalActAuthority: cleanOrNull(plan.decision.authority),
-      legalActType: cleanOrNull(plan.decision.type),
-      legalActNumber: cleanOrNull(plan.decision.number),
+      legalActAuthority: cleanOrNull(plan.decision.authority, 'one line'),
+      legalActType: cleanOrNull(plan.decision.type, 'one line'),
+      legalActNumber: cleanOrNull(plan.decision.number, 'one line'),
       legalActAccepted: plan.decision.date,
-      legalActTitle: cleanOrNull(plan.decision.title),
+      legalActTitle: cleanOrNull(plan.decision.title, 'one line'),
       documentId: plan.id,
       sourceFile: plan.source.file,
       sourceFormat: plan.source.format,
@@ -247,17 +230,17 @@ export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
       tables.commitments.push({
         uid: cUid,
         planId: uid,
-        number: cleanOrNull(c.number),
-        title: cleanCell(c.title),
-        problem: cleanOrNull(c.problem),
-        goal: cleanOrNull(c.goal),
-        expectedResult: cleanOrNull(c.expectedResult),
+        number: cleanOrNull(c.number, 'one line'),
+        title: cleanLine(c.title),
+        problem: cleanOrNull(c.problem, 'one line'),
+        goal: cleanOrNull(c.goal, 'one line'),
+        expectedResult: cleanOrNull(c.expectedResult, 'one line'),
         measureCount: c.measures.length,
       });
       const tag = (kind: 'sector' | 'ogpValue', letter: string, values: readonly string[]): void => {
         let n = 0;
         for (const v of values) {
-          const value = cleanOrNull(v);
+          const value = cleanOrNull(v, 'one line');
           if (value === null) continue;
           n += 1;
           tables.commitmentTags.push({ uid: `${cUid}-${letter}${n}`, planId: uid, commitmentId: cUid, kind, value });
@@ -274,15 +257,15 @@ export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
           uid: mUid,
           planId: uid,
           commitmentId: cUid,
-          number: cleanOrNull(m.number),
-          title: cleanCell(m.title),
+          number: cleanOrNull(m.number, 'one line'),
+          title: cleanLine(m.title),
           startDate: m.term.start,
           endDate: m.term.end,
-          termText: cleanOrNull(m.term.raw),
+          termText: cleanOrNull(m.term.raw, 'one line'),
           termPrecision: m.term.precision,
-          termStatus: cleanOrNull(m.term.status),
-          termNote: cleanOrNull(m.term.note),
-          result: cleanOrNull(m.result),
+          termStatus: cleanOrNull(m.term.status, 'one line'),
+          termNote: cleanOrNull(m.term.note, 'one line'),
+          result: cleanOrNull(m.result, 'one line'),
         });
         tables.measureParties.push(
           ...linkRecords(

@@ -10,6 +10,7 @@ import type { ActionPlan, Commitment, Measure, Party } from '../model/schema.js'
 import { SCHEMA_VERSION } from '../model/version.js';
 import { cleanMultiline, cleanOrNull, cleanText } from '../util/text.js';
 import { PartyRegistry, splitParties, transliterate } from './parties.js';
+import { decisionKey } from './translit.js';
 import { parseTerm } from './terms.js';
 
 export interface SourceInfo {
@@ -47,9 +48,7 @@ export function splitList(text: string | null): string[] {
 /** The plan id: `<decision number>-<decision date>` (835-rec), else a slug of the file name. */
 export function planId(decision: { number: string | null; date: string | null }, file: string): string {
   if (decision.number && decision.date) {
-    const number = transliterate(decision.number)
-      .replace(/[^A-Za-z0-9/-]+/g, '')
-      .replace(/\//g, '-');
+    const number = decisionKey(decision.number);
     if (number) return `${number}-${decision.date}`;
   }
   const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -102,7 +101,7 @@ function measure(
   const missing: Array<[string, boolean]> = [
     ['executors', executors.length === 0],
     ['term', raw.term === null || raw.term.trim() === ''],
-    ['result', cleanOrNull(raw.result) === null],
+    ['result', cleanOrNull(raw.result, 'keep line breaks') === null],
   ];
   for (const [column, absent] of missing) {
     if (absent) warnings.push(warning(`measure-no-${column}`, `${id}: the measure states no ${column}`, { ...raw.location, column }));
@@ -114,7 +113,7 @@ function measure(
     executors,
     partners: parties(registry, raw.partners),
     term,
-    result: cleanOrNull(raw.result),
+    result: cleanOrNull(raw.result, 'keep line breaks'),
     location: raw.location,
   };
 }
@@ -200,8 +199,8 @@ export function normalizePlan(raw: RawPlan, source: SourceInfo, options: Normali
       id: cid,
       number: c.number,
       title: cleanText(c.title),
-      problem: cleanOrNull(c.problem),
-      goal: cleanOrNull(c.goal),
+      problem: cleanOrNull(c.problem, 'keep line breaks'),
+      goal: cleanOrNull(c.goal, 'keep line breaks'),
       sectors: splitList(c.sectors),
       ogpValues: splitList(c.ogpValues),
       leadExecutors: parties(registry, c.leadExecutors),
@@ -217,13 +216,13 @@ export function normalizePlan(raw: RawPlan, source: SourceInfo, options: Normali
     id: planId(raw.decision, source.file),
     source: { file: source.file, format: source.format, sha256: source.sha256, ...(source.pages ? { pages: source.pages } : {}) },
     decision: {
-      authority: cleanOrNull(raw.decision.authority),
+      authority: cleanOrNull(raw.decision.authority, 'keep line breaks'),
       type: raw.decision.type,
       number: raw.decision.number,
       date: raw.decision.date,
-      title: cleanOrNull(raw.decision.title),
+      title: cleanOrNull(raw.decision.title, 'keep line breaks'),
     },
-    plan: { title: cleanOrNull(raw.plan.title), period },
+    plan: { title: cleanOrNull(raw.plan.title, 'keep line breaks'), period },
     commitments,
     // Every message names its file, so it stands alone (a batch, a report) as vfile's messages do.
     messages: warnings.map((m) => ({ ...m, place: { file: source.file, ...m.place } })),

@@ -75,6 +75,7 @@
  * when they agree, otherwise the coarser one («02.2025 – 31.12.2025» → 'month'): a range is no more
  * precise than its least precise bound.
  */
+import { cleanLine } from '../util/text.js';
 import { info, warning, type Message } from '../model/message.js';
 import type { Term, TermPrecision } from '../model/schema.js';
 import { type Period, coarser, dayBefore, endOf, isValidDay, startOf } from './terms/calendar.js';
@@ -104,9 +105,9 @@ export interface TermContext {
  */
 export type TermProblem = Message;
 
-/** Display form of a term: NFC, whitespace runs → one space, trimmed. */
+/** Display form of a term: one line (src/util/text.ts `cleanLine`). */
 export function displayTerm(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return cleanLine(raw);
 }
 
 /**

@@ -100,3 +100,14 @@ export function transliterate(text: string): string {
   }
   return out;
 }
+
+/**
+ * A decision number as a part of an id (the plan id of the model and the plan uid of the dataset): «№» dropped,
+ * transliterated (KMU 55-2010), every run of other characters than Latin letters and digits → «-».
+ * «12-р» → 12-r, «№ 15/3» → 15-3, «1417» → 1417.
+ */
+export function decisionKey(number: string): string {
+  return transliterate(number.replace(/^\s*№\s*/u, ''))
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

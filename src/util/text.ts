@@ -1,42 +1,52 @@
 /**
- * Shared text primitives (used by extract for matching and by normalize for cleaning).
- * Text cleaning shared by every stage after the readers.
+ * Text cleaning, one module for every stage after the readers (extract, normalize, datasets, validate).
  *
- * Ukrainian text is data: we keep letters exactly (NFC) and only touch
- * white space, invisible characters and extraction artefacts. Quote and
- * apostrophe unification is offered separately for matching keys.
+ * Ukrainian text is data: letters are kept exactly (NFC) and only white space, invisible characters and
+ * extraction artefacts are touched. The names say what is kept:
+ * - `cleanLine` makes one line: every run of white space, line breaks included, becomes one space;
+ * - `cleanLines` keeps the line breaks between non-empty lines, each line cleaned as by `cleanLine`;
+ * - `cleanOrNull(value, lines)` is either of them, or null when nothing is left.
+ * Quote and apostrophe unification is separate (`unifyApostrophes`, `matchKey`), for matching keys.
  */
 
-const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\r\n\f\v]+/g;
+/** White space: JavaScript's \s (Unicode White_Space and the BOM; NBSP, narrow NBSP, U+2028/2029 included) and NEL. */
+const WHITE_SPACE = /[\s\u0085]+/gu;
+/** Characters that show nothing: zero-width spaces and joiners, word joiner, BOM, soft hyphen. */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** A bookmark marker some converters leave in the text. */
 const BOOKMARK = /\[bookmark:\s*[^\]]*\]/g;
 
-/** NFC, artefacts removed, every run of white space collapsed to one space, trimmed. */
-export function cleanText(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(BOOKMARK, '')
-    .replace(INVISIBLE, '')
-    .replace(SPACE_LIKE, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+/** One line: NFC, artefacts and invisible characters removed, every run of white space (line breaks too) → one space, trimmed. */
+export function cleanLine(value: string): string {
+  let text = value.normalize('NFC').replace(INVISIBLE, '');
+  // Until none is left, so that cleaning a cleaned text changes nothing.
+  for (let before = ''; before !== text; ) [before, text] = [text, text.replace(BOOKMARK, '')];
+  return text.replace(WHITE_SPACE, ' ').trim();
 }
 
-/** Like cleanText, but keeps line breaks between non-empty lines. */
-export function cleanMultiline(value: string): string {
+/** Keeps line breaks: every non-empty line cleaned as by `cleanLine`, joined by «\n». */
+export function cleanLines(value: string): string {
   return value
-    .split(/\r\n|\n|\r/)
-    .map(cleanText)
+    .split(/\r\n|\n|\r|\u2028|\u2029|\u0085/)
+    .map(cleanLine)
     .filter((line) => line !== '')
     .join('\n');
 }
 
-/** Clean text, or null when nothing is left. */
-export function cleanOrNull(value: string | null | undefined): string | null {
+/** What `cleanOrNull` keeps. */
+export type LineBreaks = 'one line' | 'keep line breaks';
+
+/** The cleaned text (`cleanLine` or `cleanLines`), or null when there is none or nothing is left. */
+export function cleanOrNull(value: string | null | undefined, lines: LineBreaks): string | null {
   if (value == null) return null;
-  const cleaned = cleanMultiline(value);
+  const cleaned = lines === 'one line' ? cleanLine(value) : cleanLines(value);
   return cleaned === '' ? null : cleaned;
 }
+
+/** @deprecated the earlier name of `cleanLine`. */
+export const cleanText = cleanLine;
+/** @deprecated the earlier name of `cleanLines`. */
+export const cleanMultiline = cleanLines;
 
 /** Every apostrophe look-alike → ’ (U+2019), the form Ukrainian orthography uses. */
 export function unifyApostrophes(value: string): string {

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanCell, cleanOrNull, loadPassportFile, loadPlanJson } from '../../src/datasets/index.js';
+import { loadPassportFile, loadPlanJson } from '../../src/datasets/index.js';
+import { cleanLine as cleanCell, cleanOrNull as clean } from '../../src/util/text.js';
 import type { ActionPlan, Party } from '../../src/model/schema.js';
 
 export const PLAN_FIXTURES = ['fixtures/plans/khmelnytskyi-2026-2027.json', 'fixtures/plans/khmelnytskyi-2021-2022.json'];
@@ -42,6 +43,9 @@ export async function withTmpDir<T>(fn: (dir: string) => Promise<T>): Promise<T>
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** Text as the export writes it: one line, or null. */
+const cleanOrNull = (value: string | null | undefined): string | null => clean(value, 'one line');
 
 const cleanParty = (p: Party): Party => ({ ...p, name: cleanCell(p.name), contact: cleanOrNull(p.contact) });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanCell, exportDatasets, parseTableCsv, readDataset, recordsToPlans, writeDataset, MEASURES } from '../../src/datasets/index.js';
+import { exportDatasets, parseTableCsv, readDataset, recordsToPlans, writeDataset, MEASURES } from '../../src/datasets/index.js';
+import { cleanLine as cleanCell } from '../../src/util/text.js';
 import type { ActionPlan } from '../../src/model/schema.js';
 import { exportableView, loadFixturePlans, withTmpDir } from './helpers.js';
 

@@ -3,20 +3,19 @@
  * bracket/quote structure of a string, and the canonical identity key.
  */
 
+import { cleanLine } from '../../util/text.js';
+
 /** Double-quote characters whose direction must be read from context. */
 const AMBIGUOUS_QUOTES = new Set(['"', '“', '”', '‟', '″', '〃', '＂']);
 const APOSTROPHE_RE = /['`ʼ‘’ʹ′]/g;
-/** Every space-like character (incl. NBSP, narrow NBSP, figure space, line breaks). */
-const SPACE_RE = /[\s\u00A0\u2007\u202F\u2060\uFEFF]+/g;
-const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const DASH_RE = /[\u2010-\u2015\u2212]/g;
 
 /**
- * Normalise a name for display: NFC, all double quotes → « / », apostrophes → ’,
- * spaces collapsed and trimmed. Letters, case and other punctuation are kept.
+ * Normalise a name for display: one line (src/util/text.ts `cleanLine`), all double quotes → « / »,
+ * apostrophes → ’. Letters, case and other punctuation are kept.
  */
 export function normaliseText(text: string): string {
-  let s = text.normalize('NFC').replace(ZERO_WIDTH_RE, '').replace(SPACE_RE, ' ').trim();
+  let s = cleanLine(text);
   s = s.replace(APOSTROPHE_RE, '’');
   return normaliseQuotes(s);
 }
