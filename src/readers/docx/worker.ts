@@ -61,13 +61,13 @@ export class DocxReadError extends Error {
 }
 
 /**
- * Unzip + parse, as plain JS run with \`require\` and \`workerData\` ({ jszip, xmldom, maxPartBytes }) in scope;
+ * Unzip + parse, as plain JS run with \`require\` and \`workerData\` ({ jszip, saxes, maxPartBytes }) in scope;
  * it defines \`run(bytes, maxPartBytes)\`. The same text runs in the isolated worker (WORKER_SOURCE) and,
  * inside a batch worker that already has its own limits, in the calling thread (see useInThreadDocx).
  */
 const PARSER_SOURCE = String.raw`
 const JSZip = require(workerData.jszip);
-const { DOMParser } = require(workerData.xmldom);
+const { SaxesParser } = require(workerData.saxes);
 
 // Canonical prefixes by namespace URI (Transitional and Strict OOXML).
 const NS = {
@@ -84,31 +84,50 @@ const NS = {
 };
 const TEXT_PARENTS = new Set(['w:t', 'w:delText', 'w:instrText']);
 
-function qname(node) {
-  const prefix = (node.namespaceURI && NS[node.namespaceURI]) || node.prefix || '';
-  const local = node.localName || node.nodeName;
-  return prefix ? prefix + ':' + local : local;
+function qname(prefix, uri, local) {
+  const p = (uri && NS[uri]) || prefix || '';
+  return p ? p + ':' + local : local;
 }
 
-function convert(el) {
-  const out = { n: qname(el) };
-  if (el.attributes && el.attributes.length) {
-    const a = {};
-    for (let i = 0; i < el.attributes.length; i++) {
-      const at = el.attributes[i];
-      if (at.prefix === 'xmlns' || at.nodeName === 'xmlns') continue;
-      a[at.namespaceURI ? qname(at) : at.localName || at.nodeName] = at.value;
+// The XML of a part → its element tree, straight from the SAX events (no DOM in between): elements with canonical
+// names, attributes without namespace declarations, text kept only inside w:t / w:delText / w:instrText.
+// Well-formedness is checked (a broken part is an error), except characters XML forbids (control characters some
+// generators write into text), which are kept as they are.
+function parseXml(xml) {
+  const parser = new SaxesParser({ xmlns: true });
+  const stack = [];
+  let root;
+  let error;
+  parser.on('error', (e) => {
+    if (!error && !/disallowed character\.$/.test(e.message)) error = e;
+  });
+  parser.on('opentag', (tag) => {
+    const node = { n: qname(tag.prefix, tag.uri, tag.local) };
+    const attributes = tag.attributes;
+    for (const key in attributes) {
+      node.a ??= {};
+      const at = attributes[key];
+      if (at.prefix === 'xmlns' || at.name === 'xmlns') continue;
+      node.a[at.uri ? qname(at.prefix, at.uri, at.local) : at.local] = at.value;
     }
-    out.a = a;
-  }
-  const keepText = TEXT_PARENTS.has(out.n);
-  const children = [];
-  for (let ch = el.firstChild; ch; ch = ch.nextSibling) {
-    if (ch.nodeType === 1) children.push(convert(ch));
-    else if (keepText && (ch.nodeType === 3 || ch.nodeType === 4)) children.push(ch.data);
-  }
-  if (children.length) out.c = children;
-  return out;
+    const parent = stack[stack.length - 1];
+    if (parent) (parent.c ??= []).push(node);
+    else root = node;
+    stack.push(node);
+  });
+  const text = (data) => {
+    const top = stack[stack.length - 1];
+    if (top && TEXT_PARENTS.has(top.n)) (top.c ??= []).push(data);
+  };
+  parser.on('text', text);
+  parser.on('cdata', text);
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.write(xml).close();
+  if (error) throw error;
+  if (!root) throw new Error('no root element');
+  return root;
 }
 
 function size_(n) {
@@ -125,19 +144,11 @@ async function readPart(zip, name) {
   const xml = await entry.async('string');
   if (xml.length > workerData.maxPartBytes) throw new Error(name + ' is larger than the limit');
   if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) throw new Error(name + ' contains a DTD, which OOXML never has');
-  let parseError;
-  let doc;
   try {
-    doc = new DOMParser({
-      onError: (level, msg) => {
-        if (level !== 'warning' && !parseError) parseError = msg;
-      },
-    }).parseFromString(xml, 'text/xml');
+    return parseXml(xml);
   } catch (e) {
-    parseError = parseError || (e && e.message ? e.message : String(e));
+    throw new Error(name + ' is not well-formed XML: ' + String(e && e.message ? e.message : e).split('\n')[0]);
   }
-  if (parseError || !doc || !doc.documentElement) throw new Error(name + ' is not well-formed XML: ' + String(parseError || 'no root element').split('\n')[0]);
-  return convert(doc.documentElement);
 }
 
 function relsTargets(rels, base) {
@@ -208,7 +219,7 @@ parentPort.on('message', (job) => {
 `;
 
 const require = createRequire(import.meta.url);
-let modulePaths: { jszip: string; xmldom: string } | undefined;
+let modulePaths: { jszip: string; saxes: string } | undefined;
 
 type WorkerReply = { id: number; ok: true; parts: DocxParts } | { id: number; ok: false; error: string };
 
@@ -222,7 +233,7 @@ interface Job {
 }
 
 /**
- * One warm worker per heap limit, running jobs one at a time. Loading jszip and xmldom into a
+ * One warm worker per heap limit, running jobs one at a time. Loading jszip and saxes into a
  * fresh isolate costs ~300 ms, so the worker is kept between files; a job that times out or
  * exhausts the heap kills the worker (the next job gets a fresh one), so one crafted file
  * cannot affect the next. The worker is unref'd while idle so it never keeps the process alive.
@@ -245,7 +256,7 @@ class DocxWorker {
   }
 
   private spawn(): Worker {
-    modulePaths ??= { jszip: require.resolve('jszip'), xmldom: require.resolve('@xmldom/xmldom') };
+    modulePaths ??= { jszip: require.resolve('jszip'), saxes: require.resolve('saxes') };
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { ...modulePaths, maxPartBytes: 0 },
@@ -328,7 +339,7 @@ let inThread: Parser | undefined;
  * the same text either way (PARSER_SOURCE), so the parts are the same.
  */
 export function useInThreadDocx(): void {
-  modulePaths ??= { jszip: require.resolve('jszip'), xmldom: require.resolve('@xmldom/xmldom') };
+  modulePaths ??= { jszip: require.resolve('jszip'), saxes: require.resolve('saxes') };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the one parser text shared with the eval worker
   inThread ??= new Function('require', 'workerData', `'use strict';\n${PARSER_SOURCE}\nreturn run;`)(require, {
     ...modulePaths,
