@@ -48,7 +48,7 @@ export async function buildProgram(io: Io, setExit: (code: number) => void, argv
     .helpOption('-h, --help', t('help.help'))
     .helpCommand('help [command]', t('help.command'))
     .option('--lang <lang>', t('help.lang'))
-    .option('--debug', 'show the stack trace of internal errors')
+    .option('--debug', t('help.debug'))
     .configureHelp(helpOverrides())
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(commanderError(text)) })

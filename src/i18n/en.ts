@@ -19,6 +19,8 @@ export const en = {
   'help.afterError': '(run with --help for usage)',
   'help.command': 'display help for command',
   'help.default': 'default',
+  'help.choices': 'choices',
+  'help.debug': 'show the stack trace of internal errors',
   'help.optionsPlaceholder': 'options',
   'help.commandPlaceholder': 'command',
 

@@ -212,7 +212,16 @@ export function helpOverrides(): {
   const help = new Help();
   return {
     styleTitle: helpTitle,
-    optionDescription: (option) => help.optionDescription(option).replace(/\(default: /g, `(${t('help.default')}: `),
+    // commander's suffix after the description: "(default: x)", "(choices: "a", "b")", "(choices: …, default: …)"
+    optionDescription: (option) => {
+      const full = help.optionDescription(option);
+      const base = option.description ?? '';
+      const suffix = full.startsWith(base) ? full.slice(base.length) : full;
+      const translated = suffix
+        .replace(/(\(|, )choices: /g, `$1${t('help.choices')}: `)
+        .replace(/(\(|, )default: /g, `$1${t('help.default')}: `);
+      return full.startsWith(base) ? base + translated : translated;
+    },
     commandUsage: (command) =>
       help
         .commandUsage(command)

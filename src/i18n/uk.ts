@@ -13,6 +13,8 @@ export const uk: Record<MessageKey, string> = {
   'help.afterError': '(довідка: --help)',
   'help.command': 'показати довідку до команди',
   'help.default': 'типово',
+  'help.choices': 'варіанти',
+  'help.debug': 'показувати трасування стеку внутрішніх помилок',
   'help.optionsPlaceholder': 'параметри',
   'help.commandPlaceholder': 'команда',
 
