@@ -49,9 +49,14 @@ const EXPORTED: readonly { table: TableDef; key: keyof DatasetTables }[] = [
   { table: OGP_COMMITMENTS, key: 'ogpCommitments' },
 ];
 
+/**
+ * The library's notes name its options (`excel`, `passport`); the CLI shows them from the i18n catalogue, which
+ * names the flags (`--excel`, `--passport`) in both languages (src/i18n/index.ts messageReason).
+ */
 export const EXCEL_NOTE =
-  '--excel: every CSV file starts with a UTF-8 byte order mark (BOM) so Microsoft Excel shows Cyrillic text; ' +
-  'the national rules (Постанова КМУ № 835) require UTF-8 without BOM, so publish an export made without --excel';
+  'excel: every CSV file starts with a UTF-8 byte order mark (BOM) so Microsoft Excel shows Cyrillic text; ' +
+  'the national rules (Постанова КМУ № 835) require UTF-8 without BOM, so publish an export made without the excel option';
+export const NO_PASSPORT_NOTE = 'no passport given (option passport): passport.json and register.csv were not written';
 
 function normaliseFormats(formats: readonly string[] | undefined): DatasetFormat[] {
   const list = formats?.length ? formats : DATASET_FORMATS;
@@ -139,7 +144,7 @@ export function exportDatasets(plans: readonly ActionPlan[], options: ExportOpti
     files.set('register.schema.json', csvwSchemaJson(REGISTER, { nullValue }));
     files.set('register.schema.csv', (excel ? BOM : '') + csvwSchemaCsv(REGISTER));
   } else {
-    messages.push(info('passport-missing', 'no --passport given: passport.json and register.csv were not written'));
+    messages.push(info('passport-missing', NO_PASSPORT_NOTE));
   }
 
   const resourceTables = [...EXPORTED.map((e) => e.table), ...(passport ? [REGISTER] : [])];

@@ -122,8 +122,11 @@ const EXPORT_CODES: Readonly<Record<string, MessageKey>> = {
  * is. Ukrainian: the export's own texts, or the catalogue's explanation of an extraction code with the document
  * text the reason quotes.
  */
+/** Export notes whose library text names an option: the CLI's text (catalogue) names the flag, in English too. */
+const FLAG_NOTES: ReadonlySet<string> = new Set(['passport-missing', 'excel-bom']);
+
 export function messageReason(message: { code: string; reason: string }, lang: Lang = current): string {
-  if (lang === 'en') return message.reason;
+  if (lang === 'en' && !FLAG_NOTES.has(message.code)) return message.reason;
   const key = EXPORT_CODES[message.code];
   if (key) return t(key, { uid: /^plan (\S+) /.exec(message.reason)?.[1] ?? '' }, lang);
   return warningMessage(message.code, message.reason, lang);

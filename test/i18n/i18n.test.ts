@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
-import { EXCEL_NOTE } from '../../src/datasets/export.js';
+import { EXCEL_NOTE, NO_PASSPORT_NOTE } from '../../src/datasets/export.js';
 import { en } from '../../src/i18n/en.js';
-import { CATALOGUES, commanderError, count, envLang, parseLang, quotedData, warningMessage } from '../../src/i18n/index.js';
+import { CATALOGUES, commanderError, count, envLang, messageReason, parseLang, quotedData, warningMessage } from '../../src/i18n/index.js';
 import { uk } from '../../src/i18n/uk.js';
 import { ISSUE_CODES } from '../../src/validate/types.js';
 import { fixture, root } from '../helpers.js';
@@ -173,7 +173,11 @@ describe('language', () => {
     );
     expect(commanderError('something else', 'uk')).toBe('something else');
     expect(Object.keys(CATALOGUES)).toEqual(['en', 'uk']);
-    // The library's notes are recognised by their English text: keep them in step.
-    expect(EXCEL_NOTE).toBe(en['export.excelNote']);
+    // The library's notes name its options; the CLI's (catalogue) name the flags, in both languages.
+    expect(EXCEL_NOTE).not.toMatch(/--/);
+    expect(EXCEL_NOTE.replace(/^excel:/, '--excel:').replace('without the excel option', 'without --excel')).toBe(en['export.excelNote']);
+    expect(messageReason({ code: 'excel-bom', reason: EXCEL_NOTE }, 'en')).toBe(en['export.excelNote']);
+    expect(messageReason({ code: 'passport-missing', reason: NO_PASSPORT_NOTE }, 'en')).toMatch(/^no --passport given/);
+    expect(NO_PASSPORT_NOTE).toMatch(/option passport/);
   });
 });
