@@ -1,4 +1,4 @@
-/** pdfjs-dist ships no types for its worker module; only its presence matters here (see pdfjs.ts). */
+/** pdfjs-dist ships no types for its worker module; what pdfjs.ts uses of it. */
 declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
-  export const WorkerMessageHandler: unknown;
+  export const WorkerMessageHandler: { initializeFromPort(port: unknown): void };
 }

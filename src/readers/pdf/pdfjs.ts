@@ -10,6 +10,9 @@
  * its documented way to skip loading it), so that loading it later cannot install the polyfill again and
  * so the first PDF does not pay for it. The non-legacy build needs Node 22 (Promise.withResolvers,
  * Uint8Array.fromBase64 …), so it is not an option on Node 20. test/batch/pdfjs-push.test.ts guards this.
+ *
+ * `getDocument` here runs every document on one pdf.js worker for the process whose messages go through a port
+ * that does not structured-clone page chunks (SameThreadPort below; test/batch/pdfjs-port.test.ts).
  */
 import { nativePush } from './native-push.js';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -18,7 +21,90 @@ import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 if (Array.prototype.push !== nativePush) Array.prototype.push = nativePush;
 
-export const { getDocument, VerbosityLevel, OPS } = pdfjs;
+export const { VerbosityLevel, OPS } = pdfjs;
+
+type Listener = (event: { data: unknown }) => void;
+
+/** pdf.js's stream message (src/shared/message_handler.js): `stream` 4 is ENQUEUE, a chunk of a page's text or operators. */
+interface StreamMessage {
+  stream?: number;
+  chunk?: unknown;
+}
+const ENQUEUE = 4;
+
+/**
+ * The port between pdf.js's API and its worker code when both run in this thread. pdf.js's own (`LoopbackPort`,
+ * used when no port is given) passes every message through `structuredClone`, as if it crossed threads: ~7% of
+ * the CPU of a PDF, most of it copying the text items and operator lists of every page, which nothing changes
+ * afterwards. Here those chunks are handed over with a one-level copy instead: the worker empties the arrays of
+ * an operator-list chunk and replaces (never edits) a text chunk's `items`/`styles` right after sending, so the
+ * chunk object and its arrays are copied and the items, argument arrays and typed arrays inside are shared.
+ * Every other message (document loading, fonts, page info, errors) is still cloned. Delivery stays asynchronous
+ * and in order, as in pdf.js's port (a resolved promise per message).
+ */
+export class SameThreadPort {
+  readonly #listeners = new Map<Listener, (() => void) | null>();
+
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void {
+    const m = message as StreamMessage;
+    let data: unknown;
+    if (m && m.stream === ENQUEUE && m.chunk && typeof m.chunk === 'object' && !ArrayBuffer.isView(m.chunk)) {
+      const chunk: Record<string, unknown> = { ...(m.chunk as Record<string, unknown>) };
+      for (const key of Object.keys(chunk)) if (Array.isArray(chunk[key])) chunk[key] = (chunk[key] as unknown[]).slice();
+      data = { ...m, chunk };
+    } else {
+      data = structuredClone(message, transfer ? { transfer } : undefined);
+    }
+    const event = { data };
+    void Promise.resolve().then(() => {
+      for (const listener of [...this.#listeners.keys()]) listener.call(this, event);
+    });
+  }
+
+  addEventListener(_name: string, listener: Listener, options: { signal?: AbortSignal } | null = null): void {
+    let remove: (() => void) | null = null;
+    const signal = options?.signal;
+    if (signal) {
+      if (signal.aborted) return;
+      const onAbort = (): void => this.removeEventListener(_name, listener);
+      remove = () => signal.removeEventListener('abort', onAbort);
+      signal.addEventListener('abort', onAbort);
+    }
+    this.#listeners.set(listener, remove);
+  }
+
+  removeEventListener(_name: string, listener: Listener): void {
+    this.#listeners.get(listener)?.();
+    this.#listeners.delete(listener);
+  }
+
+  terminate(): void {
+    for (const remove of this.#listeners.values()) remove?.();
+    this.#listeners.clear();
+  }
+}
+
+let shared: InstanceType<typeof pdfjs.PDFWorker> | null = null;
+
+/**
+ * One pdf.js worker for the process, on a SameThreadPort (documents share it, each with its own handlers). Its
+ * verbosity (what pdf.js's worker code prints) is the first document's.
+ */
+export function sameThreadWorker(verbosity?: number): InstanceType<typeof pdfjs.PDFWorker> {
+  if (!shared || shared.destroyed) {
+    const port = new SameThreadPort();
+    pdfjsWorker.WorkerMessageHandler.initializeFromPort(port);
+    shared = new pdfjs.PDFWorker({ port: port as never, ...(verbosity === undefined ? {} : { verbosity }) });
+  }
+  return shared;
+}
+
+/** pdf.js's `getDocument`, on the process's same-thread worker unless the caller names a worker. */
+type DocumentParams = Exclude<Parameters<typeof pdfjs.getDocument>[0], string | URL | ArrayBuffer | ArrayBufferView | undefined>;
+
+export function getDocument(params: DocumentParams): ReturnType<typeof pdfjs.getDocument> {
+  return pdfjs.getDocument(params.worker ? params : { ...params, worker: sameThreadWorker(params.verbosity) });
+}
 
 /**
  * pdf.js 5.4 prefetches page dictionaries (`Catalog.getPageDict` caches `xref.fetchAsync` promises of the
