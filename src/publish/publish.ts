@@ -98,7 +98,22 @@ type CkanPackage = Record<string, unknown> & {
   extras?: { key: string; value: unknown }[];
 };
 
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+const digest = (algorithm: string, bytes: Buffer): string => createHash(algorithm).update(bytes).digest('hex');
+const sha256 = (bytes: Buffer): string => digest('sha256', bytes);
+
+/**
+ * Whether a resource's recorded `hash` is the hash of these bytes. publish records SHA-256, but a portal may
+ * replace it after the upload with its own hash of the same file: ckanext-archiver (used with ckanext-qa, as on
+ * data.gov.ua) stores SHA-1 of the file it downloads, ckanext-xloader stores MD5. Any of the three, in hex with or
+ * without an `algorithm:` prefix, means the same content — otherwise every run would upload everything again.
+ */
+export function sameContent(recorded: string | undefined, bytes: Buffer): boolean {
+  if (!recorded) return false;
+  const value = recorded.trim().toLowerCase().replace(/^(sha-?256|sha-?1|md5):/, '');
+  if (!/^[0-9a-f]+$/.test(value)) return false;
+  const algorithm = value.length === 64 ? 'sha256' : value.length === 40 ? 'sha1' : value.length === 32 ? 'md5' : null;
+  return algorithm !== null && digest(algorithm, bytes) === value;
+}
 
 const FORMATS: Record<string, { format: string; mimetype: string }> = {
   csv: { format: 'CSV', mimetype: 'text/csv' },
@@ -357,17 +372,21 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
     }
   }
   const unchanged: string[] = [];
+  /** What is (or was found) on the portal for each file: the uploaded copy's bytes, not the file's. */
+  const contents = new Map<string, Buffer>();
   const duplicates: CkanResource[] = [];
   for (const file of files) {
     const list = byName.get(file.name) ?? [];
     const upload = withPortalLinks(file.name, file.bytes, linkable, urls);
-    const hash = upload ? sha256(upload) : null;
     // Two resources for one file can only come from a create whose answer was lost: keep one, remove the rest.
-    const keep = list.find((r) => hash !== null && r.hash === hash) ?? list[0];
+    const keep = list.find((r) => upload !== null && sameContent(r.hash, upload)) ?? list[0];
     duplicates.push(...list.filter((r) => r !== keep));
     if (!keep) plan.push({ action: 'resource_create', file, upload });
-    else if (hash === null || keep.hash !== hash) plan.push({ action: 'resource_patch', file, resourceId: keep.id, upload });
-    else unchanged.push(file.name);
+    else if (upload === null || !sameContent(keep.hash, upload)) plan.push({ action: 'resource_patch', file, resourceId: keep.id, upload });
+    else {
+      unchanged.push(file.name);
+      contents.set(file.name, upload);
+    }
     if (keep?.url) urls.set(file.name, keep.url);
   }
   for (const r of duplicates) plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: r.name ?? r.id, duplicate: true });
@@ -414,17 +433,11 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
   }
   const packageId = (current as CkanPackage).id;
   let faultedCreate = false;
-  /** The hash of what was uploaded (or found unchanged) for each file: the copy's, not the file's. */
-  const uploaded = new Map<string, string>();
-  for (const file of files) {
-    const kept = (byName.get(file.name) ?? []).find((r) => unchanged.includes(file.name) && r.hash);
-    if (kept?.hash) uploaded.set(file.name, kept.hash);
-  }
   /** The bytes of a file as uploaded now: links to the addresses of the files uploaded before it. */
   const bytesOf = (file: LocalFile): Buffer => {
     const bytes = withPortalLinks(file.name, file.bytes, linkable, urls);
     if (!bytes) throw new PublishError(`${file.path}: ${t('publish.linksUnknown', { file: file.name })}`);
-    uploaded.set(file.name, sha256(bytes));
+    contents.set(file.name, bytes);
     return bytes;
   };
   const learn = (file: LocalFile, resource: unknown): void => {
@@ -435,7 +448,6 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
   for (const call of plan) {
     if (call.action === 'resource_create') {
       const bytes = bytesOf(call.file);
-      const hash = sha256(bytes);
       for (let attempt = 1; ; attempt++) {
         try {
           learn(call.file, await client.callOnce('resource_create', resourceForm(call.file, bytes, { package_id: packageId }), true));
@@ -446,7 +458,7 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
           await client.backoff(attempt);
           const again = await show();
           const existing = again?.resources?.find((r) => r.name === call.file.name);
-          if (existing && existing.hash === hash) {
+          if (existing && sameContent(existing.hash, bytes)) {
             learn(call.file, existing); // created; the answer was lost
             break;
           }
@@ -484,13 +496,13 @@ export async function publish(options: PublishOptions, log: (line: string) => vo
     const after = await show();
     const seen = new Set<string>();
     for (const r of after?.resources ?? []) {
-      const hash = uploaded.get(r.name ?? '');
-      if (!hash) continue;
-      if (!seen.has(r.name as string) && r.hash === hash) {
+      const bytes = contents.get(r.name ?? '');
+      if (!bytes) continue;
+      if (!seen.has(r.name as string) && sameContent(r.hash, bytes)) {
         seen.add(r.name as string);
         continue;
       }
-      const keeper = after?.resources?.find((x) => x.name === r.name && x.hash === hash);
+      const keeper = after?.resources?.find((x) => x.name === r.name && sameContent(x.hash, bytes));
       if (!keeper || keeper === r) continue;
       try {
         await client.call('resource_delete', { id: r.id }, true);

@@ -15,7 +15,7 @@
  *   extras shown at the top level. false behaves as CKAN without that extension: default_create_package_schema
  *   has `'__extras': [ignore]`, so those fields are silently dropped, and package_show has only `extras: []`.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -87,6 +87,11 @@ export class MockCkan {
   readonly resources = new Map<string, Resource>();
   /** data.gov.ua's dataset schema (true) or CKAN's default one (false). */
   extensionFields = true;
+  /**
+   * A background job that replaces the `hash` of an uploaded file with its own: ckanext-archiver stores SHA-1 of
+   * the file it downloads, ckanext-xloader MD5 (null: the hash stays as given, CKAN itself computes none).
+   */
+  rehash: 'sha1' | 'md5' | null = null;
   /** Extra field rules of a portal (field → its validation message), refused whenever the field is sent. */
   readonly fieldRules = new Map<string, string>();
   private clock = Date.UTC(2026, 0, 1);
@@ -283,6 +288,7 @@ export class MockCkan {
     r.url = `${this.url}/dataset/${r.package_id}/resource/${r.id}/download/${file}`;
     r.size = upload.bytes.length;
     r.data = upload.bytes;
+    if (this.rehash) r.hash = createHash(this.rehash).update(upload.bytes).digest('hex');
     r.last_modified = this.now();
   }
 

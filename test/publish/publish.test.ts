@@ -186,6 +186,21 @@ describe('publish to a CKAN portal', () => {
     expect([...server.packages.values()][0]?.fields.update_frequency).toBe('once a quarter');
   });
 
+  it.each(['sha1', 'md5'] as const)('a portal that replaces the hash with its own (%s: ckanext-archiver, ckanext-xloader) still converges', async (algorithm) => {
+    server.rehash = algorithm;
+    expect(await run()).toBe(0);
+    const r = resourceByName('measures.csv');
+    expect(r.hash).toBe(createHash(algorithm).update(r.data!).digest('hex'));
+    const before = server.writeCalls().length;
+    out = [];
+    expect(await run()).toBe(0);
+    expect(server.writeCalls().length).toBe(before);
+    expect(stdout()).toMatch(/up to date/);
+    await writeFile(join(dir, 'parties.json'), `${await readFile(join(dir, 'parties.json'), 'utf8')} `);
+    expect(await run()).toBe(0);
+    expect(server.writeCalls().slice(before).map((c) => [c.action, c.upload])).toEqual([['resource_patch', 'parties.json']]);
+  });
+
   it('a deleted (not purged) dataset of the organization is restored by package_patch, its resources kept', async () => {
     expect(await run()).toBe(0);
     const p = [...server.packages.values()][0]!;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ckanName, ckanNameProblem, ckanTag, licenseId, updateFrequency } from '../../src/publish/rules.js';
 import { ACCRUAL_PERIODICITIES } from '../../src/model/national.js';
+import { createHash } from 'node:crypto';
+import { sameContent } from '../../src/publish/publish.js';
 
 describe('CKAN rules', () => {
   it('a valid identifier is the name itself', () => {
@@ -36,5 +38,17 @@ describe('CKAN rules', () => {
   it('licences', () => {
     expect(licenseId('cc-by-4.0')).toBe('CC-BY-4.0');
     expect(licenseId('GPL')).toBeNull();
+  });
+  it('a recorded hash means the same content in SHA-256, SHA-1 or MD5, with or without a prefix', () => {
+    const bytes = Buffer.from('uid,title\n1,Захід\n');
+    const hex = (a: string): string => createHash(a).update(bytes).digest('hex');
+    for (const a of ['sha256', 'sha1', 'md5']) {
+      expect(sameContent(hex(a), bytes), a).toBe(true);
+      expect(sameContent(`${a}:${hex(a).toUpperCase()}`, bytes), a).toBe(true);
+      expect(sameContent(hex(a), Buffer.concat([bytes, Buffer.from(' ')])), a).toBe(false);
+    }
+    expect(sameContent(undefined, bytes)).toBe(false);
+    expect(sameContent('', bytes)).toBe(false);
+    expect(sameContent(hex('sha256').slice(0, 60), bytes)).toBe(false);
   });
 });
