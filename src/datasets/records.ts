@@ -133,30 +133,16 @@ export function ogpCommitmentRecord(uid: string, c: Commitment): TableRecord {
 }
 
 /** Flatten plans into the dataset tables. Throws ExportError on inconsistent party data. */
-export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
-  const tables: DatasetTables = {
-    plans: [],
-    commitments: [],
-    commitmentTags: [],
-    commitmentParties: [],
-    measures: [],
-    measureParties: [],
-    parties: [],
-    ogpCommitments: [],
-  };
-  const parties = new Map<string, PartyEntry>();
-  const problems: string[] = [];
+/** The registry of parties across every plan of the export: one record per id, conflicts collected. */
+class PartyTable {
+  private readonly entries = new Map<string, PartyEntry>();
+  readonly problems: string[] = [];
 
-  const addParty = (party: Party, where: string): void => {
-    const existing = parties.get(party.id);
-    const record: TableRecord = {
-      uid: party.id,
-      name: cleanLine(party.name),
-      kind: party.kind,
-      edrpou: party.edrpou,
-    };
+  add(party: Party, where: string): void {
+    const existing = this.entries.get(party.id);
+    const record: TableRecord = { uid: party.id, name: cleanLine(party.name), kind: party.kind, edrpou: party.edrpou };
     if (!existing) {
-      parties.set(party.id, { record, where });
+      this.entries.set(party.id, { record, where });
       return;
     }
     // One name per body whatever the plans in the export: a spelling that starts with a capital letter
@@ -164,31 +150,21 @@ export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
     const startsLower = (v: CellValue | undefined): boolean => /^\p{Ll}/u.test(String(v));
     if (startsLower(existing.record.name) && !startsLower(record.name)) existing.record.name = record.name ?? null;
     if (existing.record.kind !== record.kind) {
-      problems.push(
-        `party ${party.id} has kind ${String(existing.record.kind)} (${existing.where}) and ${party.kind} (${where})`,
-      );
+      this.problems.push(`party ${party.id} has kind ${String(existing.record.kind)} (${existing.where}) and ${party.kind} (${where})`);
     }
-    if (record.edrpou !== null) {
-      if (existing.record.edrpou === null) existing.record.edrpou = party.edrpou;
-      else if (existing.record.edrpou !== record.edrpou) {
-        problems.push(
-          `party ${party.id} has ЄДРПОУ ${String(existing.record.edrpou)} (${existing.where}) and ${party.edrpou} (${where})`,
-        );
-      }
+    if (record.edrpou === null) return;
+    if (existing.record.edrpou === null) existing.record.edrpou = party.edrpou;
+    else if (existing.record.edrpou !== record.edrpou) {
+      this.problems.push(`party ${party.id} has ЄДРПОУ ${String(existing.record.edrpou)} (${existing.where}) and ${party.edrpou} (${where})`);
     }
-  };
+  }
 
-  const linkRecords = (
-    ownerUid: string,
-    base: Record<string, CellValue>,
-    executors: readonly Party[],
-    partners: readonly Party[],
-    where: string,
-  ): TableRecord[] => {
+  /** The link rows of an owner (commitment or measure): executors E1…, then partners P1…. */
+  links(ownerUid: string, base: Record<string, CellValue>, executors: readonly Party[], partners: readonly Party[], where: string): TableRecord[] {
     const rows: TableRecord[] = [];
     const add = (list: readonly Party[], role: 'executor' | 'partner', letter: string): void => {
       list.forEach((party, i) => {
-        addParty(party, where);
+        this.add(party, where);
         rows.push({
           uid: `${ownerUid}-${letter}${i + 1}`,
           ...base,
@@ -203,88 +179,113 @@ export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
     add(executors, 'executor', 'E');
     add(partners, 'partner', 'P');
     return rows;
-  };
+  }
 
+  /** The parties table, by uid. */
+  records(): TableRecord[] {
+    return [...this.entries.values()].map((e) => e.record).sort((a, b) => compareCodePoints(String(a.uid), String(b.uid)));
+  }
+}
+
+function planRecord(uid: string, plan: ActionPlan): TableRecord {
+  return {
+    uid,
+    title: cleanOrNull(plan.plan.title, 'one line'),
+    periodStart: plan.plan.period.start,
+    periodEnd: plan.plan.period.end,
+    legalActAuthority: cleanOrNull(plan.decision.authority, 'one line'),
+    legalActType: cleanOrNull(plan.decision.type, 'one line'),
+    legalActNumber: cleanOrNull(plan.decision.number, 'one line'),
+    legalActAccepted: plan.decision.date,
+    legalActTitle: cleanOrNull(plan.decision.title, 'one line'),
+    documentId: plan.id,
+    sourceFile: plan.source.file,
+    sourceFormat: plan.source.format,
+    sourceSha256: plan.source.sha256,
+    commitmentCount: plan.commitments.length,
+    measureCount: plan.commitments.reduce((n, c) => n + c.measures.length, 0),
+  };
+}
+
+function commitmentRecord(uid: string, planUid: string, c: Commitment): TableRecord {
+  return {
+    uid,
+    planId: planUid,
+    number: cleanOrNull(c.number, 'one line'),
+    title: cleanLine(c.title),
+    problem: cleanOrNull(c.problem, 'one line'),
+    goal: cleanOrNull(c.goal, 'one line'),
+    expectedResult: cleanOrNull(c.expectedResult, 'one line'),
+    measureCount: c.measures.length,
+  };
+}
+
+/** The tag rows of a commitment: sectors S1…, then OGP values V1… (empty values skipped). */
+function tagRecords(cUid: string, planUid: string, c: Commitment): TableRecord[] {
+  const rows: TableRecord[] = [];
+  const tag = (kind: 'sector' | 'ogpValue', letter: string, values: readonly string[]): void => {
+    let n = 0;
+    for (const v of values) {
+      const value = cleanOrNull(v, 'one line');
+      if (value === null) continue;
+      n += 1;
+      rows.push({ uid: `${cUid}-${letter}${n}`, planId: planUid, commitmentId: cUid, kind, value });
+    }
+  };
+  tag('sector', 'S', c.sectors);
+  tag('ogpValue', 'V', c.ogpValues);
+  return rows;
+}
+
+function measureRecord(uid: string, planUid: string, cUid: string, m: Measure): TableRecord {
+  return {
+    uid,
+    planId: planUid,
+    commitmentId: cUid,
+    number: cleanOrNull(m.number, 'one line'),
+    title: cleanLine(m.title),
+    startDate: m.term.start,
+    endDate: m.term.end,
+    termText: cleanOrNull(m.term.raw, 'one line'),
+    termPrecision: m.term.precision,
+    termStatus: cleanOrNull(m.term.status, 'one line'),
+    termNote: cleanOrNull(m.term.note, 'one line'),
+    result: cleanOrNull(m.result, 'one line'),
+  };
+}
+
+export function buildTables(plans: readonly ActionPlan[]): DatasetTables {
+  const tables: DatasetTables = {
+    plans: [],
+    commitments: [],
+    commitmentTags: [],
+    commitmentParties: [],
+    measures: [],
+    measureParties: [],
+    parties: [],
+    ogpCommitments: [],
+  };
+  const parties = new PartyTable();
   for (const { uid, plan } of sortPlans(plans)) {
-    const measureCount = plan.commitments.reduce((n, c) => n + c.measures.length, 0);
-    tables.plans.push({
-      uid,
-      title: cleanOrNull(plan.plan.title, 'one line'),
-      periodStart: plan.plan.period.start,
-      periodEnd: plan.plan.period.end,
-      legalActAuthority: cleanOrNull(plan.decision.authority, 'one line'),
-      legalActType: cleanOrNull(plan.decision.type, 'one line'),
-      legalActNumber: cleanOrNull(plan.decision.number, 'one line'),
-      legalActAccepted: plan.decision.date,
-      legalActTitle: cleanOrNull(plan.decision.title, 'one line'),
-      documentId: plan.id,
-      sourceFile: plan.source.file,
-      sourceFormat: plan.source.format,
-      sourceSha256: plan.source.sha256,
-      commitmentCount: plan.commitments.length,
-      measureCount,
-    });
+    tables.plans.push(planRecord(uid, plan));
     for (const c of plan.commitments) {
       const cUid = `${uid}-${c.id}`;
+      tables.commitments.push(commitmentRecord(cUid, uid, c));
+      tables.commitmentTags.push(...tagRecords(cUid, uid, c));
       const where = `${plan.source.file} ${c.id}`;
-      tables.commitments.push({
-        uid: cUid,
-        planId: uid,
-        number: cleanOrNull(c.number, 'one line'),
-        title: cleanLine(c.title),
-        problem: cleanOrNull(c.problem, 'one line'),
-        goal: cleanOrNull(c.goal, 'one line'),
-        expectedResult: cleanOrNull(c.expectedResult, 'one line'),
-        measureCount: c.measures.length,
-      });
-      const tag = (kind: 'sector' | 'ogpValue', letter: string, values: readonly string[]): void => {
-        let n = 0;
-        for (const v of values) {
-          const value = cleanOrNull(v, 'one line');
-          if (value === null) continue;
-          n += 1;
-          tables.commitmentTags.push({ uid: `${cUid}-${letter}${n}`, planId: uid, commitmentId: cUid, kind, value });
-        }
-      };
-      tag('sector', 'S', c.sectors);
-      tag('ogpValue', 'V', c.ogpValues);
-      tables.commitmentParties.push(
-        ...linkRecords(cUid, { planId: uid, commitmentId: cUid }, c.leadExecutors, c.partners, where),
-      );
+      tables.commitmentParties.push(...parties.links(cUid, { planId: uid, commitmentId: cUid }, c.leadExecutors, c.partners, where));
       for (const m of c.measures) {
         const mUid = `${uid}-${m.id}`;
-        tables.measures.push({
-          uid: mUid,
-          planId: uid,
-          commitmentId: cUid,
-          number: cleanOrNull(m.number, 'one line'),
-          title: cleanLine(m.title),
-          startDate: m.term.start,
-          endDate: m.term.end,
-          termText: cleanOrNull(m.term.raw, 'one line'),
-          termPrecision: m.term.precision,
-          termStatus: cleanOrNull(m.term.status, 'one line'),
-          termNote: cleanOrNull(m.term.note, 'one line'),
-          result: cleanOrNull(m.result, 'one line'),
-        });
-        tables.measureParties.push(
-          ...linkRecords(
-            mUid,
-            { planId: uid, commitmentId: cUid, measureId: mUid },
-            m.executors,
-            m.partners,
-            `${plan.source.file} ${m.id}`,
-          ),
-        );
+        tables.measures.push(measureRecord(mUid, uid, cUid, m));
+        const base = { planId: uid, commitmentId: cUid, measureId: mUid };
+        tables.measureParties.push(...parties.links(mUid, base, m.executors, m.partners, `${plan.source.file} ${m.id}`));
       }
       tables.ogpCommitments.push(ogpCommitmentRecord(cUid, c));
     }
   }
-  if (problems.length) {
-    throw new ExportError(`inconsistent party data: ${problems[0]}`, problems);
+  if (parties.problems.length) {
+    throw new ExportError(`inconsistent party data: ${parties.problems[0]}`, parties.problems);
   }
-  tables.parties = [...parties.values()]
-    .map((e) => e.record)
-    .sort((a, b) => compareCodePoints(String(a.uid), String(b.uid)));
+  tables.parties = parties.records();
   return tables;
 }

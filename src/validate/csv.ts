@@ -293,119 +293,128 @@ export class TableChecker {
     }
   }
 
+  /** Every check of a data row, one function each (as frictionless-py's checks). */
   private check(record: readonly string[], row: number, line: number): void {
-    const columns = this.columns;
+    if (this.blankRow(record, row, line)) return;
+    this.rowWidth(record, row, line);
+    const m = Math.min(record.length, this.width);
+    for (let j = 0; j < m; j++) this.cell(record[j]!, j, row, line);
+    this.primaryKey(record, row, line);
+    this.foreignKeys(record, row, line);
+    this.dateRanges(record, m, row, line);
+  }
+
+  /** blank-row: every cell empty. */
+  private blankRow(record: readonly string[], row: number, line: number): boolean {
+    for (let j = 0; j < record.length; j++) if (record[j] !== '') return false;
+    this.issue('blank-row', row, null, null, say('row.blank'), 'error', line);
+    return true;
+  }
+
+  /** extra-cell / missing-cell: the row has more or fewer cells than the header. */
+  private rowWidth(record: readonly string[], row: number, line: number): void {
+    const n = record.length;
     const width = this.width;
-    const missing = this.missing;
-    // blank row: every cell empty
-    let blank = true;
-    for (let j = 0; j < record.length; j++) {
-      if (record[j] !== '') {
-        blank = false;
-        break;
-      }
+    for (let j = width; j < n; j++) this.issue('extra-cell', row, null, j + 1, say('row.extraCell', { n, width, cell: j + 1 }), 'error', line);
+    for (let j = n; j < width; j++) {
+      const c = this.columns[j]!;
+      this.issue('missing-cell', row, c.field?.name ?? (c.label || null), j + 1, say('row.missingCell', { n, width, label: c.label }), 'error', line);
     }
-    if (blank) {
-      this.issue('blank-row', row, null, null, say('row.blank'), 'error', line);
+  }
+
+  /** The checks of one cell: a missing value where one is required, whitespace, type, constraints, uniqueness. */
+  private cell(v: string, j: number, row: number, line: number): void {
+    const c = this.columns[j]!;
+    const f = c.field;
+    if (v === ABSENT) return;
+    if (this.missing.has(v)) {
+      this.required(c, v, row, line);
       return;
     }
-    const n = record.length;
-    if (n > width) {
-      for (let j = width; j < n; j++)
-        this.issue('extra-cell', row, null, j + 1, say('row.extraCell', { n, width, cell: j + 1 }), 'error', line);
-    } else if (n < width) {
-      for (let j = n; j < width; j++) {
-        const c = columns[j]!;
-        this.issue('missing-cell', row, c.field?.name ?? (c.label || null), j + 1, say('row.missingCell', { n, width, label: c.label }), 'error', line);
-      }
+    if (v === '' && f) {
+      // The package names its missing-value marker (e.g. "null") and "" is not one: an empty cell is an error.
+      const markers = list([...this.missing].map((x) => JSON.stringify(x)), 'or');
+      this.issue('constraint-error', row, f.name, j + 1, say('cell.emptyNotMissing', { field: f.name, markers }), 'error', line);
+      return;
     }
-    const m = n < width ? n : width;
-    for (let j = 0; j < m; j++) {
-      const c = columns[j]!;
-      const f = c.field;
-      const v = record[j]!;
-      if (v === ABSENT) continue;
-      if (missing.has(v)) {
-        if (c.required && f)
-          this.issue(
-            'constraint-error',
-            row,
-            f.name,
-            j + 1,
-            v === '' ? say('cell.requiredEmpty', { field: f.name }) : say('cell.requiredMarker', { field: f.name, value: v }),
-            'error',
-            line,
-          );
-        continue;
-      }
-      if (v === '' && f) {
-        // The package names its missing-value marker (e.g. "null") and "" is not one: an empty cell is an error.
-        this.issue('constraint-error', row, f.name, j + 1, say('cell.emptyNotMissing', { field: f.name, markers: list([...missing].map((x) => JSON.stringify(x)), 'or') }), 'error', line);
-        continue;
-      }
-      const ws = whitespaceProblem(v);
-      if (ws) this.issue('whitespace', row, f?.name ?? (c.label || null), j + 1, say('cell.whitespace', { problem: say(WHITESPACE_TEXT[ws]), value: JSON.stringify(clip(v)) }), 'error', line);
-      if (!f) continue;
-      if (c.typed) {
-        const bad = checkType(f, v);
-        if (bad) {
-          this.issue('type-error', row, f.name, j + 1, say('cell.type', { field: f.name, value: JSON.stringify(clip(v)), problem: bad }), 'error', line);
-          continue;
-        }
-      }
-      for (let k = 0; k < c.constraints.length; k++) {
-        const bad = c.constraints[k]!(v);
-        if (bad) this.issue('constraint-error', row, f.name, j + 1, say('cell.constraint', { field: f.name, value: JSON.stringify(clip(v)), problem: bad }), 'error', line);
-      }
-      if (c.unique) {
-        if (c.unique.has(v))
-          this.issue('unique-error', row, f.name, j + 1, say('cell.notUnique', { field: f.name, value: JSON.stringify(clip(v)) }), 'error', line);
-        else c.unique.add(v);
-      }
+    const ws = whitespaceProblem(v);
+    if (ws) {
+      const text = say('cell.whitespace', { problem: say(WHITESPACE_TEXT[ws]), value: JSON.stringify(clip(v)) });
+      this.issue('whitespace', row, f?.name ?? (c.label || null), j + 1, text, 'error', line);
     }
-    if (this.pkSet) {
-      const key = this.keyOf(record, this.pkCols);
-      if (key !== null) {
-        if (this.pkSet.has(key)) {
-          const first = this.pkCols[0]!;
-          this.issue(
-            'primary-key',
-            row,
-            columns[first]!.field!.name,
-            first + 1,
-            say('row.primaryKey', { fields: this.pkLabel, key: JSON.stringify(key.split(KEY_SEP).join(', ')) }),
-            'error',
-            line,
-          );
-        } else this.pkSet.add(key);
-      }
+    if (!f) return;
+    if (c.typed && this.typeError(f, v, j, row, line)) return;
+    this.constraints(c, f, v, j, row, line);
+    this.unique(c, f, v, j, row, line);
+  }
+
+  /** constraint-error: a required (or primary key) column holds a missing value. */
+  private required(c: Column, v: string, row: number, line: number): void {
+    const f = c.field;
+    if (!c.required || !f) return;
+    const text = v === '' ? say('cell.requiredEmpty', { field: f.name }) : say('cell.requiredMarker', { field: f.name, value: v });
+    this.issue('constraint-error', row, f.name, c.index + 1, text, 'error', line);
+  }
+
+  /** type-error: the value does not have the field's type. */
+  private typeError(f: Field, v: string, j: number, row: number, line: number): boolean {
+    const bad = checkType(f, v);
+    if (bad) this.issue('type-error', row, f.name, j + 1, say('cell.type', { field: f.name, value: JSON.stringify(clip(v)), problem: bad }), 'error', line);
+    return bad !== null;
+  }
+
+  /** constraint-error: pattern, enum, lengths, minimum, maximum. */
+  private constraints(c: Column, f: Field, v: string, j: number, row: number, line: number): void {
+    for (let k = 0; k < c.constraints.length; k++) {
+      const bad = c.constraints[k]!(v);
+      if (bad) this.issue('constraint-error', row, f.name, j + 1, say('cell.constraint', { field: f.name, value: JSON.stringify(clip(v)), problem: bad }), 'error', line);
     }
+  }
+
+  /** unique-error: the value repeats in a unique column. */
+  private unique(c: Column, f: Field, v: string, j: number, row: number, line: number): void {
+    if (!c.unique) return;
+    if (c.unique.has(v)) this.issue('unique-error', row, f.name, j + 1, say('cell.notUnique', { field: f.name, value: JSON.stringify(clip(v)) }), 'error', line);
+    else c.unique.add(v);
+  }
+
+  /** primary-key: the key is already used by an earlier row. */
+  private primaryKey(record: readonly string[], row: number, line: number): void {
+    if (!this.pkSet) return;
+    const key = this.keyOf(record, this.pkCols);
+    if (key === null) return;
+    if (!this.pkSet.has(key)) {
+      this.pkSet.add(key);
+      return;
+    }
+    const first = this.pkCols[0]!;
+    const text = say('row.primaryKey', { fields: this.pkLabel, key: JSON.stringify(key.split(KEY_SEP).join(', ')) });
+    this.issue('primary-key', row, this.columns[first]!.field!.name, first + 1, text, 'error', line);
+  }
+
+  /** foreign-key: the row refers to a key the referenced table does not have. */
+  private foreignKeys(record: readonly string[], row: number, line: number): void {
     for (const { check, cols } of this.fkCols) {
       const key = this.keyOf(record, cols);
-      if (key !== null && !check.keys!.has(key)) {
-        const first = cols[0]!;
-        const ref = `${check.parentLabel}.${check.fk.reference.fields.join('+')}`;
-        this.issue(
-          'foreign-key',
-          row,
-          columns[first]!.field!.name,
-          first + 1,
-          say('row.foreignKey', { fields: check.fk.fields.join('+'), key: JSON.stringify(key.split(KEY_SEP).join(', ')), reference: ref }),
-          'error',
-          line,
-        );
-      }
+      if (key === null || check.keys!.has(key)) continue;
+      const first = cols[0]!;
+      const reference = `${check.parentLabel}.${check.fk.reference.fields.join('+')}`;
+      const text = say('row.foreignKey', { fields: check.fk.fields.join('+'), key: JSON.stringify(key.split(KEY_SEP).join(', ')), reference });
+      this.issue('foreign-key', row, this.columns[first]!.field!.name, first + 1, text, 'error', line);
     }
+  }
+
+  /** date-range: a start date after the end date of the same row (pairs found by field name). */
+  private dateRanges(record: readonly string[], m: number, row: number, line: number): void {
+    const missing = this.missing;
     for (const [a, b] of this.datePairs) {
       if (a >= m || b >= m) continue;
       const va = record[a]!;
       const vb = record[b]!;
-      if (missing.has(va) || missing.has(vb) || va === ABSENT || vb === ABSENT) continue;
-      if (startAfterEnd(va, vb)) {
-        const fa = columns[a]!.field!.name;
-        const fb = columns[b]!.field!.name;
-        this.issue('date-range', row, fa, a + 1, say('row.dateRange', { start: fa, startValue: va, end: fb, endValue: vb }), 'error', line);
-      }
+      if (missing.has(va) || missing.has(vb) || va === ABSENT || vb === ABSENT || !startAfterEnd(va, vb)) continue;
+      const start = this.columns[a]!.field!.name;
+      const end = this.columns[b]!.field!.name;
+      this.issue('date-range', row, start, a + 1, say('row.dateRange', { start, startValue: va, end, endValue: vb }), 'error', line);
     }
   }
 }

@@ -34,7 +34,7 @@ export * from './types.js';
 export { formatGithub, formatJson, formatText } from './format.js';
 export { PASSPORT_ELEMENTS, ACCRUAL_PERIODICITY } from './passport.js';
 
-interface TableNode {
+interface TableInput {
   abs: string;
   display: string;
   kind: 'csv' | 'json-table';
@@ -47,16 +47,17 @@ interface TableNode {
   target: boolean;
 }
 
-interface JsonDocNode {
+interface JsonDocInput {
   abs: string;
   display: string;
   jsonSchema: unknown | null;
   schemaDisplay: string;
 }
 
-interface Plan {
-  tables: Map<string, TableNode>;
-  jsonDocs: Map<string, JsonDocNode>;
+/** What the inputs are: the tables, JSON documents, passports and packages to check. */
+interface Inputs {
+  tables: Map<string, TableInput>;
+  jsonDocs: Map<string, JsonDocInput>;
   passports: Set<string>;
   packages: Set<string>;
   /** Data files claimed by a package (not described again by side files). */
@@ -91,7 +92,7 @@ export async function validatePaths(paths: string[], options: ValidateOptions = 
     forced = 'schema' in loaded ? { schema: loaded.schema } : { jsonSchema: loaded.jsonSchema, display: display(abs) };
   }
 
-  const plan: Plan = {
+  const plan: Inputs = {
     tables: new Map(),
     jsonDocs: new Map(),
     passports: new Set(),
@@ -159,7 +160,7 @@ interface Ctx {
   sink: IssueSink;
   display: (abs: string) => string;
   forced: Forced;
-  plan: Plan;
+  plan: Inputs;
 }
 
 function fileIssue(file: string, text: MessageText): ValidationMessage {
@@ -249,7 +250,7 @@ async function classify(abs: string, isExplicit: boolean, ctx: Ctx): Promise<voi
     await classifyJson(abs, base, dir, ctx);
     return;
   }
-  const node: TableNode = {
+  const node: TableInput = {
     abs,
     display: display(abs),
     kind: 'csv',
@@ -287,7 +288,7 @@ async function sideDescription(abs: string, base: string, dir: string, ctx: Ctx)
 
 async function classifyJson(abs: string, base: string, dir: string, ctx: Ctx): Promise<void> {
   const { plan, display } = ctx;
-  const doc: JsonDocNode = { abs, display: display(abs), jsonSchema: null, schemaDisplay: '' };
+  const doc: JsonDocInput = { abs, display: display(abs), jsonSchema: null, schemaDisplay: '' };
   if (ctx.forced) {
     if ('jsonSchema' in ctx.forced) {
       doc.jsonSchema = ctx.forced.jsonSchema;
@@ -324,7 +325,7 @@ async function classifyJson(abs: string, base: string, dir: string, ctx: Ctx): P
     if (loaded && 'schema' in loaded) tableSchema = loaded.schema;
   }
   if (tableSchema) {
-    const node: TableNode = { abs, display: doc.display, kind: 'json-table', schema: tableSchema, label: base, fks: [], target: true };
+    const node: TableInput = { abs, display: doc.display, kind: 'json-table', schema: tableSchema, label: base, fks: [], target: true };
     await resolveCsvwForeignKeys(node, ctx);
     plan.tables.set(abs, node);
     return;
@@ -333,7 +334,7 @@ async function classifyJson(abs: string, base: string, dir: string, ctx: Ctx): P
 }
 
 /** CSVW foreign keys name the referenced file (relative to the description); a JSON table refers to the same CSV. */
-async function resolveCsvwForeignKeys(node: TableNode, ctx: Ctx): Promise<void> {
+async function resolveCsvwForeignKeys(node: TableInput, ctx: Ctx): Promise<void> {
   const schema = node.schema;
   if (!schema || schema.foreignKeys.length === 0) return;
   for (const fk of schema.foreignKeys) {
@@ -353,6 +354,68 @@ async function resolveCsvwForeignKeys(node: TableNode, ctx: Ctx): Promise<void> 
   }
 }
 
+/** A data package read as JSON with a "resources" array, or why it is not one. */
+async function readPackage(abs: string): Promise<{ resources: Record<string, unknown>[] } | { problem: MessageText }> {
+  const read = await readTextStrict(abs);
+  if ('error' in read) return { problem: say('package.unreadable', { reason: read.error }) };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(read.text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { problem: say('package.notJson', { detail: (e as Error).message.split('\n')[0] ?? '' }) };
+  }
+  if (jsonDescriptorKind(raw) !== 'package') return { problem: say('package.noResources') };
+  const resources = (raw as { resources: unknown[] }).resources;
+  return { resources: resources.map((r) => (r && typeof r === 'object' ? r : {}) as Record<string, unknown>) };
+}
+
+/** Why a resource without a local path is not checked. */
+function unchecked(name: string, r: Record<string, unknown>): MessageText {
+  if (Array.isArray(r.path)) return say('package.multipart', { name });
+  if (typeof r.path === 'string') return say('package.remote', { name, path: r.path });
+  return say('package.noPath', { name });
+}
+
+/** The Table Schema of a resource: inline (Table Schema or CSVW) or a file it names; null when none is usable. */
+async function resourceSchema(
+  r: Record<string, unknown>,
+  name: string,
+  dir: string,
+  pkgDisplay: string,
+  ctx: Ctx,
+  schemaError: (text: MessageText) => void,
+): Promise<TableSchema | null> {
+  if (r.schema && typeof r.schema === 'object') {
+    const ctxS = { sink: ctx.sink, file: pkgDisplay };
+    return jsonDescriptorKind(r.schema) === 'csvw' ? fromCsvw(r.schema, ctxS) : fromTableSchema(r.schema, ctxS);
+  }
+  if (typeof r.schema !== 'string') return null;
+  const sAbs = resolve(dir, r.schema);
+  const loaded = await loadTableDescription(sAbs, ctx.display(sAbs), ctx.sink);
+  if (loaded && 'schema' in loaded) return loaded.schema;
+  if (loaded) schemaError(say('package.notTableSchema', { name, schema: r.schema }));
+  return null;
+}
+
+/** The table input of a resource: its kind, description and CSV dialect. */
+function resourceTable(r: Record<string, unknown>, name: string, rPath: string, schema: TableSchema | null, target: boolean, ctx: Ctx): TableInput {
+  const format = (typeof r.format === 'string' ? r.format : extname(rPath).slice(1)).toLowerCase();
+  const dialect = (r.dialect && typeof r.dialect === 'object' ? r.dialect : {}) as Record<string, unknown>;
+  const node: TableInput = {
+    abs: rPath,
+    display: ctx.display(rPath),
+    kind: format === 'json' ? 'json-table' : 'csv',
+    schema,
+    label: name,
+    fks: [],
+    target,
+  };
+  if (typeof dialect.delimiter === 'string') node.delimiter = dialect.delimiter;
+  else if (format === 'tsv') node.delimiter = '\t';
+  if (typeof dialect.quoteChar === 'string') node.quote = dialect.quoteChar;
+  return node;
+}
+
 /**
  * Loads a data package and adds its resources. With `only`, the package is used for that one file:
  * returns false (and adds nothing) when the package does not list it.
@@ -360,113 +423,69 @@ async function resolveCsvwForeignKeys(node: TableNode, ctx: Ctx): Promise<void> 
 async function addPackage(abs: string, ctx: Ctx, only: string | null): Promise<boolean> {
   const { plan, display, sink } = ctx;
   const pkgDisplay = display(abs);
-  const read = await readTextStrict(abs);
   const schemaError = (text: MessageText, severity: 'error' | 'warning' = 'error'): void => {
     sink.add(finding('schema-error', text, { file: pkgDisplay }, severity));
   };
-  if ('error' in read) {
+  const pkg = await readPackage(abs);
+  if ('problem' in pkg) {
     if (only) return false;
     plan.packages.add(abs);
     plan.files.add(pkgDisplay);
-    schemaError(say('package.unreadable', { reason: read.error }));
-    return true;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read.text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    if (only) return false;
-    plan.packages.add(abs);
-    plan.files.add(pkgDisplay);
-    schemaError(say('package.notJson', { detail: (e as Error).message.split('\n')[0] ?? '' }));
-    return true;
-  }
-  if (jsonDescriptorKind(raw) !== 'package') {
-    if (only) return false;
-    plan.packages.add(abs);
-    plan.files.add(pkgDisplay);
-    schemaError(say('package.noResources'));
+    schemaError(pkg.problem);
     return true;
   }
   const dir = dirname(abs);
-  const resources = (raw as { resources: unknown[] }).resources.map((r) => (r && typeof r === 'object' ? r : {}) as Record<string, unknown>);
   const pathOf = (r: Record<string, unknown>): string | null =>
     typeof r.path === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(r.path) ? resolve(dir, r.path) : null;
-  if (only && !resources.some((r) => pathOf(r) === only)) return false;
+  if (only && !pkg.resources.some((r) => pathOf(r) === only)) return false;
   plan.packages.add(abs);
   plan.files.add(pkgDisplay);
   if (!only && (await exists(join(dir, 'passport.json')))) plan.passports.add(join(dir, 'passport.json'));
 
   const byName = new Map<string, string>();
-  const nodes: Array<{ r: Record<string, unknown>; node: TableNode }> = [];
-  for (let i = 0; i < resources.length; i++) {
-    const r = resources[i]!;
+  const nodes: TableInput[] = [];
+  for (const [i, r] of pkg.resources.entries()) {
     const name = typeof r.name === 'string' && r.name ? r.name : `resource${i + 1}`;
     if (byName.has(name)) schemaError(say('package.nameTwice', { name }));
     const rPath = pathOf(r);
     if (!rPath) {
-      schemaError(
-        Array.isArray(r.path)
-          ? say('package.multipart', { name })
-          : typeof r.path === 'string'
-            ? say('package.remote', { name, path: r.path })
-            : say('package.noPath', { name }),
-        'warning',
-      );
+      schemaError(unchecked(name, r), 'warning');
       continue;
     }
     byName.set(name, rPath);
-    const ctxS = { sink, file: pkgDisplay };
-    let schema: TableSchema | null = null;
-    if (r.schema && typeof r.schema === 'object') {
-      schema = jsonDescriptorKind(r.schema) === 'csvw' ? fromCsvw(r.schema, ctxS) : fromTableSchema(r.schema, ctxS);
-    } else if (typeof r.schema === 'string') {
-      const sAbs = resolve(dir, r.schema);
-      const loaded = await loadTableDescription(sAbs, display(sAbs), sink);
-      if (loaded && 'schema' in loaded) schema = loaded.schema;
-      else if (loaded) schemaError(say('package.notTableSchema', { name, schema: r.schema }));
-    }
-    const format = (typeof r.format === 'string' ? r.format : extname(rPath).slice(1)).toLowerCase();
-    const dialect = (r.dialect && typeof r.dialect === 'object' ? r.dialect : {}) as Record<string, unknown>;
+    const schema = await resourceSchema(r, name, dir, pkgDisplay, ctx, schemaError);
     plan.claimed.add(rPath);
-    if (format === 'json' && !schema) {
-      if (!only || only === rPath) {
-        plan.files.add(display(rPath));
-        plan.jsonDocs.set(rPath, { abs: rPath, display: display(rPath), jsonSchema: null, schemaDisplay: '' });
+    const node = resourceTable(r, name, rPath, schema, !only || only === rPath, ctx);
+    if (node.kind === 'json-table' && !schema) {
+      if (node.target) {
+        plan.files.add(node.display);
+        plan.jsonDocs.set(rPath, { abs: rPath, display: node.display, jsonSchema: null, schemaDisplay: '' });
       }
       continue;
     }
-    const node: TableNode = {
-      abs: rPath,
-      display: display(rPath),
-      kind: format === 'json' ? 'json-table' : 'csv',
-      schema,
-      label: name,
-      fks: [],
-      target: !only || only === rPath,
-    };
-    if (typeof dialect.delimiter === 'string') node.delimiter = dialect.delimiter;
-    else if (format === 'tsv') node.delimiter = '\t';
-    if (typeof dialect.quoteChar === 'string') node.quote = dialect.quoteChar;
-    nodes.push({ r, node });
+    nodes.push(node);
   }
-  for (const { node } of nodes) {
-    for (const fk of node.schema?.foreignKeys ?? []) {
-      const parentAbs = fk.reference.resource === '' ? node.abs : byName.get(fk.reference.resource);
-      if (!parentAbs) {
-        schemaError(say('package.fkResource', { name: node.label, fields: fk.fields.join('+'), resource: fk.reference.resource }));
-        continue;
-      }
-      node.fks.push({ fk, parentAbs, parentLabel: fk.reference.resource || node.label });
-    }
-    const prev = plan.tables.get(node.abs);
-    if (prev) {
-      prev.target ||= node.target;
-      if (!prev.schema) Object.assign(prev, { ...node, target: prev.target });
-    } else plan.tables.set(node.abs, node);
-    if (node.target) plan.files.add(node.display);
-  }
+  for (const node of nodes) addPackageTable(node, byName, ctx, schemaError);
   return true;
+}
+
+/** A table of a package: its foreign keys resolved by resource name, then added (or merged with an earlier entry). */
+function addPackageTable(node: TableInput, byName: Map<string, string>, ctx: Ctx, schemaError: (text: MessageText) => void): void {
+  const { plan } = ctx;
+  for (const fk of node.schema?.foreignKeys ?? []) {
+    const parentAbs = fk.reference.resource === '' ? node.abs : byName.get(fk.reference.resource);
+    if (!parentAbs) {
+      schemaError(say('package.fkResource', { name: node.label, fields: fk.fields.join('+'), resource: fk.reference.resource }));
+      continue;
+    }
+    node.fks.push({ fk, parentAbs, parentLabel: fk.reference.resource || node.label });
+  }
+  const prev = plan.tables.get(node.abs);
+  if (prev) {
+    prev.target ||= node.target;
+    if (!prev.schema) Object.assign(prev, { ...node, target: prev.target });
+  } else plan.tables.set(node.abs, node);
+  if (node.target) plan.files.add(node.display);
 }
 
 /**
@@ -474,7 +493,7 @@ async function addPackage(abs: string, ctx: Ctx, only: string | null): Promise<b
  * parent is validated; a parent that cannot come first (self reference, cycle, not a target) is read
  * once beforehand for its keys only.
  */
-async function runTables(tables: Map<string, TableNode>, sink: IssueSink): Promise<void> {
+async function runTables(tables: Map<string, TableInput>, sink: IssueSink): Promise<void> {
   // parent → (fields → collector)
   const collectors = new Map<string, Map<string, KeyCollector>>();
   const collectorFor = (parent: string, fields: string[]): KeyCollector => {
@@ -488,9 +507,9 @@ async function runTables(tables: Map<string, TableNode>, sink: IssueSink): Promi
   for (const node of tables.values()) for (const { fk, parentAbs } of node.fks) collectorFor(parentAbs, fk.reference.fields);
 
   // Topological order of targets (DFS, sorted for determinism).
-  const order: TableNode[] = [];
+  const order: TableInput[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (node: TableNode): void => {
+  const visit = (node: TableInput): void => {
     if (state.get(node.abs)) return;
     state.set(node.abs, 'visiting');
     for (const { parentAbs } of node.fks) {
@@ -503,9 +522,9 @@ async function runTables(tables: Map<string, TableNode>, sink: IssueSink): Promi
   for (const node of [...tables.values()].sort((a, b) => cmpStr(a.abs, b.abs))) visit(node);
 
   const result = new Map<string, TableResult>();
-  const run = (node: TableNode, job: TableJob): Promise<TableResult> =>
+  const run = (node: TableInput, job: TableJob): Promise<TableResult> =>
     node.kind === 'json-table' ? validateJsonTable(job, sink) : validateTable(job, sink);
-  const baseJob = (node: TableNode): TableJob => {
+  const baseJob = (node: TableInput): TableJob => {
     const job: TableJob = { path: node.abs, display: node.display, schema: node.schema, resourceLabel: node.label };
     if (node.delimiter !== undefined) job.delimiter = node.delimiter;
     if (node.quote !== undefined) job.quote = node.quote;

@@ -51,18 +51,31 @@ export function linesOfPointers(text: string, pointers: Iterable<string>): Map<s
     return out;
   };
   const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
+  /** After `{` or `[`: true when the container is empty (its closing bracket consumed). */
+  const opens = (close: string): boolean => {
+    i++;
+    ws();
+    if (text[i] !== close) return false;
+    i++;
+    return true;
+  };
+  /** After a member or an element: true when a comma follows (consumed); else the closing bracket is consumed. */
+  const more = (close: string): boolean => {
+    ws();
+    if (text[i] === ',') {
+      i++;
+      return true;
+    }
+    if (text[i] === close) i++;
+    return false;
+  };
   const value = (path: string, keyLine: number): void => {
     ws();
     if (wanted.has(path) && !found.has(path)) found.set(path, keyLine > 0 ? keyLine : line);
     const c = text[i];
     if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      while (i < n) {
+      if (opens('}')) return;
+      do {
         ws();
         if (text[i] !== '"') return;
         const kl = line;
@@ -70,32 +83,12 @@ export function linesOfPointers(text: string, pointers: Iterable<string>): Map<s
         ws();
         if (text[i] === ':') i++;
         value(`${path}/${esc(key)}`, kl);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') i++;
-        return;
-      }
+      } while (i < n && more('}'));
     } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
+      if (opens(']')) return;
       let k = 0;
-      while (i < n) {
-        value(`${path}/${k++}`, 0);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') i++;
-        return;
-      }
+      do value(`${path}/${k++}`, 0);
+      while (i < n && more(']'));
     } else if (c === '"') {
       str();
     } else {

@@ -10,7 +10,7 @@ export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
 /** A stated period before year/unit inheritance between the bounds of a range. */
-export interface Partial {
+export interface StatedPart {
   kind: PeriodKind | 'bare';
   year?: number;
   month?: number;
@@ -104,7 +104,7 @@ function parseIndex(c: Cursor): { v: number; roman: boolean } | null {
 }
 
 /** Numeric dotted date → partial, or a failure reason. See the rules in ../terms.ts. */
-function numericPartial(t: Extract<Token, { t: 'ndate' }>, yearWordFollows: boolean): Partial | string {
+function numericPartial(t: Extract<Token, { t: 'ndate' }>, yearWordFollows: boolean): StatedPart | string {
   const [a, b, y] = t.parts as [number, number, number | undefined];
   const [la, lb, ly] = t.lens as [number, number, number | undefined];
   if (la > 2) return `«${t.text}» is not a date`;
@@ -141,7 +141,7 @@ function numericPartial(t: Extract<Token, { t: 'ndate' }>, yearWordFollows: bool
  * when the tokens are this form but wrong («32.13.2026»), or null when they are not this form
  * (the cursor left where it was), so that the next form is tried.
  */
-export type PartForm = (c: Cursor) => Partial | string | null;
+export type PartForm = (c: Cursor) => StatedPart | string | null;
 
 /** «2026-03-01». */
 const isoDate: PartForm = (c) => {
@@ -263,7 +263,7 @@ export const PART_FORMS: ReadonlyArray<readonly [name: string, form: PartForm]> 
 ];
 
 /** One stated period, possibly missing its year or unit (resolved against its neighbours). */
-export function parsePart(c: Cursor): Partial | string {
+export function parsePart(c: Cursor): StatedPart | string {
   const t = c.peek();
   if (!t) return 'a period is missing';
   for (const [, form] of PART_FORMS) {
@@ -273,14 +273,14 @@ export function parsePart(c: Cursor): Partial | string {
   return `unexpected «${t.text}»`;
 }
 
-function unitPartial(kind: 'quarter' | 'half-year', index: number, year: number | undefined): Partial | string {
+function unitPartial(kind: 'quarter' | 'half-year', index: number, year: number | undefined): StatedPart | string {
   const max = kind === 'quarter' ? 4 : 2;
   if (index < 1 || index > max) return `there is no ${kind} ${index}`;
   return { kind, index, ...(year !== undefined ? { year } : {}) };
 }
 
 /** Give a bare value the unit of a neighbour (`from`); returns a reason on failure. */
-function adoptUnit(p: Partial, from: Partial, fromIsPrevious: boolean): string | null {
+function adoptUnit(p: StatedPart, from: StatedPart, fromIsPrevious: boolean): string | null {
   const v = p.value!;
   switch (from.kind) {
     case 'quarter':
@@ -322,7 +322,7 @@ function adoptUnit(p: Partial, from: Partial, fromIsPrevious: boolean): string |
  * that states it, else from the preceding one, never from a whole-year bound. A year stated
  * nowhere is a failure (never guessed).
  */
-export function resolveParts(parts: Partial[], notes: string[]): Period[] | string {
+export function resolveParts(parts: StatedPart[], notes: string[]): Period[] | string {
   let inheritedYear = false;
   // Right to left: take from the following bound.
   for (let i = parts.length - 2; i >= 0; i--) {
@@ -447,7 +447,7 @@ function skipFromWord(c: Cursor): boolean {
  * from its first bound to its last; «A – до кінця B») or a list «A, B та C», pushed onto `parts`.
  * Returns the kind, or a failure.
  */
-function parseMoreBounds(c: Cursor, parts: Partial[], from: boolean): { kind: 'point' | 'range' | 'list' } | ParseFail {
+function parseMoreBounds(c: Cursor, parts: StatedPart[], from: boolean): { kind: 'point' | 'range' | 'list' } | ParseFail {
   if (!c.done() && isRangeSep(c)) {
     while (!c.done() && isRangeSep(c)) {
       while (!c.done() && isRangeSep(c)) c.i++;
@@ -477,7 +477,7 @@ export function parseSpan(c: Cursor): ParseOk | ParseFail {
   const from = skipFromWord(c);
   const first = parsePart(c);
   if (typeof first === 'string') return { ok: false, reason: first };
-  const parts: Partial[] = [first];
+  const parts: StatedPart[] = [first];
   const more = parseMoreBounds(c, parts, from);
   if ('ok' in more) return more;
   const { kind } = more;
