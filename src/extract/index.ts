@@ -212,8 +212,13 @@ const commitmentHeading: ParagraphHandler = (state, para, text) => {
   return true;
 };
 
-/** «2. Title», «Напрям 2. Title», «Завдання 2: Title», «Розділ 2. Title». */
-const NUMBERED_HEADING = [/^(\d{1,2})[.)]\s+(\S.*)$/u, /^(?:завдання|напрям|розділ)\s+(?:№\s*)?(\d{1,2})\s*[.:)]?\s+(\S.*)$/iu];
+/** «2. Title», «Напрям 2. Title», «Завдання 2: Title», «Розділ 2. Title», «II. Title». */
+const NUMBERED_HEADING = [
+  /^(\d{1,2})[.)]\s+(\S.*)$/u,
+  /^(?:завдання|напрям|розділ)\s+(?:№\s*)?(\d{1,2})\s*[.:)]?\s+(\S.*)$/iu,
+  // Roman numerals (Latin or Cyrillic letters), the point required: «II. Title», «Розділ ІІ. Title».
+  /^(?:(?:[Зз]авдання|[Нн]апрям|[Рр]озділ)\s+)?([IVXІХ]{1,6})[.)]\s+(\S.*)$/u,
+];
 
 /**
  * A numbered heading starts a commitment when what follows is its content: «2.1. …» (a plan

@@ -319,6 +319,23 @@ function mergeInto(previous: MeasureRow, fragment: Map<ColumnRole, string[]>, lo
 }
 
 const GROUP_LABEL = /^(?:(?:зобов[’']язання|завдання|напрям|розділ)\s+)?(\d+(?:\.\d+)*)[.)]?\s+(.+)$/iu;
+/** «I. Title», «Розділ ІІ. Title»: a group numbered in Roman numerals (Latin or Cyrillic letters), the point required. */
+const ROMAN_GROUP_LABEL = /^(?:(?:[Зз]обов[’']язання|[Зз]авдання|[Нн]апрям|[Рр]озділ)\s+)?([IVXІХ]{1,6})[.)]\s+(.+)$/u;
+
+/** The number and title of a full-width group row, or null when the row is not numbered. */
+function groupLabel(text: string): { number: string; title: string } | null {
+  const m = GROUP_LABEL.exec(text) ?? ROMAN_GROUP_LABEL.exec(text);
+  return m ? { number: m[1]!, title: m[2]! } : null;
+}
+
+/**
+ * Could an unnumbered full-width row head the rows below it («Відкриті бюджетні дані»)? A heading
+ * names a topic: no colon (a note or a total says «Примітка: …», «Разом: 3 заходи») and it does not
+ * start with a figure. It becomes a commitment only when a measure row follows it.
+ */
+function headingLike(text: string): boolean {
+  return !/[:]/u.test(text) && !/^\d/u.test(text) && startsUppercase(text) && text.length <= EXTRACT_SETTINGS.numberedHeadingMaxLength;
+}
 
 /**
  * Turn the data rows of a plan table into measure rows and group rows (a row
@@ -330,6 +347,18 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
   const { roles } = layout;
   const hasNumber = roles.includes('number');
   let lastMeasure: MeasureRow | null = null;
+
+  /** An unnumbered heading row waiting for a measure row to make it a commitment. */
+  let pending: { text: string; location: Location } | null = null;
+  const unmapped = (text: string, location: Location): void => {
+    context.warnings.push(
+      warning('row-unmapped', `full-width table row without a number is neither a commitment nor a measure: «${text.slice(0, 200)}»`, location),
+    );
+  };
+  const flushPending = (): void => {
+    if (pending) unmapped(pending.text, pending.location);
+    pending = null;
+  };
 
   node.children.forEach((row, index) => {
     if (index <= layout.headerRow) return;
@@ -346,15 +375,17 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
       (row.children.length > 1 && row.children.slice(1).every((cell) => cell.data?.mergedFromLeft));
     if (spanning) {
       const text = texts.find((t) => t !== '') ?? '';
-      const m = GROUP_LABEL.exec(text);
-      if (m) {
-        out.push({ kind: 'group', number: m[1]!, title: m[2]!, location });
+      const label = groupLabel(text);
+      flushPending();
+      if (label) {
+        out.push({ kind: 'group', number: label.number, title: label.title, location });
+        lastMeasure = null;
+      } else if (headingLike(text)) {
+        pending = { text, location };
         lastMeasure = null;
       } else {
         // A full-width row without a number («Разом: 3 заходи», a note) starts no commitment.
-        context.warnings.push(
-          warning('row-unmapped', `full-width table row without a number is neither a commitment nor a measure: «${text.slice(0, 200)}»`, location),
-        );
+        unmapped(text, location);
       }
       return;
     }
@@ -379,11 +410,17 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
       );
       return;
     }
+    if (pending) {
+      // An unnumbered heading row followed by a measure: a commitment without a number.
+      out.push({ kind: 'group', number: null, title: pending.text, location: pending.location });
+      pending = null;
+    }
     const measureRow: MeasureRow = { kind: 'measure', measure: toMeasure(cells, location), cells };
     out.push(measureRow);
     lastMeasure = measureRow;
   });
 
+  flushPending();
   roles.forEach((role, c) => {
     if (role === 'other') {
       const header = cleanText(cellText(node.children[layout.headerRow]!.children[c]));

@@ -179,3 +179,47 @@ describe('commitment headings before a table', () => {
     expect(raw.messages.map((m) => m.code)).not.toContain('commitment-implicit');
   });
 });
+
+describe('commitment rows numbered in Roman numerals or not at all', () => {
+  it('«I. …» / «Розділ ІІ. …» full-width rows and «II. …» headings before a table start commitments', () => {
+    const raw = plan(`
+      <table>
+        <tr><th>№</th><th>Зміст заходу</th><th>Виконавці</th><th>Строк</th></tr>
+        <tr><td colspan="4">I. Відкриті дані</td></tr>
+        <tr><td>1.</td><td>Захід перший</td><td>Управління освіти</td><td>2026 рік</td></tr>
+        <tr><td colspan="4">Розділ ІІ. Участь мешканців</td></tr>
+        <tr><td>2.</td><td>Захід другий</td><td>Управління культури</td><td>2027 рік</td></tr>
+      </table>
+      <p>III. Доступність послуг</p>
+      <table>
+        <tr><th>№</th><th>Зміст заходу</th><th>Виконавці</th><th>Строк</th></tr>
+        <tr><td>3.</td><td>Захід третій</td><td>ЦНАП</td><td>2027 рік</td></tr>
+      </table>`);
+    expect(raw.commitments.map((c) => [c.number, c.title, c.measures.map((m) => m.title)])).toEqual([
+      ['I', 'Відкриті дані', ['Захід перший']],
+      ['ІІ', 'Участь мешканців', ['Захід другий']],
+      ['III', 'Доступність послуг', ['Захід третій']],
+    ]);
+  });
+
+  it('an unnumbered topic row followed by measures is a commitment without a number; a total or a note is not', () => {
+    const raw = plan(`
+      <table>
+        <tr><th>№</th><th>Зміст заходу</th><th>Виконавці</th><th>Строк</th></tr>
+        <tr><td colspan="4">Відкритість бюджетного процесу</td></tr>
+        <tr><td>1.</td><td>Захід перший</td><td>Фінансовий відділ</td><td>2026 рік</td></tr>
+        <tr><td colspan="4">Примітка: фінансування в межах кошторису</td></tr>
+        <tr><td colspan="4">Участь молоді</td></tr>
+        <tr><td>1.</td><td>Захід другий</td><td>Відділ освіти</td><td>2027 рік</td></tr>
+        <tr><td colspan="4">Усього 2 заходи</td></tr>
+      </table>`);
+    expect(raw.commitments.map((c) => [c.number, c.title, c.measures.length])).toEqual([
+      [null, 'Відкритість бюджетного процесу', 1],
+      [null, 'Участь молоді', 1],
+    ]);
+    const unmapped = raw.messages.filter((m) => m.code === 'row-unmapped').map((m) => m.reason);
+    expect(unmapped).toHaveLength(2);
+    expect(unmapped[0]).toContain('Примітка: фінансування');
+    expect(unmapped[1]).toContain('Усього 2 заходи');
+  });
+});
