@@ -6,14 +6,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTerm } from '../../src/normalize/terms.js';
 import { daysInMonth, isoDate } from '../../src/normalize/terms/calendar.js';
-import { Cursor, PART_FORMS, parseDeadline, parsePart, parseSpan, type Partial } from '../../src/normalize/terms/grammar.js';
+import { Cursor, PART_FORMS, parseDeadline, parsePart, parseSpan, type StatedPart } from '../../src/normalize/terms/grammar.js';
 import { tokenize } from '../../src/normalize/terms/tokenize.js';
 
 const form = (name: string) => PART_FORMS.find(([n]) => n === name)![1];
 const cursor = (text: string) => new Cursor(tokenize(text));
 
 describe('each form of a stated period', () => {
-  const cases: Array<[name: string, text: string, expected: Partial]> = [
+  const cases: Array<[name: string, text: string, expected: StatedPart]> = [
     ['ISO date', '2026-03-01', { kind: 'day', year: 2026, month: 3, day: 1 }],
     ['numeric date', '01.06.2026', { kind: 'day', year: 2026, month: 6, day: 1, numeric: true }],
     ['numeric date', '03.2025', { kind: 'month', year: 2025, month: 3, numeric: true }],
