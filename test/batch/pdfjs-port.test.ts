@@ -35,6 +35,18 @@ describe('pdf.js on the same-thread port (chunks copied one level, not structure
     expect((worker as unknown as { port: unknown }).port).toBeInstanceOf(SameThreadPort);
   });
 
+  it('a destroyed document leaves no handler on the shared port, a broken one neither', async () => {
+    const port = (sameThreadWorker() as unknown as { port: SameThreadPort }).port;
+    const params = { verbosity: VerbosityLevel.ERRORS, isEvalSupported: false, useSystemFonts: false, disableFontFace: true };
+    const before = port.listenerCount;
+    for (let i = 0; i < 5; i++) {
+      await pages(await getDocument({ ...params, data: new Uint8Array(readFileSync(fixture('pdf', 'split-table.pdf'))) }).promise);
+      const task = getDocument({ ...params, data: new Uint8Array(readFileSync(fixture('pdf-extra', 'broken-xref-prefetch.pdf'))) });
+      await task.promise.then((doc) => pages(doc)).catch(() => task.destroy());
+    }
+    expect(port.listenerCount).toBe(before);
+  });
+
   it('copies a chunk the worker empties after sending; clones every other message', async () => {
     const port = new SameThreadPort();
     const got: unknown[] = [];

@@ -78,6 +78,11 @@ export class SameThreadPort {
     this.#listeners.delete(listener);
   }
 
+  /** Handlers listening (one pair per open document, plus the worker's own). */
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
   terminate(): void {
     for (const remove of this.#listeners.values()) remove?.();
     this.#listeners.clear();
