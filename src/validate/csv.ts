@@ -419,21 +419,9 @@ export class TableChecker {
   }
 }
 
-export async function validateTable(job: TableJob, sink: IssueSink): Promise<TableResult> {
-  const quiet = job.collectOnly === true;
-  const checker = new TableChecker(job, sink);
-  const issue = checker.issue.bind(checker);
-  const excel = await detectExcelCsv(job.path, job.delimiter ?? ',');
-  if (excel) {
-    // One line instead of an error per label and row.
-    if (!quiet) issue('source-error', null, null, null, excel.text);
-    return { complete: false, rows: 0 };
-  }
-  let rowNo = 0; // records seen, header = 1
-  let nextLine = 1; // physical line where the next record starts
-  let stopped = false; // reading stopped early (truncated, nothing left to collect)
-
-  let parseError: Error | null = null;
+/** csv-parse wired to the checker: every record is checked as it is parsed, then dropped. */
+function recordParser(job: TableJob, checker: TableChecker) {
+  const state = { rows: 0, nextLine: 1, error: null as Error | null };
   const parser = parse({
     delimiter: job.delimiter ?? ',',
     quote: job.quote ?? '"',
@@ -445,20 +433,20 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
   // Records are consumed as they are parsed ('data' in flowing mode) and dropped after the checks.
   // (csv-parse's on_record hook would build an info object per record: ~13 % slower.)
   parser.on('data', (record: string[]) => {
-    rowNo++;
-    const line = nextLine;
+    state.rows++; // records seen, header = 1
+    const line = state.nextLine; // physical line where the record starts
     // The next record starts after this one's line breaks (inside quoted cells) and its record delimiter.
     let breaks = 1;
     for (let j = 0; j < record.length; j++) {
       const v = record[j]!;
       for (let k = v.indexOf('\n'); k !== -1; k = v.indexOf('\n', k + 1)) breaks++;
     }
-    nextLine += breaks;
-    if (rowNo === 1) checker.header(record, line);
-    else checker.row(record, rowNo, line);
+    state.nextLine += breaks;
+    if (state.rows === 1) checker.header(record, line);
+    else checker.row(record, state.rows, line);
   });
   parser.on('error', (e: Error) => {
-    parseError ??= e;
+    state.error ??= e;
   });
   parser.resume();
   const ended = new Promise<void>((resolve) => {
@@ -466,14 +454,38 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
     parser.on('error', () => resolve());
     parser.on('close', resolve);
   });
+  return { parser, ended, state };
+}
 
+interface ReadOutcome {
+  /** Byte offset of the first invalid UTF-8 sequence, or -1. */
+  encodingAt: number;
+  /** A file-system error while reading. */
+  readError: Error | null;
+  /** Reading stopped early because nothing more was needed. */
+  stopped: boolean;
+}
+
+interface LineSink {
+  write(text: string): void;
+  /** The file starts with a byte order mark. */
+  bom(): void;
+  /** The receiver failed (no more text is written, reading stops). */
+  failed(): boolean;
+  /** Nothing more is needed (reading stops). */
+  done(): boolean;
+}
+
+/**
+ * Streams a file as strict UTF-8 into `sink`, whole lines only: text after the last line break is held back until
+ * the next chunk, so that an encoding error never leaves a partial row (the rows before the bad byte are still
+ * checked, the row containing it is reported).
+ */
+async function streamUtf8Lines(path: string, sink: LineSink): Promise<ReadOutcome> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let base = 0; // bytes before the current chunk
   let tail: Uint8Array = new Uint8Array(0);
-  let encodingAt = -1;
-  let readError: Error | null = null;
-  // Text after the last line break is held back until the next chunk, so that an encoding error never leaves a
-  // partial row in the parser (the rows before the bad byte are checked, the row containing it is reported).
+  const out: ReadOutcome = { encodingAt: -1, readError: null, stopped: false };
   let carry = '';
   const feed = (text: string): void => {
     const all = carry + text;
@@ -483,13 +495,12 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
       return;
     }
     carry = all.slice(cut + 1);
-    if (!parseError) parser.write(all.slice(0, cut + 1));
+    if (!sink.failed()) sink.write(all.slice(0, cut + 1));
   };
-  const stream = createReadStream(job.path, { highWaterMark: 1 << 16 });
+  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (base === 0 && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
-        issue('bom', 1, null, null, say('file.bom'), 'warning');
+      if (base === 0 && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) sink.bom();
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
@@ -498,7 +509,7 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
         combined.set(tail, 0);
         combined.set(chunk, tail.length);
         const idx = Math.max(0, firstInvalidUtf8(combined));
-        encodingAt = base - tail.length + idx;
+        out.encodingAt = base - tail.length + idx;
         // The valid text before the bad byte, up to its last line break: those rows are still checked.
         feed(new TextDecoder('utf-8', { fatal: false, ignoreBOM: base !== 0 }).decode(combined.subarray(0, idx)));
         break;
@@ -506,9 +517,9 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
       base += chunk.length;
       tail = chunk.subarray(chunk.length - incompleteTail(chunk));
       if (text) feed(text);
-      if (parseError || stopped) break;
-      if (!checker.checking && !checker.needKeys && !quiet) {
-        stopped = true;
+      if (sink.failed()) break;
+      if (sink.done()) {
+        out.stopped = true;
         break;
       }
     }
@@ -516,40 +527,59 @@ export async function validateTable(job: TableJob, sink: IssueSink): Promise<Tab
     stream.destroy();
     // Only file-system errors are the file's problem; anything else is a bug and must not pass as one.
     if (!(e as NodeJS.ErrnoException).syscall) throw e;
-    readError = e as Error;
+    out.readError = e as Error;
   } finally {
     stream.destroy();
   }
-  if (encodingAt < 0 && !readError && !stopped && !parseError) {
+  if (out.encodingAt < 0 && !out.readError && !out.stopped && !sink.failed()) {
     try {
       const rest = decoder.decode();
-      if (carry + rest) parser.write(carry + rest);
+      if (carry + rest) sink.write(carry + rest);
     } catch {
-      encodingAt = base - tail.length;
+      out.encodingAt = base - tail.length;
     }
   }
-  const hadParseErrorBeforeEnd = parseError !== null;
+  return out;
+}
+
+export async function validateTable(job: TableJob, sink: IssueSink): Promise<TableResult> {
+  const quiet = job.collectOnly === true;
+  const checker = new TableChecker(job, sink);
+  const issue = checker.issue.bind(checker);
+  const excel = await detectExcelCsv(job.path, job.delimiter ?? ',');
+  if (excel) {
+    // One line instead of an error per label and row.
+    if (!quiet) issue('source-error', null, null, null, excel.text);
+    return { complete: false, rows: 0 };
+  }
+  const { parser, ended, state } = recordParser(job, checker);
+  const read = await streamUtf8Lines(job.path, {
+    write: (text) => parser.write(text),
+    bom: () => issue('bom', 1, null, null, say('file.bom'), 'warning'),
+    failed: () => state.error !== null,
+    done: () => !checker.checking && !checker.needKeys && !quiet,
+  });
+  const hadParseErrorBeforeEnd = state.error !== null;
   parser.end();
   await ended;
-  // Parse errors that come only from cutting the input short (encoding error, early stop) are not reported.
-  const reportParseError = parseError !== null && (hadParseErrorBeforeEnd || (encodingAt < 0 && !stopped && !readError));
-
-  if (readError) {
-    issue('source-error', null, null, null, say('file.unreadable', { reason: ioReason(readError) }));
-    return { complete: false, rows: rowNo };
+  const rows = state.rows;
+  if (read.readError) {
+    issue('source-error', null, null, null, say('file.unreadable', { reason: ioReason(read.readError) }));
+    return { complete: false, rows };
   }
-  if (encodingAt >= 0) {
-    const line = await countLinesBefore(job.path, encodingAt);
-    issue('encoding-error', rowNo + 1, null, null, say('file.encodingRest', { offset: encodingAt, line }), 'error', line);
-    return { complete: false, rows: rowNo };
+  if (read.encodingAt >= 0) {
+    const line = await countLinesBefore(job.path, read.encodingAt);
+    issue('encoding-error', rows + 1, null, null, say('file.encodingRest', { offset: read.encodingAt, line }), 'error', line);
+    return { complete: false, rows };
   }
-  if (reportParseError && parseError) {
-    const pe = parseError as Error & { lines?: number; code?: string };
-    issue('source-error', rowNo + 1, null, null, csvSyntax(pe), 'error', pe.lines);
-    return { complete: false, rows: rowNo };
+  // Parse errors that come only from cutting the input short (an early stop) are not reported.
+  const parseError = state.error as (Error & { lines?: number; code?: string }) | null;
+  if (parseError && (hadParseErrorBeforeEnd || !read.stopped)) {
+    issue('source-error', rows + 1, null, null, csvSyntax(parseError), 'error', parseError.lines);
+    return { complete: false, rows };
   }
-  if (rowNo === 0 && !quiet) issue('source-error', null, null, null, say('file.empty'));
-  return { complete: !stopped, rows: rowNo };
+  if (rows === 0 && !quiet) issue('source-error', null, null, null, say('file.empty'));
+  return { complete: !read.stopped, rows };
 }
 
 /** A csv-parse error in words: the quoting errors said by the catalogue, any other in csv-parse's own words. */
