@@ -1,7 +1,7 @@
 /** `ogp-extract validate <dir|datapackage.json|files...>`: dataset checks for CI pipelines. */
 import { Option, type Command } from 'commander';
 import { t } from '../i18n/index.js';
-import { formatTextIn } from '../i18n/validate.js';
+import { formatTextIn, validateReason } from '../i18n/validate.js';
 import { formatGithub, formatJson, validatePaths, ValidateUsageError } from '../validate/index.js';
 import { EXIT_FAILED, EXIT_OK, processIo, UsageError, type Io } from './common.js';
 
@@ -17,6 +17,14 @@ function parseMaxErrors(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--max-errors must be a positive integer: ${JSON.stringify(value)}`);
   return Number(value);
+}
+
+/** A library usage error in the words of the command line: its flag, and the reason in the current language. */
+function usageText(error: ValidateUsageError, options: ValidateCliOptions): string {
+  if (error.option === 'schema' && error.finding) return `--schema ${options.schema}: ${validateReason(error.finding)}`;
+  if (error.option === 'schema') return `--schema ${options.schema}: ${error.message.replace(/^schema \S+: /, '')}`;
+  if (error.option === 'maxErrors') return `--max-errors ${error.message.replace(/^maxErrors /, '')}`;
+  return error.message;
 }
 
 /** Runs the command; resolves to the exit code (0 valid, 1 invalid). Usage problems throw UsageError (exit 2). */
@@ -38,7 +46,7 @@ export async function runValidate(
     if (maxErrors !== undefined) opts.maxErrors = maxErrors;
     report = await validatePaths(inputs, opts);
   } catch (error) {
-    if (error instanceof ValidateUsageError) throw new UsageError(error.message);
+    if (error instanceof ValidateUsageError) throw new UsageError(usageText(error, options));
     throw error;
   }
   io.stdout(format === 'json' ? formatJson(report) : format === 'github' ? formatGithub(report) : formatTextIn(report, { color }));

@@ -70,9 +70,9 @@ type Forced = { schema: TableSchema } | { jsonSchema: unknown; display: string }
 const SKIP_DIRS = new Set(['node_modules']);
 
 export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<ValidationReport> {
-  if (paths.length === 0) throw new ValidateUsageError('no inputs: give a folder, a datapackage.json or data files');
+  if (paths.length === 0) throw new ValidateUsageError('no inputs: give a folder, a datapackage.json or data files', 'paths');
   if (options.maxErrors !== undefined && (!Number.isInteger(options.maxErrors) || options.maxErrors < 1))
-    throw new ValidateUsageError(`--max-errors must be a positive integer: ${options.maxErrors}`);
+    throw new ValidateUsageError(`maxErrors must be a positive integer: ${options.maxErrors}`, 'maxErrors');
   const cwd = options.cwd ?? process.cwd();
   const display = (abs: string): string => {
     const rel = relative(cwd, abs);
@@ -87,7 +87,10 @@ export async function validatePaths(paths: string[], options: ValidateOptions = 
     const probe = new IssueSink();
     const loaded = await loadTableDescription(abs, display(abs), probe);
     const fatal = probe.messages.find((i) => i.severity === 'error');
-    if (!loaded || fatal) throw new ValidateUsageError(`--schema ${options.schema}: ${(fatal ?? probe.messages[0])?.reason ?? 'cannot be used'}`);
+    if (!loaded || fatal) {
+      const why = fatal ?? probe.messages[0];
+      throw new ValidateUsageError(`schema ${options.schema}: ${why?.reason ?? 'cannot be used'}`, 'schema', why);
+    }
     for (const i of probe.messages) sink.add(i);
     forced = 'schema' in loaded ? { schema: loaded.schema } : { jsonSchema: loaded.jsonSchema, display: display(abs) };
   }

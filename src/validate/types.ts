@@ -6,7 +6,7 @@
  * `whitespace`, `date-range` and `passport`.
  */
 
-import type { Message, Place } from '../model/message.js';
+import type { Message, Place, Severity as ModelSeverity } from '../model/message.js';
 
 export const ISSUE_CODES = [
   // file / source level
@@ -38,7 +38,8 @@ export const ISSUE_CODES = [
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
-export type Severity = 'error' | 'warning';
+/** validate reports errors and warnings (the message model's third severity, info, is not used). */
+export type Severity = Exclude<ModelSeverity, 'info'>;
 
 /**
  * A finding of `validate`: the one message shape of every stage (src/model/message.ts), with a validate code.
@@ -77,9 +78,20 @@ export interface ValidateOptions {
   cwd?: string;
 }
 
-/** Thrown for problems with the options themselves (CLI exit code 2). */
+/**
+ * Thrown for problems with the options themselves (CLI exit code 2). The library speaks of its options
+ * (`paths`, `schema`, `maxErrors`); the CLI maps them to its flags. `finding` is the message that made a
+ * `schema` unusable.
+ */
 export class ValidateUsageError extends Error {
   override name = 'ValidateUsageError';
+  constructor(
+    message: string,
+    readonly option: 'paths' | keyof ValidateOptions,
+    readonly finding?: ValidationMessage,
+  ) {
+    super(message);
+  }
 }
 
 // ---- normalised structure descriptions -------------------------------------------------------------

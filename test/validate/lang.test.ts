@@ -83,6 +83,14 @@ describe('validate reasons in the catalogue', () => {
     expect(ukJson.stdout).toBe(enJson.stdout);
   });
 
+  test('a usage error names the flag and gives the reason in the language', async () => {
+    const uk = await runCli('--lang', 'uk', 'validate', `${DIR}/valid.csv`, '--schema', `${V}/nope.schema.json`);
+    expect(uk.code).toBe(2);
+    expect(uk.stderr).toContain(`--schema ${V}/nope.schema.json: не вдається прочитати опис структури: файлу немає`);
+    const en = await runCli('--lang', 'en', 'validate', `${DIR}/valid.csv`, '--schema', `${V}/nope.schema.json`);
+    expect(en.stderr).toContain(`--schema ${V}/nope.schema.json: cannot read the structure description: no such file`);
+  });
+
   test('one reason said in both languages', async () => {
     const [m] = (await validatePaths([`${DIR}/date-range.csv`], { schema: SCHEMA })).messages;
     expect(m!.reason).toBe('"startDate" 2028-01-01 is after "endDate" 2027-12-31');

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PASSPORT_ELEMENTS, validatePaths, type ValidationMessage } from '../../src/validate/index.js';
+import { PASSPORT_ELEMENTS, validatePaths, ValidateUsageError, type ValidationMessage } from '../../src/validate/index.js';
 
 const V = 'fixtures/validate';
 const pick = (i: ValidationMessage) => [i.place.file, i.code, (i.place.row ?? null), (i.place.column ?? null), (i.place.fieldNumber ?? null)];
@@ -212,8 +212,12 @@ describe('batches', () => {
     await expect(validatePaths([])).rejects.toThrow(/no inputs/);
   });
 
-  test('an unusable --schema is a usage error', async () => {
-    await expect(validatePaths([`${V}/cases/valid.csv`], { schema: `${V}/nope.json` })).rejects.toThrow(/--schema/);
+  test('an unusable --schema is a usage error (the library names its option; the CLI maps it to --schema)', async () => {
+    const error = await validatePaths([`${V}/cases/valid.csv`], { schema: `${V}/nope.json` }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidateUsageError);
+    expect((error as ValidateUsageError).option).toBe('schema');
+    expect((error as ValidateUsageError).message).toMatch(/^schema fixtures\/validate\/nope\.json: cannot read the structure description: no such file$/);
+    expect((error as ValidateUsageError).finding?.code).toBe('schema-error');
   });
 
   test('the same result in any input order, byte-identical', async () => {
