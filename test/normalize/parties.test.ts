@@ -796,3 +796,35 @@ describe('commas of an enumeration inside one name', () => {
     expect(names('Фінансове управління; молоді та спорту відділ')).toEqual(['Фінансове управління', 'молоді та спорту відділ']);
   });
 });
+
+describe('run-on names in lower case (a PDF cell whose line breaks are lost)', () => {
+  const names = (text: string) => splitParties([text]).map((p) => p.name);
+  it('a lower-case head word after a closed quote, and a plural group, start new names', () => {
+    expect(names('ХМКП «Хмельницькінфоцентр» управління адміністративних послуг виконавчі органи міської ради')).toEqual([
+      'ХМКП «Хмельницькінфоцентр»',
+      'управління адміністративних послуг',
+      'виконавчі органи міської ради',
+    ]);
+    expect(names('Департамент фінансів районні військові адміністрації')).toEqual(['Департамент фінансів', 'районні військові адміністрації']);
+  });
+  it('genitive and instrumental forms, and names that go on after a quote in the genitive, stay whole', () => {
+    expect(names('Центр підтримки молоді міста Києва')).toEqual(['Центр підтримки молоді міста Києва']);
+    expect(names('Департамент фінансів обласної державної адміністрації')).toEqual(['Департамент фінансів обласної державної адміністрації']);
+    expect(names('Відділ взаємодії з правоохоронними органами')).toEqual(['Відділ взаємодії з правоохоронними органами']);
+    expect(names('КП «Житлоінвест» міської ради')).toEqual(['КП «Житлоінвест» міської ради']);
+    expect(names('Управління у справах сім’ї та молоді виконавчі органи')).toEqual(['Управління у справах сім’ї та молоді', 'виконавчі органи']);
+  });
+});
+
+describe('run-on names: a capitalised nominative adjective before its noun begins a name', () => {
+  const names = (text: string) => splitParties([text]).map((p) => p.name);
+  it('splits «… розвитку Молодіжна рада …» and «… економіки Юридичний відділ»', () => {
+    expect(names('Відділ цифрового розвитку Молодіжна рада при міському голові')).toEqual(['Відділ цифрового розвитку', 'Молодіжна рада при міському голові']);
+    expect(names('Управління економіки Юридичний відділ')).toEqual(['Управління економіки', 'Юридичний відділ']);
+  });
+  it('keeps proper names and oblique-case adjectives inside a name', () => {
+    expect(names('Київський столичний університет імені Бориса Грінченка')).toEqual(['Київський столичний університет імені Бориса Грінченка']);
+    expect(names('Громадська спілка Ліга сучасних журналістів')).toEqual(['Громадська спілка Ліга сучасних журналістів']);
+    expect(names('Управління Держпраці у Хмельницькій області')).toEqual(['Управління Держпраці у Хмельницькій області']);
+  });
+});

@@ -516,13 +516,55 @@ function tokens(s: string): Token[] {
   return out;
 }
 
-function isHeadAt(toks: Token[], k: number): boolean {
+/** Head words written in lower case («управління адміністративних послуг», «департамент освіти»). */
+const LOWER_HEAD_WORDS = new Set([...HEAD_WORDS].map((w) => w.toLocaleLowerCase('uk')));
+
+/**
+ * «виконавчі органи …», «районні військові адміністрації»: one or more plural adjectives (nominative,
+ * «-і») and then the plural head noun of a group — a group of bodies, which never continues the
+ * singular name before it.
+ */
+function pluralGroupAt(toks: Token[], k: number): boolean {
+  let j = k;
+  while (j < toks.length && PLURAL_ADJECTIVE.test(toks[j]!.word) && toks[j]!.word.length >= 4 && !PLURAL_HEADS.has(toks[j]!.word)) j++;
+  return j > k && j < toks.length && PLURAL_HEADS.has(toks[j]!.word);
+}
+
+/**
+ * Does a new name start at token k? A capitalised head word or legal form; a capitalised place
+ * adjective before a lower-case word; in lower case, a head word right after a closed quote or
+ * bracket («ХМКП «Хмельницькінфоцентр» управління …»: a quoted name is complete). A plural group
+ * («… послуг виконавчі органи міської ради») is the other start (`pluralGroupAt`, in `splitRunOn`).
+ */
+function isHeadAt(toks: Token[], k: number, piece: string): boolean {
   const tok = toks[k] as Token;
   const next = toks[k + 1];
   if (HEAD_WORDS.has(tok.word) || FORM_ABBREVIATIONS.has(tok.word)) return true;
   // «<Adjective> районна/міська/обласна …»: a capitalised place adjective followed by a lower-case word.
   if (PLACE_ADJECTIVE_RE.test(tok.word) && next !== undefined && /^[а-яіїєґ]/u.test(next.word)) return true;
-  return false;
+  // «… розвитку Молодіжна рада …», «… економіки Юридичний відділ»: a capitalised adjective in the
+  // nominative before a lower-case noun begins a name (inside a name capitals are proper names or
+  // adjectives in an oblique case: «імені Бориса Грінченка», «Київської міської ради»).
+  if (NOMINATIVE_ADJECTIVE_RE.test(tok.word) && next !== undefined && /^[а-яіїєґ]/u.test(next.word)) {
+    const noun = next.word;
+    if (!JOINERS.has(noun) && !OBLIQUE_ADJECTIVE.test(noun)) return true;
+  }
+  return LOWER_HEAD_WORDS.has(tok.word) && /[»)\]]$/u.test(piece.slice(0, tok.start).trimEnd());
+}
+
+/** A capitalised adjective in the nominative singular: «Молодіжна», «Юридичний», «Фінансове», «Центральне». */
+const NOMINATIVE_ADJECTIVE_RE = new RegExp(`^[${UC}][${LC}’-]{3,}(?:ий|ій|на|ька|ова|ева|не|ове|еве|ьке)$`, 'u');
+
+/** A plural adjective (nominative, «-і»), in any case of letters. */
+const PLURAL_ADJECTIVE = /^[а-яіїєґ’]{2,}і$/u;
+
+/**
+ * Is the name so far (tokens from..k) a plural group still waiting for its noun («Районні в місті
+ * Києві …» before «державні адміністрації»)? Then a plural group at k continues it.
+ */
+function openGroup(toks: Token[], from: number, k: number): boolean {
+  if (!PLURAL_ADJECTIVE.test(toks[from]!.word.toLocaleLowerCase('uk'))) return false;
+  return !toks.slice(from, k).some((t) => PLURAL_HEADS.has(t.word.toLocaleLowerCase('uk')));
 }
 
 /**
@@ -539,7 +581,7 @@ export function splitRunOn(piece: string): string[] {
   for (let k = 1; k < toks.length; k++) {
     const tok = toks[k] as Token;
     if (mask[tok.start]) continue;
-    if (!isHeadAt(toks, k)) continue;
+    if (!isHeadAt(toks, k, piece) && !(pluralGroupAt(toks, k) && !openGroup(toks, segmentStartTok, k))) continue;
     const prevTok = toks[k - 1] as Token;
     const prevWord = prevTok.word.toLocaleLowerCase('uk').replace(/\.$/, '');
     if (JOINERS.has(prevWord) || (FORM_NOUNS.has(prevWord) && prevTok.word === prevWord)) continue;
