@@ -2,6 +2,7 @@
  * Cell-level checks: data types and constraints. Pure functions on strings, no I/O.
  */
 import type { MessageText } from '../model/message.js';
+import { isCalendarDate, isEmail, isHttpUrl } from '../model/national.js';
 import { list, say } from './reasons.js';
 import type { Field } from './types.js';
 
@@ -10,26 +11,12 @@ const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.
 const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const INTEGER_RE = /^[+-]?\d+$/;
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const URL_RE = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 
 export const DEFAULT_TRUE = ['true', 'True', 'TRUE', '1'];
 export const DEFAULT_FALSE = ['false', 'False', 'FALSE', '0'];
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** A real calendar date written YYYY-MM-DD (2025-02-30 is not). */
-export function isIsoDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
+/** A real calendar date written YYYY-MM-DD (2025-02-30 is not): the national rule (src/model/national.ts). */
+export const isIsoDate = isCalendarDate;
 
 function isTimeParts(h: string | undefined, mi: string | undefined, s: string | undefined): boolean {
   const hh = Number(h);
@@ -44,19 +31,7 @@ export function isIsoDateTime(value: string): boolean {
   return isIsoDate(`${m[1]}-${m[2]}-${m[3]}`) && isTimeParts(m[4], m[5], m[6]);
 }
 
-export function isHttpUrl(value: string): boolean {
-  if (!URL_RE.test(value)) return false;
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function isEmail(value: string): boolean {
-  return EMAIL_RE.test(value);
-}
+export { isEmail, isHttpUrl };
 
 /** Returns null when the value has the field's type, else what it is not (a catalogue text, after "is"). */
 export function checkType(field: Field, value: string): MessageText | null {
