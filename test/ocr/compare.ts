@@ -5,8 +5,8 @@
  * - title, result: similar enough (edit distance ≤ 10% of the length) after folding case,
  *   apostrophes, quotes, dashes and spaces (OCR swaps these freely; the words are what count);
  * - executors: the same number, each reference executor matched by a similar name;
- * - start, end: the same dates.
- * A measure is *correct* when it is found and its start, end and executors are correct.
+ * - start, end: the same dates; term: both.
+ * A measure is *correct* when it is found and its term and executors are correct.
  */
 import type { ActionPlan } from '../../src/model/schema.js';
 
@@ -44,6 +44,8 @@ export interface Accuracy {
   executors: number;
   start: number;
   end: number;
+  /** Start and end both right. */
+  term: number;
   result: number;
   /** Found with correct start, end and executors. */
   correct: number;
@@ -55,7 +57,7 @@ const measuresOf = (plan: ActionPlan): Measure[] => plan.commitments.flatMap((c)
 export function compareMeasures(reference: ActionPlan, ocr: ActionPlan, keep: (m: Measure) => boolean = () => true): Accuracy {
   const refs = measuresOf(reference).filter(keep);
   const pool = measuresOf(ocr);
-  const acc: Accuracy = { measures: refs.length, found: 0, title: 0, executors: 0, start: 0, end: 0, result: 0, correct: 0, misses: [] };
+  const acc: Accuracy = { measures: refs.length, found: 0, title: 0, executors: 0, start: 0, end: 0, term: 0, result: 0, correct: 0, misses: [] };
   for (const ref of refs) {
     let best: Measure | undefined;
     let bestD = Infinity;
@@ -80,9 +82,11 @@ export function compareMeasures(reference: ActionPlan, ocr: ActionPlan, keep: (m
       result: similar(ref.result, best.result),
     };
     for (const k of Object.keys(ok) as (keyof typeof ok)[]) if (ok[k]) acc[k]++;
+    if (ok.start && ok.end) acc.term++;
     if (ok.executors && ok.start && ok.end) acc.correct++;
     const wrong = Object.entries(ok).filter(([, v]) => !v).map(([k]) => k);
-    if (wrong.length > 0) acc.misses.push(`${ref.id}: ${wrong.join(', ')} differ`);
+    const show = (m: Measure): string => `term «${m.term.raw ?? ''}», executors ${JSON.stringify(m.executors.map((e) => e.name))}`;
+    if (wrong.length > 0) acc.misses.push(`${ref.id}: ${wrong.join(', ')} differ (text layer: ${show(ref)}; OCR: ${show(best)})`);
   }
   return acc;
 }
@@ -90,7 +94,7 @@ export function compareMeasures(reference: ActionPlan, ocr: ActionPlan, keep: (m
 export function formatAccuracy(a: Accuracy): string {
   const pct = (n: number): string => `${n}/${a.measures} (${Math.round((100 * n) / Math.max(1, a.measures))}%)`;
   return [
-    `measures found ${pct(a.found)}, correct (terms + executors) ${pct(a.correct)}`,
-    `title ${pct(a.title)}, executors ${pct(a.executors)}, start ${pct(a.start)}, end ${pct(a.end)}, result ${pct(a.result)}`,
+    `measures found ${pct(a.found)}, correct (term + executors) ${pct(a.correct)}`,
+    `term ${pct(a.term)}, executors ${pct(a.executors)}, title ${pct(a.title)}, result ${pct(a.result)} (start ${pct(a.start)}, end ${pct(a.end)})`,
   ].join('\n');
 }

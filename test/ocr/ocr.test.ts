@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractBuffer } from '../../src/pipeline.js';
 import { readDocument } from '../../src/readers/index.js';
-import { cyrillicLookalike, isNoise, ocrAvailable, readingScore } from '../../src/readers/ocr/index.js';
+import { cyrillicLookalike, digitLookalike, isNoise, ocrAvailable, readingScore } from '../../src/readers/ocr/index.js';
 import { imageKind, imageToPdf } from '../../src/readers/ocr/image.js';
 import { crop, despeckle, inkBaseline, paperLevel, rotate } from '../../src/readers/ocr/bitmap.js';
 import { eraseLines, findLines } from '../../src/readers/ocr/lines.js';
@@ -53,6 +53,25 @@ describe('OCR pieces (no Tesseract needed)', () => {
     const clean = eraseLines(img, found.lines);
     expect(clean.data[Math.round(150 + skew * 400) * width + 400]).toBe(255);
     expect(clean.data[210 * width + 110]).toBe(20);
+  });
+
+  it('finds the short column rulings of a one-line row between two rulings, not a tall letter stroke', () => {
+    const width = 600;
+    const height = 300;
+    const data = new Uint8Array(width * height).fill(250);
+    const rect = (x0: number, y0: number, w: number, h: number): void => {
+      for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) data[y * width + x] = 20;
+    };
+    // a header row 70 px (0.23 in at 300 dpi) tall: rulings above and below, columns between
+    rect(50, 50, 500, 3);
+    rect(50, 120, 500, 3);
+    for (const x of [50, 250, 547]) rect(x, 50, 3, 73);
+    // a stroke as tall, touching nothing (a letter of a large title)
+    rect(300, 180, 6, 73);
+    const found = findLines({ width, height, data }, 300);
+    const v = found.lines.filter((l) => l.dir === 'v').map((l) => Math.round(l.x0));
+    expect(v).toHaveLength(3);
+    expect(v.every((x) => x < 300 || x > 500)).toBe(true);
   });
 
   it('reads TSV word boxes with hOCR baselines', () => {
@@ -125,10 +144,17 @@ describe('OCR pieces (no Tesseract needed)', () => {
     box(100, 30, 4, 4); // …and its dot
     box(160, 50, 3, 3); // a speck at mid-height, alone
     box(250, 10, 2, 2); // a speck in the margin
-    box(200, 40, 30, 30); // another word
+    box(200, 40, 30, 30); // another word…
+    box(234, 66, 4, 4); // …and a colon after it: a dot on the baseline…
+    box(234, 48, 4, 4); // …and one above it
+    box(140, 90, 3, 3); // two specks one above the other, away from text
+    box(140, 105, 3, 3);
     const img = { width, height, data };
     const removed = despeckle(img, 128, 300, 240);
-    expect(removed).toBe(2);
+    expect(removed).toBe(4);
+    expect(data[49 * width + 235]).toBe(20);
+    expect(data[91 * width + 141]).toBe(240);
+    expect(data[106 * width + 141]).toBe(240);
     expect(data[67 * width + 65]).toBe(20);
     expect(data[31 * width + 101]).toBe(20);
     expect(data[51 * width + 161]).toBe(240);
@@ -140,11 +166,19 @@ describe('OCR pieces (no Tesseract needed)', () => {
     expect(cyrillicLookalike('ХMKП')).toBe('ХMKП'); // mixed scripts are left alone
     expect(cyrillicLookalike('Open')).toBe('Open');
     expect(cyrillicLookalike('www.km.gov.ua')).toBe('www.km.gov.ua');
+    expect(digitLookalike('З:', 'Зобов’язання')).toBe('3:');
+    expect(digitLookalike('2О26')).toBe('2026');
+    expect(digitLookalike('10.О8.2021')).toBe('10.08.2021');
+    expect(digitLookalike('З', 'і')).toBe('З'); // the preposition
+    expect(digitLookalike('З.', 'Петренко')).toBe('З.'); // an initial
+    expect(digitLookalike('І', 'розділ')).toBe('І'); // a Roman numeral
+    expect(digitLookalike('Зміст')).toBe('Зміст');
     expect(isNoise('|', 95)).toBe(true);
     expect(isNoise('.', 90)).toBe(true);
     expect(isNoise('і', 30)).toBe(true);
     expect(isNoise('і', 92)).toBe(false);
     expect(isNoise('–', 90)).toBe(false);
+    expect(isNoise('-', 23)).toBe(false);
   });
 
   it('detects images by magic bytes and wraps them as PDF pages', () => {

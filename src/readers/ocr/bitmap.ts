@@ -104,9 +104,10 @@ export function inkCount(img: Gray, box: Box, dark: number): number {
  * - other ink touches it within `dpi / 150` pixels (a letter broken by the threshold);
  * - ink lies above or below it over the same columns within `dpi / 10` (the dot of і/ї, the
  *   breve of й, the other half of a colon);
- * - it sits on the baseline of the text beside it: the dense band of the ink within `dpi / 12`
- *   to either side (the body of the letters) ends where the blot ends (a full stop, a decimal
- *   point, an ellipsis). A speck on a baseline between words is read as a lone «.» and
+ * - it sits on the baseline of the text before it: the dense band of the ink within `dpi / 12`
+ *   to its left (the body of the letters) ends where the blot ends (a full stop, a decimal
+ *   point, an ellipsis; within its own size and 0.01 in, as a round letter thins out at the
+ *   baseline). A speck on a baseline between words is read as a lone «.» and
  *   dropped as noise later (isNoise).
  * Returns the number of specks painted with paper.
  */
@@ -148,6 +149,8 @@ export function despeckle(img: Gray, dark: number, dpi: number, paper: number): 
     for (let i = 0; i < rows.length; i++) if (rows[i]! >= 0.4 * max) last = i;
     return ya + last;
   };
+  // small blots: [id, minX, minY, maxX, maxY]
+  const blots: number[][] = [];
   for (let start = 0; start < w * h; start++) {
     if (label[start] !== 0 || data[start]! >= dark) continue;
     const id = ++next;
@@ -180,14 +183,37 @@ export function despeckle(img: Gray, dark: number, dpi: number, paper: number): 
         }
       }
     }
-    if (maxX - minX + 1 > maxExtent || maxY - minY + 1 > maxExtent) continue;
+    if (maxX - minX + 1 <= maxExtent && maxY - minY + 1 <= maxExtent) blots.push([id, minX, minY, maxX, maxY]);
+  }
+  // first the blots beside text (touching a letter, on its baseline); then a blot above or
+  // below ink that is not itself a speck (a dot over a stem, the top of a colon)
+  const speck = new Set<number>();
+  const pending: number[][] = [];
+  for (const b of blots) {
+    const [id, minX, minY, maxX, maxY] = b as [number, number, number, number, number];
     if (inkOther(minX - touch, minY - touch, maxX + touch, maxY + touch, id)) continue;
-    if (inkOther(minX - 1, minY - reach, maxX + 1, maxY + reach, id)) continue;
     const ext = Math.max(maxX - minX, maxY - minY) + 1;
-    const bottom = bandBottom(minX - side, minY - reach, maxX + side, maxY + reach, id);
-    if (bottom >= 0 && Math.abs(bottom - maxY) <= Math.max(2, ext / 2)) continue;
-    // with its grey rim (the blot is alone within `side` pixels)
-    for (let y = Math.max(0, minY - 1); y <= Math.min(h - 1, maxY + 1); y++) data.fill(paper, y * w + Math.max(0, minX - 1), y * w + Math.min(w, maxX + 2));
+    // a full stop follows its word: the text is on its left
+    const bottom = bandBottom(minX - side, minY - reach, minX - 1, maxY + reach, id);
+    if (bottom >= 0 && Math.abs(bottom - maxY) <= ext + Math.max(1, Math.round(dpi / 100))) continue;
+    pending.push(b);
+    speck.add(id);
+  }
+  const partner = (x0: number, y0: number, x1: number, y1: number, id: number): boolean => {
+    for (let y = Math.max(0, y0); y <= Math.min(h - 1, y1); y++) {
+      for (let x = Math.max(0, x0); x <= Math.min(w - 1, x1); x++) {
+        const i = y * w + x;
+        if (data[i]! < dark && label[i] !== id && !speck.has(label[i]!)) return true;
+      }
+    }
+    return false;
+  };
+  const kept = pending.filter(([id, minX, minY, maxX, maxY]) => partner(minX! - 1, minY! - reach, maxX! + 1, maxY! + reach, id!));
+  for (const [id] of kept) speck.delete(id!);
+  for (const [id, minX, minY, maxX, maxY] of pending) {
+    if (!speck.has(id!)) continue;
+    // with its grey rim (the blot is alone within `touch` pixels)
+    for (let y = Math.max(0, minY! - 1); y <= Math.min(h - 1, maxY! + 1); y++) data.fill(paper, y * w + Math.max(0, minX! - 1), y * w + Math.min(w, maxX! + 2));
     removed++;
   }
   return removed;
@@ -215,4 +241,16 @@ export function inkBaseline(img: Gray, box: Box, dark: number): number | undefin
   let last = -1;
   for (let i = 0; i < rows.length; i++) if (rows[i]! >= 0.4 * max) last = i;
   return y0 + last + 1;
+}
+
+/** The image enlarged `k` times (each pixel repeated; a line re-read at a higher resolution). */
+export function enlarge(img: Gray, k: number): Gray {
+  const width = img.width * k;
+  const height = img.height * k;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const src = Math.floor(y / k) * img.width;
+    for (let x = 0; x < width; x++) data[y * width + x] = img.data[src + Math.floor(x / k)]!;
+  }
+  return { width, height, data };
 }

@@ -23,7 +23,7 @@ import type { Segment } from '../pdf/geometry.js';
 import { layoutPage, type PageModel } from '../pdf/page.js';
 import type { TextRun } from '../pdf/text.js';
 import { findGrids, gridRegions } from '../pdf/geometry.js';
-import { blank, crop, despeckle, inkBaseline, inkCount, paperLevel, rotate, type Box } from './bitmap.js';
+import { blank, crop, despeckle, enlarge, inkBaseline, inkCount, paperLevel, rotate, type Box } from './bitmap.js';
 import { eraseLines, findLines, threshold } from './lines.js';
 import { parsePgm, writePgm, type Gray } from './pgm.js';
 import { checkTools, OcrUnavailableError, run } from './tools.js';
@@ -66,6 +66,9 @@ export function isNoise(text: string, conf: number): boolean {
   if (RULE_ONLY.test(text)) return true;
   // a lone full stop, comma, colon or quote between spaces is a speck, never text
   if (/^[.,:;'"`’]+$/u.test(text)) return true;
+  // a dash between dates is often read with little confidence; specks are gone by now
+  // (despeckle) and a dash left of a ruling is dropped where it lies on one
+  if (/^[-‐‑–—]+$/u.test(text)) return false;
   if (conf >= 50) return false;
   return !WORDLIKE.test(text) || [...text].length <= 2;
 }
@@ -99,6 +102,13 @@ interface Piece {
   top: number;
 }
 
+/**
+ * Tesseract's line size (hOCR x_size) as a share of the font size: about 0.9 em on text set
+ * in 12 pt (measured 10.6–11.2 px-points against the text layer's 12 pt). The layout's
+ * thresholds are in font sizes, so sizes are given to it in the same unit as a text PDF's.
+ */
+const X_SIZE_EM = 0.9;
+
 /** A line with a word read below this confidence is read again on its own. */
 export const REREAD = 60;
 
@@ -112,23 +122,35 @@ export function readingScore(words: { text: string; conf: number }[]): number {
  * and lines in page pixels. Line keys are `<image>.<block>.<paragraph>.<line>` prefixed by
  * `base`'s name, so readings of different runs never share a key.
  */
-async function readImages(pieces: Piece[], psm: string, dpi: number, base: string): Promise<{ words: OcrWord[]; lines: Map<string, OcrLineBox> }> {
+async function readImages(pieces: Piece[], psm: string, dpi: number, base: string, zoom = 1): Promise<{ words: OcrWord[]; lines: Map<string, OcrLineBox> }> {
   const files = pieces.map((_, i) => `${base}-${i + 1}.pgm`);
-  await Promise.all(pieces.map((p, i) => writeFile(files[i]!, writePgm(p.img))));
+  await Promise.all(pieces.map((p, i) => writeFile(files[i]!, writePgm(zoom === 1 ? p.img : enlarge(p.img, zoom)))));
   const list = `${base}.txt`;
   await writeFile(list, files.join('\n') + '\n');
   try {
-    await run('tesseract', [list, base, '-l', OCR_LANGUAGES, '--psm', psm, '--dpi', String(dpi), 'tsv', 'hocr'], TESSERACT_TIMEOUT * (1 + Math.ceil(pieces.length / 40)));
+    await run('tesseract', [list, base, '-l', OCR_LANGUAGES, '--psm', psm, '--dpi', String(dpi * zoom), 'tsv', 'hocr'], TESSERACT_TIMEOUT * (1 + Math.ceil(pieces.length / 40)));
     const tsv = await readFile(`${base}.tsv`, 'utf8');
     const hocr = await readFile(`${base}.hocr`, 'utf8').catch(() => '');
     const parsed = parseTsv(tsv, hocr);
     const tag = base.slice(base.lastIndexOf('/') + 1);
     const shift = (p: number): Piece => pieces[p - 1] ?? pieces[0]!;
-    const words = parsed.words.map((w) => ({ ...w, line: `${w.page}.${tag}.${w.line}`, left: w.left + shift(w.page).left, top: w.top + shift(w.page).top }));
+    // boxes from the enlarged image back to page pixels
+    const z = (v: number): number => v / zoom;
+    const words = parsed.words.map((w) => ({
+      ...w,
+      line: `${w.page}.${tag}.${w.line}`,
+      left: z(w.left) + shift(w.page).left,
+      top: z(w.top) + shift(w.page).top,
+      width: z(w.width),
+      height: z(w.height),
+    }));
     const lines = new Map<string, OcrLineBox>();
     for (const [key, box] of parsed.lines) {
       const p = Number(key.split('.')[0]);
-      lines.set(`${p}.${tag}.${key}`, { ...box, left: box.left + shift(p).left, top: box.top + shift(p).top });
+      const line: OcrLineBox = { left: z(box.left) + shift(p).left, top: z(box.top) + shift(p).top, height: z(box.height) };
+      if (box.baseline) line.baseline = { p1: box.baseline.p1, p0: z(box.baseline.p0) };
+      if (box.size !== undefined) line.size = z(box.size);
+      lines.set(`${p}.${tag}.${key}`, line);
     }
     return { words, lines };
   } finally {
@@ -150,8 +172,8 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
   // straighten the page (above ~0.02°, a shift of a pixel over 10 cm) so cells are rectangles
   const img = Math.abs(found.skew) > 3e-4 ? rotate(page, found.skew, paperLevel(page)) : page;
   const { lines, skew } = img === page ? found : findLines(img, dpi);
-  const clean = eraseLines(img, lines);
-  const paper = paperLevel(clean);
+  const paper = paperLevel(img);
+  const clean = eraseLines(img, lines, Math.max(2, Math.round(dpi / 150)), paper);
   const dark = threshold(clean);
   despeckle(clean, dark, dpi, paper);
 
@@ -190,8 +212,9 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
   const first = await readImages(pieces, '6', dpi, join(dir, `page-${pageNo}`));
 
   // Confidence-based re-reading: a line with a word read below REREAD is cut out (within its
-  // cell) and read again as a single text line (--psm 7), where the neighbouring lines cannot
-  // pull the segmentation astray; the reading with more confident text replaces it.
+  // cell) and read again as a single text line (--psm 7) at twice the resolution (short words
+  // in capitals, «ХКП», are read right where the page's resolution gave «ХП»); the reading
+  // with more confident text replaces it.
   const byLine = new Map<string, OcrWord[]>();
   for (const w of first.words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
   const doubtful = [...byLine].filter(([, ws]) => ws.some((w) => w.conf < REREAD && WORDLIKE.test(w.text)));
@@ -210,7 +233,7 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
       const clip = { x0: Math.max(frame.x0, x0 - 2 * m), y0: Math.max(frame.y0, box.top - m), x1: Math.min(frame.x1, x1 + 2 * m), y1: Math.min(frame.y1, box.top + box.height + m) };
       return crop(clean, clip, pad, paper);
     });
-    const second = await readImages(again, '7', dpi, join(dir, `page-${pageNo}-again`));
+    const second = await readImages(again, '7', dpi, join(dir, `page-${pageNo}-again`), 2);
     const replace = new Map<string, string>();
     doubtful.forEach(([key, ws], i) => {
       const redo = second.words.filter((w) => w.page === i + 1);
@@ -244,7 +267,7 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
     const box = lineBoxes.get(key) ?? { left: ws[0]!.left, top: Math.min(...ws.map((w) => w.top)), height: Math.max(...ws.map((w) => w.top + w.height)) - Math.min(...ws.map((w) => w.top)) };
     const hocrBase = box.baseline ? box.top + box.height + box.baseline.p0 : box.top + box.height * 0.8;
     const ink = inkBaseline(clean, { x0: Math.min(...ws.map((w) => w.left)), x1: Math.max(...ws.map((w) => w.left + w.width)), y0: box.top, y1: box.top + box.height }, dark);
-    metrics.set(key, { base: ink ?? hocrBase, size: box.size ?? box.height * 0.8 });
+    metrics.set(key, { base: ink ?? hocrBase, size: box.size !== undefined ? box.size / X_SIZE_EM : box.height * 0.8 });
   }
   const frameSizes = new Map<number, number[]>();
   for (const [key, m] of metrics) frameSizes.set(frameOf(key), [...(frameSizes.get(frameOf(key)) ?? []), m.size]);
@@ -258,6 +281,8 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
   const runs: TextRun[] = [];
   let sum = 0;
   let n = 0;
+  /** The word before, on the same line (Tesseract gives a line's words in reading order). */
+  const previous = new Map<string, string>();
   for (const w of kept) {
     // all words of a line share its baseline and text size
     const { base: basePx, size: sizePx } = metrics.get(w.line)!;
@@ -280,8 +305,12 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
       );
       if (onRuling) continue;
     }
-    const str = (cyrillic.get(scope(w)) ?? 0) > 0 ? cyrillicLookalike(w.text) : w.text;
-    runs.push({ str, x0: x0 * scale, x1: (x0 + w.width) * scale, base: base * scale, size, bold: false, conf: w.conf });
+    const prev = previous.get(w.line);
+    previous.set(w.line, w.text);
+    const str = digitLookalike((cyrillic.get(scope(w)) ?? 0) > 0 ? cyrillicLookalike(w.text) : w.text, prev);
+    // Tesseract's words are words: each ends with a space, so the layout does not guess the
+    // spaces from gaps (a narrow gap after a one-letter word, «з питань», is still a space)
+    runs.push({ str: `${str} `, x0: x0 * scale, x1: (x0 + w.width) * scale, base: base * scale, size, bold: false, conf: w.conf });
     const len = w.text.length;
     sum += len * w.conf;
     n += len;
@@ -303,6 +332,30 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
     }
   }
   return { model, confidence: n > 0 ? Math.round((sum / n) * 10) / 10 : 0, words: runs.length };
+}
+
+/** Letters that look like digits: З/з 3, О/о/O/o 0, б 6, І/I/l 1. */
+const DIGIT_LOOKALIKE: Record<string, string> = { З: '3', з: '3', О: '0', о: '0', O: '0', o: '0', б: '6', І: '1', I: '1', l: '1' };
+/** Words followed by a number by their meaning (a numbered heading, «№»). */
+const NUMBERED = /^(?:зобов[’'ʼ`]?язання|завдання|захід|розділ|пункт|підпункт|додаток|ціль|пріоритет|напрям(?:ок)?|частина|стаття|№)$/iu;
+
+/**
+ * Digits read as letters: a token of digits and digit look-alikes (with . / : - between
+ * groups) that holds at least one real digit («2О26», «1.З») is a number; so is a lone «З»
+ * after a word a number follows by meaning («Зобов’язання З:» → «Зобов’язання 3:»).
+ */
+export function digitLookalike(word: string, previous?: string): string {
+  const m = /^(.*?)([.,:;)]*)$/u.exec(word)!;
+  const core = m[1]!;
+  const tail = m[2]!;
+  const alike = (ch: string): boolean => ch in DIGIT_LOOKALIKE;
+  const map = (): string => [...core].map((ch) => DIGIT_LOOKALIKE[ch] ?? ch).join('') + tail;
+  const groups = core.split(/[./:-]/u);
+  if (groups.every((g) => g !== '' && [...g].every((ch) => /\d/u.test(ch) || alike(ch))) && /\d/u.test(core) && [...core].some(alike)) return map();
+  const prevCore = (previous ?? '').replace(/^[^\p{L}№]+|[^\p{L}№]+$/gu, '');
+  // (only З: a lone І after «розділ» is a Roman numeral, kept as written)
+  if ((core === 'З' || core === 'з') && NUMBERED.test(prevCore)) return map();
+  return word;
 }
 
 /** Latin letters that look like Cyrillic ones (the only ones a Ukrainian word can be misread as). */

@@ -168,11 +168,21 @@ export function findLines(img: Gray, dpi: number): FoundLines {
   const { width, height, data } = img;
   const dark = threshold(img);
   const minRun = Math.max(8, Math.round(dpi / 3));
+  // a column ruling of a one-line row (a header row above a full-width row) is shorter than a
+  // third of an inch: one from a sixth of an inch on counts when both its ends meet rulings
+  const shortRun = Math.max(6, Math.round(dpi / 6));
   const gap = Math.max(1, Math.round(dpi / 150));
   const hRuns = scan(height, width, (y, x) => data[y * width + x]!, dark, minRun, gap);
-  const vRuns = scan(width, height, (x, y) => data[y * width + x]!, dark, minRun, gap);
+  const vRuns = scan(width, height, (x, y) => data[y * width + x]!, dark, shortRun, gap);
   const hs = group(hRuns, minRun);
-  const vs = group(vRuns, minRun);
+  const meet = Math.max(3, Math.round(dpi / 50));
+  const onH = (x: number, y: number): boolean => hs.some((g) => x >= g.from - meet && x <= g.to + meet && Math.abs(g.a + g.b * x - y) <= meet + 2);
+  const vs = group(vRuns, shortRun).filter((g) => {
+    if (g.to - g.from + 1 >= minRun) return true;
+    const xTop = g.a + g.b * g.from;
+    const xBottom = g.a + g.b * g.to;
+    return onH(xTop, g.from) && onH(xBottom, g.to);
+  });
   const slopes = [
     ...hs.filter((g) => g.to - g.from > width / 5).map((g) => g.b),
     ...vs.filter((g) => g.to - g.from > height / 8).map((g) => -g.b),
@@ -185,10 +195,11 @@ export function findLines(img: Gray, dpi: number): FoundLines {
 }
 
 /**
- * Paint the rulings white (with a margin of `margin` pixels, for the grey edges of a scanned
- * line) so recognition does not read them as letters.
+ * Paint the rulings with paper (`paper`, the page's own tone, so no edge of a lighter stripe
+ * is left for recognition to see; white by default) with a margin of `margin` pixels for the
+ * grey edges of a scanned line, so recognition does not read them as letters.
  */
-export function eraseLines(img: Gray, lines: PixelLine[], margin = 2): Gray {
+export function eraseLines(img: Gray, lines: PixelLine[], margin = 2, paper = 255): Gray {
   const data = new Uint8Array(img.data);
   const { width, height } = img;
   for (const l of lines) {
@@ -197,10 +208,10 @@ export function eraseLines(img: Gray, lines: PixelLine[], margin = 2): Gray {
         const f = fixed + d;
         if (l.dir === 'h') {
           if (f < 0 || f >= height) continue;
-          data.fill(255, f * width + Math.max(0, s - margin), f * width + Math.min(width, e + margin + 1));
+          data.fill(paper, f * width + Math.max(0, s - margin), f * width + Math.min(width, e + margin + 1));
         } else {
           if (f < 0 || f >= width) continue;
-          for (let y = Math.max(0, s - margin); y <= Math.min(height - 1, e + margin); y++) data[y * width + f] = 255;
+          for (let y = Math.max(0, s - margin); y <= Math.min(height - 1, e + margin); y++) data[y * width + f] = paper;
         }
       }
     }

@@ -76,6 +76,39 @@ function rowText(row: FragRow): string {
 }
 
 /**
+ * A header row repeated on a later page: the same text; for rows read by OCR (lines with a
+ * confidence), the same text up to misread characters: the letters and digits of the cells,
+ * compared cell by cell, within an edit distance of a fifth of their length in all (OCR of a
+ * page reads «№» as «Мо» where the previous page read it right).
+ */
+function sameRow(a: FragRow, b: FragRow): boolean {
+  if (rowText(a) === rowText(b)) return true;
+  const ocr = (r: FragRow): boolean => r.cells.some((c) => c.lines.some((l) => l.conf !== undefined));
+  if (!ocr(a) && !ocr(b)) return false;
+  if (a.cells.length !== b.cells.length) return false;
+  const fold = (c: FragCell): string => c.lines.map((l) => l.text).join('').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  let dist = 0;
+  let len = 0;
+  a.cells.forEach((c, i) => {
+    const x = fold(c);
+    const y = fold(b.cells[i]!);
+    dist += editDistance(x, y);
+    len += Math.max(x.length, y.length);
+  });
+  return len > 0 && dist <= 0.2 * len;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
  * Same column grid: the same number of columns at the same x (or the same relative widths).
  * A table found by text alignment has no right border (its last x is where its text ends),
  * so only its column starts are compared.
@@ -139,7 +172,7 @@ function appendFragment(build: TableBuild, frag: TableFrag, pitch: number): void
   let rows = frag.rows;
   // header rows repeated at the top of the page
   let k = 0;
-  while (k < Math.min(3, rows.length, build.firstRows.length) && rowText(rows[k]!) === rowText(build.firstRows[k]!) && rows[k]!.hasText) k++;
+  while (k < Math.min(3, rows.length, build.firstRows.length) && sameRow(rows[k]!, build.firstRows[k]!) && rows[k]!.hasText) k++;
   if (k > 0) {
     for (let i = 0; i < k && i < build.rows.length; i++) build.rows[i]!.header = true;
     rows = rows.slice(k);
