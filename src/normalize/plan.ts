@@ -147,7 +147,7 @@ export function commitmentWarnings(commitments: Commitment[]): Message[] {
       const ids = `${commitments[0]!.id}–${commitments[commitments.length - 1]!.id}`;
       const last = commitments[commitments.length - 1]!.location;
       const related = Object.keys(last).length > 0 ? last : undefined;
-      out.push(warning(code, `no commitment of the plan (${commitments.length}: ${ids}) states its ${what}`, commitments[0]!.location, { related }));
+      out.push(warning(code, `no commitment of the plan (${commitments.length}: ${ids}) states the ${what}`, commitments[0]!.location, { related }));
       continue;
     }
     for (const c of missing) {

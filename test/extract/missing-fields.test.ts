@@ -89,7 +89,7 @@ describe('commitment fields', () => {
     expect(messages).toEqual([
       expect.objectContaining({ code: 'commitment-no-goal', place: { line: 10 }, related: { line: 30 } }),
     ]);
-    expect(messages[0]!.reason).toMatch(/3: C1–C3/);
+    expect(messages[0]!.reason).toMatch(/3: C1–C3\) states the long-term goal/);
   });
 
   it('normalizePlan adds them to the plan messages, with the file', () => {
