@@ -3,7 +3,7 @@
  * and the plan's own title and period.
  */
 import { warning, type Message, type Place } from '../model/message.js';
-import { cleanText, matchKey, sentenceCase } from '../util/text.js';
+import { cleanLine, matchKey, sentenceCase } from '../util/text.js';
 import { EXTRACT_SETTINGS } from './settings.js';
 import type { RawDecision } from './types.js';
 
@@ -54,7 +54,7 @@ export function parseDecisionDate(text: string): string | null {
  * Returns null when the line is not a date/number line at all.
  */
 export function parseDateNumberLine(text: string): { date: string | null; number: string | null } | null {
-  const t = cleanText(text);
+  const t = cleanLine(text);
   const m = /^(?:від\s+)?(.{0,40}?)\s*№\s*(\S*)\s*$/iu.exec(t);
   if (!m) return null;
   const datePart = m[1] ?? '';
@@ -68,7 +68,7 @@ export function parseDateNumberLine(text: string): { date: string | null; number
 
 /** «ХМЕЛЬНИЦЬКА МІСЬКА РАДА» → «Хмельницька міська рада». */
 function councilName(text: string): string | null {
-  const m = /^([А-ЯІЇЄҐ’'ʼ-]+(?:СЬКА|ЦЬКА|ЗЬКА|ЬКА))\s+(МІСЬКА|СІЛЬСЬКА|СЕЛИЩНА|ОБЛАСНА|РАЙОННА)\s+РАДА$/u.exec(cleanText(text));
+  const m = /^([А-ЯІЇЄҐ’'ʼ-]+(?:СЬКА|ЦЬКА|ЗЬКА|ЬКА))\s+(МІСЬКА|СІЛЬСЬКА|СЕЛИЩНА|ОБЛАСНА|РАЙОННА)\s+РАДА$/u.exec(cleanLine(text));
   if (!m) return null;
   return sentenceCase(`${m[1]} ${m[2]} рада`);
 }
@@ -81,7 +81,7 @@ const COMMON_ADJECTIVE = /^(міськ|сільськ|селищн|обласн|
  * («ХМЕЛЬНИЦЬКОЇ», «ПРИЛУЦЬКИЙ», «ЧЕРНІВЕЦЬКА») capitalised, the rest lower-case.
  */
 export function nameCase(text: string): string {
-  return cleanText(text)
+  return cleanLine(text)
     .toLocaleLowerCase('uk')
     .split(' ')
     .map((word, i) => {
@@ -103,7 +103,7 @@ const BODY_KINDS: Array<[kind: 'executive' | 'head' | 'administration' | 'depart
 
 /** An adopting body written in capitals on one line, and what kind of body it is. */
 function bodyLine(text: string): { kind: 'executive' | 'head' | 'administration' | 'department'; name: string } | null {
-  const t = cleanText(text);
+  const t = cleanLine(text);
   if (!CAPS_LINE.test(t) || t.length > 160) return null;
   for (const [kind, pattern] of BODY_KINDS) if (pattern.test(t)) return { kind, name: nameCase(t) };
   return null;
@@ -111,7 +111,7 @@ function bodyLine(text: string): { kind: 'executive' | 'head' | 'administration'
 
 /** «Р І Ш Е Н Н Я», «РОЗПОРЯДЖЕННЯ», «НАКАЗ», «ПОСТАНОВА» (a line of its own) → the act type. */
 function actType(text: string): string | null {
-  const t = cleanText(text).replace(/\s+/gu, '').toLocaleLowerCase('uk');
+  const t = cleanLine(text).replace(/\s+/gu, '').toLocaleLowerCase('uk');
   return /^(рішення|розпорядження|наказ|постанова)$/u.test(t) ? t : null;
 }
 
@@ -155,7 +155,7 @@ export function cutTitle(text: string): string {
   }
   // An adopting body named right before «ВИРІШИВ:» belongs to the body, not to the title.
   title = title.replace(/\s+(?:[Вв]иконавчий комітет|[А-ЯІЇЄҐ][а-яіїєґ’']+ (?:міська|сільська|селищна|обласна) рада)(?:\s+[а-яіїєґ’']+){0,3}\s*$/u, '');
-  return cleanText(title);
+  return cleanLine(title);
 }
 
 /** Fields of a date/number line left blank to be filled in on adoption («від ______ № ____»): a draft. */
@@ -177,7 +177,7 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
   const head = paras.slice(0, EXTRACT_SETTINGS.headerParagraphs);
   for (let i = 0; i < head.length; i += 1) {
     const raw = head[i]!.text;
-    const text = cleanText(raw);
+    const text = cleanLine(raw);
     if (RESOLVED.test(text)) {
       resolvedAt = i;
       break;
@@ -198,11 +198,11 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
     }
     if (!title && /^про\s/iu.test(text)) {
       // A line break inside the title paragraph that starts the body ends the title.
-      const first = cutTitle(raw.split('\n').filter((line, k) => k === 0 || !PREAMBLE.test(cleanText(line))).join(' '));
+      const first = cutTitle(raw.split('\n').filter((line, k) => k === 0 || !PREAMBLE.test(cleanLine(line))).join(' '));
       const parts = [first];
       const cut = first !== text;
       for (let j = i + 1; !cut && j < Math.min(head.length, i + 1 + EXTRACT_SETTINGS.titleContinuationLines); j += 1) {
-        const next = cleanText(head[j]!.text);
+        const next = cleanLine(head[j]!.text);
         if (next === '' || PREAMBLE.test(next) || next.length > EXTRACT_SETTINGS.titleLineMaxLength || /[.;]$/.test(parts[parts.length - 1]!)) break;
         if (RESOLVED.test(next) || actType(next) || bodyLine(next)) break;
         const rest = cutTitle(next);
@@ -216,7 +216,7 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
   // Annexes and approval stamps repeat the decision's date and number:
   // «Додаток до рішення виконавчого комітету від 09.10.2025 р. № 1417», «ЗАТВЕРДЖЕНО Рішення … від … № …».
   for (let i = 0; i < paras.length; i += 1) {
-    const text = cleanText(paras[i]!.text);
+    const text = cleanLine(paras[i]!.text);
     const key = matchKey(text);
     const context = [i - 1, i - 2, i - 3]
       .filter((j) => j >= 0)
@@ -287,7 +287,7 @@ export function decisionWarnings(decision: RawDecision, place: Place, blank: rea
   const out: Message[] = [];
   for (const [field, what] of DECISION_FIELDS) {
     const value = decision[field];
-    if (value !== null && cleanText(value) !== '') continue;
+    if (value !== null && cleanLine(value) !== '') continue;
     const reason = (blank as readonly string[]).includes(field)
       ? `the decision ${field} is left blank (underscores to fill in on adoption): the document looks like a draft`
       : `the decision header ${what}`;
@@ -299,10 +299,10 @@ export function decisionWarnings(decision: RawDecision, place: Place, blank: rea
 /** The plan's title: «План дій із впровадження … на 2026-2027 роки» (or «ПЛАН» / «дій із …»). */
 export function extractPlanTitle(paras: Para[]): { title: string | null; at: number } {
   for (let i = 0; i < paras.length; i += 1) {
-    const text = cleanText(paras[i]!.text);
+    const text = cleanLine(paras[i]!.text);
     let title: string | null = null;
-    if (/^план$/iu.test(text) && i + 1 < paras.length && /^(дій|заходів)(?!\p{L})/iu.test(cleanText(paras[i + 1]!.text))) {
-      title = `План ${cleanText(paras[i + 1]!.text)}`;
+    if (/^план$/iu.test(text) && i + 1 < paras.length && /^(дій|заходів)(?!\p{L})/iu.test(cleanLine(paras[i + 1]!.text))) {
+      title = `План ${cleanLine(paras[i + 1]!.text)}`;
       i += 1;
     } else if (/^план\s+(дій|заходів)(?!\p{L})/iu.test(text) && text.length < 300 && !/\(далі/u.test(text)) {
       title = sentenceCase(text.slice(0, 4)) + text.slice(4);
@@ -310,11 +310,11 @@ export function extractPlanTitle(paras: Para[]): { title: string | null; at: num
     if (!title) continue;
     // A title broken over lines continues with a lower-case line («на 2021-2022 роки»).
     for (let j = i + 1; j < Math.min(paras.length, i + 4); j += 1) {
-      const next = cleanText(paras[j]!.text);
+      const next = cleanLine(paras[j]!.text);
       if (!/^(на|у|в|щодо|із|з)\s/u.test(next) || next.length > 120) break;
       title = `${title} ${next}`;
     }
-    return { title: cleanText(title), at: i };
+    return { title: cleanLine(title), at: i };
   }
   return { title: null, at: -1 };
 }

@@ -10,7 +10,7 @@ import { nodeText } from '../doctree/build.js';
 import type { DocRoot, TableNode } from '../doctree/types.js';
 import { error, placeOf, warning, type Message } from '../model/message.js';
 import type { Location } from '../model/schema.js';
-import { cleanText, startsLowercase } from '../util/text.js';
+import { cleanLine, startsLowercase } from '../util/text.js';
 import { decisionWarnings, extractDecision, extractPlanTitle, headerPlace, periodFromTitle, type Para } from './header.js';
 import { MEASURE_LABELS, MEASURE_PARAGRAPH, type MeasureField, applyMeasureLabel, measureFromParagraph } from './paragraphs.js';
 import { EXTRACT_SETTINGS } from './settings.js';
@@ -62,7 +62,7 @@ function emptyCommitment(number: string | null, title: string, location: Locatio
 
 /** «… (Додаток 1).» → «…»: the annex reference is a cross-reference, not part of the title. */
 function commitmentTitle(text: string): string {
-  return cleanText(text)
+  return cleanLine(text)
     .replace(/\s*\((?:див\.\s*)?додат(?:ок|ку|ки)\s*№?\s*\d+\)\s*/iu, ' ')
     .trim()
     .replace(/\s*\.$/u, '');
@@ -85,8 +85,8 @@ function looksLikeLostLayout(paras: Para[]): boolean {
   if (paras.length < settings.minParagraphs) return false;
   let broken = 0;
   for (let i = 0; i + 1 < paras.length; i += 1) {
-    const text = cleanText(paras[i]!.text);
-    const next = cleanText(paras[i + 1]!.text);
+    const text = cleanLine(paras[i]!.text);
+    const next = cleanLine(paras[i + 1]!.text);
     if (text.length <= settings.shortLine && !/[.!?:;]$/.test(text) && startsLowercase(next)) broken += 1;
   }
   const vocabulary = paras.filter((p) =>
@@ -361,7 +361,7 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
       following = null;
       followingTable = node;
     } else if (node.type === 'paragraph' || node.type === 'heading') {
-      const text = cleanText(nodeText(node));
+      const text = cleanLine(nodeText(node));
       if (text !== '') {
         following = text;
         followingTable = null;
@@ -395,7 +395,7 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
       return;
     }
     if (node.type !== 'paragraph' && node.type !== 'heading') return;
-    const text = cleanText(nodeText(node));
+    const text = cleanLine(nodeText(node));
     if (text === '') return;
     const para: Para = { text, block };
     if (node.position?.start.line) para.line = node.position.start.line;

@@ -13,7 +13,7 @@
  * Both give the same RawMeasure a table row gives.
  */
 import type { Location } from '../model/schema.js';
-import { cleanText } from '../util/text.js';
+import { cleanLine } from '../util/text.js';
 import type { RawMeasure } from './types.js';
 
 /** «1.1. Title», «1.1 Title», «2.3) Title»: a measure numbered under commitment 1. */
@@ -71,8 +71,8 @@ const dropFinalPoint = (text: string): string => text.replace(/\.$/u, "").trim()
 
 /** A measure paragraph → a measure (executors and term from a bracketed tail when there is one). */
 export function measureFromParagraph(number: string, text: string, location: Location): RawMeasure {
-  const measure: RawMeasure = { number, title: dropFinalPoint(cleanText(text)), executors: [], partners: [], term: null, result: null, location };
-  const group = trailingGroup(cleanText(text));
+  const measure: RawMeasure = { number, title: dropFinalPoint(cleanLine(text)), executors: [], partners: [], term: null, result: null, location };
+  const group = trailingGroup(cleanLine(text));
   if (group && group.before !== '') {
     const parts = splitSemicolons(group.inside);
     const last = parts[parts.length - 1] ?? '';
@@ -87,7 +87,7 @@ export function measureFromParagraph(number: string, text: string, location: Loc
 
 /** Apply a labelled line to the open measure. */
 export function applyMeasureLabel(measure: RawMeasure, field: MeasureField, value: string): void {
-  const text = cleanText(value);
+  const text = cleanLine(value);
   if (text === '') return;
   switch (field) {
     case 'executors':

@@ -5,7 +5,7 @@ import { cellParagraphs, cellText } from '../doctree/build.js';
 import type { TableCellNode, TableNode, TableRowNode } from '../doctree/types.js';
 import { warning, type Message } from '../model/message.js';
 import type { Location } from '../model/schema.js';
-import { cleanText, matchKey, startsLowercase, startsUppercase } from '../util/text.js';
+import { cleanLine, matchKey, startsLowercase, startsUppercase } from '../util/text.js';
 import { EXTRACT_SETTINGS } from './settings.js';
 import type { RawMeasure } from './types.js';
 
@@ -122,9 +122,9 @@ function continuesHeader(node: TableNode, k: number): boolean {
   if (row.data?.header) return true;
   if (row.children.some((cell) => cell.data?.mergedFromAbove) && above.children.some((cell) => (cell.data?.rowSpan ?? 1) > 1 || cell.data?.mergedFromAbove)) {
     // Only when the row below a spanning header cell names its columns.
-    return row.children.some((cell, c) => spansColumns(above, c) && cleanText(cellText(cell)) !== '');
+    return row.children.some((cell, c) => spansColumns(above, c) && cleanLine(cellText(cell)) !== '');
   }
-  const texts = row.children.filter((cell) => !cell.data?.mergedFromLeft).map((cell) => cleanText(cellText(cell)));
+  const texts = row.children.filter((cell) => !cell.data?.mergedFromLeft).map((cell) => cleanLine(cellText(cell)));
   const spanned = row.children.some((_, c) => spansColumns(above, c));
   if (spanned && row.children.some((cell, c) => spansColumns(above, c) && (columnRole(cellText(cell)) !== 'other' || timelineLabel(cellText(cell), cellText(above.children[c])) !== null))) {
     return true;
@@ -150,7 +150,7 @@ export function planTableLayout(node: TableNode): TableLayout | null {
     for (let c = 0; c < width; c += 1) {
       const texts: string[] = [];
       for (let k = r; k <= last; k += 1) {
-        const text = cleanText(cellText(spanOrigin(node.children[k]!, c)));
+        const text = cleanLine(cellText(spanOrigin(node.children[k]!, c)));
         if (text !== '' && texts[texts.length - 1] !== text) texts.push(text);
       }
       const lower = texts[texts.length - 1] ?? '';
@@ -206,7 +206,7 @@ const MARK = /^[+хxvV✓✔☑•●■▪*✗]$|^так$/iu;
 
 /** How a timeline cell is marked: its sign, «shading» for a filled cell with no text, or null. */
 function timelineMark(cell: TableCellNode): string | null {
-  const text = cleanText(cellText(cell));
+  const text = cleanLine(cellText(cell));
   if (MARK.test(text)) return `«${text}»`;
   const fill = (cell.data as { fill?: string } | undefined)?.fill;
   if (text === '' && fill && !/^(auto|f{6}|ffffff)$/iu.test(fill)) return 'shading';
@@ -250,7 +250,7 @@ function termOf(cells: Map<ColumnRole, string[]>): Pick<RawMeasure, 'term' | 'te
   const start = joinText(cells.get('start'), ' ');
   const end = joinText(cells.get('end'), ' ');
   if (start || end) {
-    const parts = [start, end].map((p) => (p ? cleanText(p) : null));
+    const parts = [start, end].map((p) => (p ? cleanLine(p) : null));
     const text = parts[0] && parts[1] ? (parts[0] === parts[1] ? parts[0] : `${parts[0]} – ${parts[1]}`) : parts[0] ? `з ${parts[0]}` : `до ${parts[1]}`;
     const written = `${parts[0] ?? '—'} | ${parts[1] ?? '—'}`;
     return {
@@ -277,7 +277,7 @@ function termOf(cells: Map<ColumnRole, string[]>): Pick<RawMeasure, 'term' | 'te
 function toMeasure(cells: Map<ColumnRole, string[]>, location: Location): RawMeasure {
   const number = joinText(cells.get('number'), ' ');
   return {
-    number: number ? cleanText(number).replace(/\.$/, '') : null,
+    number: number ? cleanLine(number).replace(/\.$/, '') : null,
     title: joinText(cells.get('measure'), '\n') ?? '',
     executors: cells.get('executors') ?? [],
     partners: cells.get('partners') ?? [],
@@ -364,7 +364,7 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
     if (index <= layout.headerRow) return;
     const location = rowLocation(row, context.table, index);
     if (row.data?.header || rowKey(row) === layout.headerKey) return; // repeated header
-    const texts = row.children.map((cell) => cleanText(cellText(cell)));
+    const texts = row.children.map((cell) => cleanLine(cellText(cell)));
     if (texts.every((t) => t === '')) return;
     // Column-number rows («1 | 2 | 3 | 4 | 5») some tables carry under the header.
     if (texts.every((t, c) => t === '' || t === String(c + 1))) return;
@@ -423,7 +423,7 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
   flushPending();
   roles.forEach((role, c) => {
     if (role === 'other') {
-      const header = cleanText(cellText(node.children[layout.headerRow]!.children[c]));
+      const header = cleanLine(cellText(node.children[layout.headerRow]!.children[c]));
       if (header === '') return;
       context.warnings.push(
         warning(

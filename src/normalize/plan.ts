@@ -8,7 +8,7 @@ import { warning, type Message } from '../model/message.js';
 import type { SourceFormat } from '../model/national.js';
 import type { ActionPlan, Commitment, Measure, Party } from '../model/schema.js';
 import { SCHEMA_VERSION } from '../model/version.js';
-import { cleanMultiline, cleanOrNull, cleanText } from '../util/text.js';
+import { cleanLine, cleanLines, cleanOrNull } from '../util/text.js';
 import { PartyRegistry, splitParties, transliterate } from './parties.js';
 import { decisionKey } from './translit.js';
 import { parseTerm } from './terms.js';
@@ -31,7 +31,7 @@ export function splitList(text: string | null): string[] {
   const items: string[] = [];
   let depth = 0;
   let current = '';
-  for (const ch of cleanText(text)) {
+  for (const ch of cleanLine(text)) {
     if (ch === '(' || ch === '«' || ch === '“') depth += 1;
     if ((ch === ')' || ch === '»' || ch === '”') && depth > 0) depth -= 1;
     if ((ch === ',' || ch === ';') && depth === 0) {
@@ -109,7 +109,7 @@ function measure(
   return {
     id,
     number: raw.number,
-    title: cleanText(raw.title),
+    title: cleanLine(raw.title),
     executors,
     partners: parties(registry, raw.partners),
     term,
@@ -198,14 +198,14 @@ export function normalizePlan(raw: RawPlan, source: SourceInfo, options: Normali
     return {
       id: cid,
       number: c.number,
-      title: cleanText(c.title),
+      title: cleanLine(c.title),
       problem: cleanOrNull(c.problem, 'keep line breaks'),
       goal: cleanOrNull(c.goal, 'keep line breaks'),
       sectors: splitList(c.sectors),
       ogpValues: splitList(c.ogpValues),
       leadExecutors: parties(registry, c.leadExecutors),
       partners: parties(registry, c.partners, c.partnersByAgreement),
-      expectedResult: c.expectedResult ? cleanMultiline(c.expectedResult) : null,
+      expectedResult: c.expectedResult ? cleanLines(c.expectedResult) : null,
       measures: c.measures.map((m, mi) => measure(m, `${cid}.M${mi + 1}`, registry, period, warnings)),
       location: c.location,
     };

@@ -43,10 +43,6 @@ export function cleanOrNull(value: string | null | undefined, lines: LineBreaks)
   return cleaned === '' ? null : cleaned;
 }
 
-/** @deprecated the earlier name of `cleanLine`. */
-export const cleanText = cleanLine;
-/** @deprecated the earlier name of `cleanLines`. */
-export const cleanMultiline = cleanLines;
 
 /** Every apostrophe look-alike → ’ (U+2019), the form Ukrainian orthography uses. */
 export function unifyApostrophes(value: string): string {
@@ -58,7 +54,7 @@ export function unifyApostrophes(value: string): string {
  * quotes and dashes dropped, white space collapsed.
  */
 export function matchKey(value: string): string {
-  return unifyApostrophes(cleanText(value))
+  return unifyApostrophes(cleanLine(value))
     .toLocaleLowerCase('uk')
     .replace(/[«»“”„"‟]/g, '')
     .replace(/[‐‑‒–—―−]/g, '-')
