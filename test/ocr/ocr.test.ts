@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractBuffer } from '../../src/pipeline.js';
 import { readDocument } from '../../src/readers/index.js';
-import { cyrillicLookalike, digitLookalike, isNoise, ocrAvailable, readingScore } from '../../src/readers/ocr/index.js';
+import { cyrillicLookalike, digitLookalike, isNoise, latinText, ocrAvailable, readingScore } from '../../src/readers/ocr/index.js';
 import { imageKind, imageToPdf } from '../../src/readers/ocr/image.js';
 import { crop, despeckle, inkBaseline, paperLevel, rotate } from '../../src/readers/ocr/bitmap.js';
 import { eraseLines, findLines } from '../../src/readers/ocr/lines.js';
@@ -173,6 +173,8 @@ describe('OCR pieces (no Tesseract needed)', () => {
     expect(digitLookalike('З.', 'Петренко')).toBe('З.'); // an initial
     expect(digitLookalike('І', 'розділ')).toBe('І'); // a Roman numeral
     expect(digitLookalike('Зміст')).toBe('Зміст');
+    expect(latinText([{ text: 'https://mycity.khm.gov.ua' }])).toBe(true);
+    expect(latinText([{ text: 'XKII' }, { text: '«Спецкомунтранс»' }])).toBe(false); // Cyrillic look-alikes
     expect(isNoise('|', 95)).toBe(true);
     expect(isNoise('.', 90)).toBe(true);
     expect(isNoise('і', 30)).toBe(true);

@@ -41,6 +41,8 @@ export const OCR_DPI = 300;
  * (ХМКП read as «XMKII») no longer compete.
  */
 export const OCR_LANGUAGES = 'ukr';
+/** A doubtful line is also read with English beside Ukrainian, for Latin text. */
+export const OCR_LATIN_LANGUAGES = 'ukr+eng';
 /** A table cell read with a lower mean confidence is reported for review. */
 export const LOW_CONFIDENCE = 70;
 const RENDER_TIMEOUT = 60_000;
@@ -122,13 +124,13 @@ export function readingScore(words: { text: string; conf: number }[]): number {
  * and lines in page pixels. Line keys are `<image>.<block>.<paragraph>.<line>` prefixed by
  * `base`'s name, so readings of different runs never share a key.
  */
-async function readImages(pieces: Piece[], psm: string, dpi: number, base: string, zoom = 1): Promise<{ words: OcrWord[]; lines: Map<string, OcrLineBox> }> {
+async function readImages(pieces: Piece[], psm: string, dpi: number, base: string, zoom = 1, languages = OCR_LANGUAGES): Promise<{ words: OcrWord[]; lines: Map<string, OcrLineBox> }> {
   const files = pieces.map((_, i) => `${base}-${i + 1}.pgm`);
   await Promise.all(pieces.map((p, i) => writeFile(files[i]!, writePgm(zoom === 1 ? p.img : enlarge(p.img, zoom)))));
   const list = `${base}.txt`;
   await writeFile(list, files.join('\n') + '\n');
   try {
-    await run('tesseract', [list, base, '-l', OCR_LANGUAGES, '--psm', psm, '--dpi', String(dpi * zoom), 'tsv', 'hocr'], TESSERACT_TIMEOUT * (1 + Math.ceil(pieces.length / 40)));
+    await run('tesseract', [list, base, '-l', languages, '--psm', psm, '--dpi', String(dpi * zoom), 'tsv', 'hocr'], TESSERACT_TIMEOUT * (1 + Math.ceil(pieces.length / 40)));
     const tsv = await readFile(`${base}.tsv`, 'utf8');
     const hocr = await readFile(`${base}.hocr`, 'utf8').catch(() => '');
     const parsed = parseTsv(tsv, hocr);
@@ -234,15 +236,29 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
       return crop(clean, clip, pad, paper);
     });
     const second = await readImages(again, '7', dpi, join(dir, `page-${pageNo}-again`), 2);
+    // and with the English model beside it, for Latin text (a web address, a product name) that
+    // the Ukrainian model reads in Cyrillic look-alikes; its reading counts only where it holds
+    // a Latin word that is not made of Cyrillic look-alikes («XKII» for «ХКП» is not Latin text)
+    const latin = await readImages(again, '7', dpi, join(dir, `page-${pageNo}-latin`), 2, OCR_LATIN_LANGUAGES);
     const replace = new Map<string, string>();
     doubtful.forEach(([key, ws], i) => {
       const redo = second.words.filter((w) => w.page === i + 1);
-      if (readingScore(redo) > readingScore(ws)) for (const w of redo) replace.set(w.line, key);
+      const other = latin.words.filter((w) => w.page === i + 1);
+      const options = latinText(other) ? [redo, other] : [redo];
+      let best: OcrWord[] | undefined;
+      let bestScore = readingScore(ws);
+      for (const o of options) {
+        if (readingScore(o) > bestScore) {
+          best = o;
+          bestScore = readingScore(o);
+        }
+      }
+      if (best) for (const w of best) replace.set(w.line, key);
     });
     for (const [k, v] of replace) reread.set(k, v);
     const dropped = new Set(replace.values());
-    words = [...first.words.filter((w) => !dropped.has(w.line)), ...second.words.filter((w) => replace.has(w.line))];
-    for (const [key, box] of second.lines) if (replace.has(key)) lineBoxes.set(key, box);
+    words = [...first.words.filter((w) => !dropped.has(w.line)), ...second.words.filter((w) => replace.has(w.line)), ...latin.words.filter((w) => replace.has(w.line))];
+    for (const [key, box] of [...second.lines, ...latin.lines]) if (replace.has(key)) lineBoxes.set(key, box);
   }
 
   // Each line's frame: the image it was read in (1 the page outside the tables, k + 1 cell k).
@@ -332,6 +348,17 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
     }
   }
   return { model, confidence: n > 0 ? Math.round((sum / n) * 10) / 10 : 0, words: runs.length };
+}
+
+/**
+ * A reading holds Latin text: a word with at least three Latin letters, one of them without a
+ * Cyrillic twin (so not a Cyrillic word misread in look-alikes).
+ */
+export function latinText(words: { text: string }[]): boolean {
+  return words.some((w) => {
+    const latinLetters = w.text.match(/[A-Za-z]/gu) ?? [];
+    return latinLetters.length >= 3 && latinLetters.some((ch) => !(ch in LOOKALIKE));
+  });
 }
 
 /** Letters that look like digits: З/з 3, О/о/O/o 0, б 6, І/I/l 1. */
