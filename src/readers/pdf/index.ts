@@ -65,6 +65,8 @@ async function open(input: Uint8Array): Promise<PDFDocumentProxy> {
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
+    // glyph widths and ToUnicode maps of the fonts: word widths for telling a line break from a wrap
+    fontExtraProperties: true,
     cMapPacked: true,
     ...pdfjsAssets(),
   });

@@ -282,10 +282,36 @@ function readDrawing(ops: { fnArray: number[]; argsArray: unknown[] }, pm: Matri
   return out;
 }
 
+/**
+ * Advance widths (em) of a font's characters by Unicode character, from the font's widths by
+ * character code and its ToUnicode map (pdf.js `fontExtraProperties`); undefined when the font
+ * does not give both.
+ */
+function fontGlyphs(page: PDFPageProxy, fontName: string): Map<string, number> | undefined {
+  try {
+    if (!page.commonObjs.has(fontName)) return undefined;
+    const font = page.commonObjs.get(fontName) as { widths?: unknown; toUnicode?: { _map?: unknown }; fontMatrix?: number[]; vertical?: boolean } | undefined;
+    const widths = font?.widths as Record<number, number> | number[] | undefined;
+    const map = font?.toUnicode?._map;
+    if (!widths || !Array.isArray(map) || font?.vertical) return undefined;
+    const unit = font?.fontMatrix?.[0] ?? 0.001;
+    const out = new Map<string, number>();
+    map.forEach((u: unknown, code: number) => {
+      const w = (widths as Record<number, number>)[code];
+      if (typeof u !== 'string' || typeof w !== 'number' || w <= 0 || [...u].length !== 1) return;
+      if (!out.has(u)) out.set(u, w * unit);
+    });
+    return out.size > 0 ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Text items as runs in page space, with their size and weight. */
 function textRuns(page: PDFPageProxy, items: RawItem[], pm: Matrix): TextRun[] {
   const runs: TextRun[] = [];
   const boldCache = new Map<string, boolean>();
+  const glyphCache = new Map<string, Map<string, number> | undefined>();
   for (const it of items) {
     if (it.str.trim() === '') continue;
     const m = multiply(pm, it.transform);
@@ -297,7 +323,9 @@ function textRuns(page: PDFPageProxy, items: RawItem[], pm: Matrix): TextRun[] {
     }
     const horizontal = Math.abs(m[1]) <= 0.1 * Math.abs(m[0]) && m[0] > 0;
     const w = horizontal ? it.width * (Math.hypot(m[0], m[1]) / Math.hypot(it.transform[0] ?? 1, it.transform[1] ?? 0) || 1) : 0.5 * size;
-    runs.push({ str: it.str, x0: m[4], x1: m[4] + Math.max(w, 0.1), base: m[5], size, bold, font: it.fontName });
+    if (!glyphCache.has(it.fontName)) glyphCache.set(it.fontName, fontGlyphs(page, it.fontName));
+    const glyphs = horizontal ? glyphCache.get(it.fontName) : undefined;
+    runs.push({ str: it.str, x0: m[4], x1: m[4] + Math.max(w, 0.1), base: m[5], size, bold, font: it.fontName, ...(glyphs ? { glyphs } : {}) });
   }
   return runs;
 }

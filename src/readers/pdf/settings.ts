@@ -62,12 +62,10 @@ export interface PdfSettings {
     fitFactor: number;
     fitSlack: number;
     /**
-     * Inside a table cell, the next line's first word roughly fits the room left (room ≥ this × its
-     * estimated width) but not clearly: the line may have ended on purpose (a soft line break) or
-     * been wrapped; the cell text gets '\n' there, as a DOCX soft break does, for the stage that
-     * knows what the text means to decide.
+     * Inside a table cell, with the font's glyph widths measured: B's first word fits A's room with a
+     * space before it and this × size to spare (rounding of the cell padding estimate).
      */
-    softBreakFit: number;
+    measuredSlack: number;
     /** A first-line indent is deeper than this × size. */
     indent: number;
   };
@@ -85,5 +83,5 @@ export const PDF_SETTINGS: Readonly<PdfSettings> = Object.freeze({
     rowGap: 0.2,
     ascent: 0.75,
   }),
-  paragraph: Object.freeze({ minGap: 2, gapShare: 0.2, sizeStep: 0.15, fitFactor: 1.1, fitSlack: 0.35, softBreakFit: 0.85, indent: 0.8 }),
+  paragraph: Object.freeze({ minGap: 2, gapShare: 0.2, sizeStep: 0.15, fitFactor: 1.1, fitSlack: 0.35, measuredSlack: 0.05, indent: 0.8 }),
 });

@@ -37,6 +37,8 @@
  * one-letter word («університетськом» / «у») cannot be told from a wrap and stays apart.
  */
 
+import { PDF_SETTINGS } from './settings.js';
+
 /** One positioned run of text in page space (baseline y, growing downwards). */
 export interface TextRun {
   str: string;
@@ -49,6 +51,8 @@ export interface TextRun {
   font?: string;
   /** Recognition confidence 0–100 when the run was read by OCR. */
   conf?: number;
+  /** Advance widths of the run's font by character (em), when the font gives them. */
+  glyphs?: ReadonlyMap<string, number>;
 }
 
 /** A line of text: runs on one baseline, left to right. */
@@ -86,6 +90,12 @@ export interface PLine {
   bold?: boolean;
   /** OCR confidence 0–100, when read by OCR. */
   conf?: number;
+  /**
+   * Width of the line's first unbreakable unit (see `firstUnit`) and of a space, pt, measured with
+   * the font's own glyph widths when the PDF gives them (else estimated from `charWidth`).
+   */
+  firstWidth?: number;
+  spaceWidth?: number;
 }
 
 
@@ -244,7 +254,16 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   if (!LOWER_START.test(b.text) || !/\p{L}$/u.test(a.text)) return false;
   const right = wordKey(firstWord(b.text));
   if (wordKey(a.text).length < 2 || right.length === 0 || [...right].length > 5) return false;
-  if (right.length === 1) return !ONE_LETTER_WORDS.has(right);
+  // a one-letter remainder that is also a one-letter word («у», «й»): joined when the whole word
+  // occurs elsewhere in the document and the left part is no word of its own («моніторинг|у»,
+  // «компетентносте|й.»), or when punctuation follows it (a preposition or conjunction never ends a
+  // clause)
+  if (right.length === 1 && ONE_LETTER_WORDS.has(right)) {
+    const left = wordKey(a.text);
+    if (vocab.seen(left + right) && !vocab.has(left)) return true;
+    return /^\p{L}[.,;:!?»)]/u.test(firstWord(b.text)) && !vocab.has(left);
+  }
+  if (right.length === 1) return true;
   return !vocab.has(right);
 }
 
@@ -291,6 +310,7 @@ export function midWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   return joinKind(a, b, vocab) !== 'space';
 }
 
+/** Join a paragraph's lines (see the rules at the top of this file). */
 export function joinLines(lines: PLine[], vocab: Vocabulary): string {
   let out = '';
   for (let i = 0; i < lines.length; i++) {
@@ -347,6 +367,7 @@ const BULLET_START = /^[·•▪◦●○■□➢►✓✔\u2043\uF0B7]\s/u;
  * set in the wider of the two lines' fonts, pt.
  */
 export function firstWordWidth(a: PLine, b: PLine): number {
+  if (b.firstWidth !== undefined) return b.firstWidth;
   return [...firstUnit(b.text)].length * Math.max(a.charWidth, b.charWidth);
 }
 
@@ -417,8 +438,13 @@ export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, in
   if (BULLET_START.test(b.text)) return true;
   if (HEADING_START.test(b.text) && !/[,:;(«-]$/u.test(a.text)) return true;
   if (fontChange(a, b)) return true;
-  // the estimate is rough (average glyph width), so the word must clearly have fitted
-  if (room(a, b) > 1.1 * firstWordWidth(a, b) + 0.35 * size) return true;
+  // B's first word would have fitted on A: A ended on purpose. Measured with the font's glyph
+  // widths inside a cell (its width is known from its borders) the word must fit with a space
+  // before it; otherwise the estimate is rough (average glyph width) and it must clearly fit.
+  const P = PDF_SETTINGS.paragraph;
+  if (!indentAware && b.firstWidth !== undefined && b.spaceWidth !== undefined) {
+    if (room(a, b) >= b.firstWidth + b.spaceWidth + P.measuredSlack * size) return true;
+  } else if (room(a, b) > P.fitFactor * firstWordWidth(a, b) + P.fitSlack * size) return true;
   if (indentAware && b.indent > 0.8 * size && a.indent < 0.3 * size) return true;
   return false;
 }
@@ -449,12 +475,42 @@ export function splitRun(run: TextRun, xs: number[]): TextRun[] {
   return out.filter((r) => r.str.trim() !== '');
 }
 
+/** Width in em of a string set in a font, or undefined when a character's width is unknown. */
+function emWidth(s: string, glyphs: ReadonlyMap<string, number>): number | undefined {
+  let w = 0;
+  for (const ch of s) {
+    const g = glyphs.get(ch);
+    if (g === undefined) return undefined;
+    w += g;
+  }
+  return w;
+}
+
+/**
+ * The measured widths of a line's first unit and of a space: the glyph widths of the first run's
+ * font, scaled so that the run's own glyphs add up to its width on the page (character spacing and
+ * horizontal scaling included).
+ */
+function measured(line: Line): { firstWidth: number; spaceWidth: number } | undefined {
+  const run = line.runs[0];
+  if (!run?.glyphs) return undefined;
+  const str = cleanText(run.str).trim();
+  const em = emWidth(str, run.glyphs);
+  const unit = firstUnit(line.text);
+  const unitEm = emWidth(unit, run.glyphs);
+  const spaceEm = run.glyphs.get(' ');
+  if (!em || unitEm === undefined || spaceEm === undefined || !unit.startsWith(str.split(' ')[0] ?? '\u0000')) return undefined;
+  const scale = (run.x1 - run.x0) / em;
+  return { firstWidth: unitEm * scale, spaceWidth: spaceEm * scale };
+}
+
 export function toPLine(line: Line, contentLeft: number, contentWidth: number): PLine {
   const width = line.x1 - line.x0;
   const chars = [...line.text];
   const spaces = chars.filter((ch) => ch === ' ').length;
   const n = Math.max(1, chars.length - spaces + 0.45 * spaces);
   return {
+    ...measured(line),
     text: line.text,
     free: contentWidth - width,
     charWidth: width / n,
