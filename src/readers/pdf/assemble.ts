@@ -288,9 +288,23 @@ export function assemble(pages: PageModel[]): BlockNode[] {
   measureFreeLines(pages);
   const vocab = new Vocabulary();
   for (const p of pages) {
+    let prev: PLine | undefined;
     for (const b of p.blocks) {
-      if (b.kind === 'line') vocab.addLine(b.free.line.text);
-      else for (const row of b.frag.rows) for (const cell of row.cells) for (const l of cell.lines) vocab.addLine(l.text);
+      if (b.kind === 'line') {
+        vocab.addLine(b.free.line.text);
+        if (prev) vocab.addBreak(prev.text, b.free.line.text);
+        prev = b.free.line;
+        continue;
+      }
+      prev = undefined;
+      for (const row of b.frag.rows) {
+        for (const cell of row.cells) {
+          cell.lines.forEach((l, k) => {
+            vocab.addLine(l.text);
+            if (k > 0) vocab.addBreak(cell.lines[k - 1]!.text, l.text);
+          });
+        }
+      }
     }
   }
 

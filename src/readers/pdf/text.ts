@@ -96,6 +96,8 @@ export interface PLine {
    */
   firstWidth?: number;
   spaceWidth?: number;
+  /** Measured width of the line's first character, pt. */
+  firstGlyph?: number;
 }
 
 
@@ -247,24 +249,38 @@ const URL_RE = /^(?:https?:\/\/|www\.|\S+@)\S*$/iu;
  */
 function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   if (a.text.includes(' ')) return false;
-  const cw = Math.max(a.charWidth, b.charWidth);
-  if (room(a, b) >= 1.5 * cw) return false;
+  if (!fillsLine(a, b)) return false;
   // digits broken inside a number or date («02.202» / «5-»); a remainder is a few characters
   if (/\p{N}$/u.test(a.text) && /^\p{N}/u.test(b.text)) return [...firstWord(b.text)].length <= 4;
   if (!LOWER_START.test(b.text) || !/\p{L}$/u.test(a.text)) return false;
+  const left = wordKey(a.text);
   const right = wordKey(firstWord(b.text));
-  if (wordKey(a.text).length < 2 || right.length === 0 || [...right].length > 5) return false;
-  // a one-letter remainder that is also a one-letter word («у», «й»): joined when the whole word
-  // occurs elsewhere in the document and the left part is no word of its own («моніторинг|у»,
-  // «компетентносте|й.»), or when punctuation follows it (a preposition or conjunction never ends a
-  // clause)
+  if (left.length < 2 || right.length === 0) return false;
+  // the same word broken at two different places in the document («облдержадмініс|трації»,
+  // «облдержадмін|істрації»): each is a broken word, whatever the remainder's length
+  if (vocab.breaks(left + right) >= 2 && !vocab.has(left)) return true;
+  if ([...right].length > 5) return false;
+  // a one-letter remainder that is also a one-letter word («у», «й», «я», «о»): joined when the
+  // whole word occurs elsewhere in the document and the left part is no word of its own
+  // («моніторинг|у»), or when it ends the text or punctuation follows it (a preposition, conjunction
+  // or pronoun does not end a cell: «щомісяц|я», «компетентносте|й.»)
   if (right.length === 1 && ONE_LETTER_WORDS.has(right)) {
-    const left = wordKey(a.text);
-    if (vocab.seen(left + right) && !vocab.has(left)) return true;
-    return /^\p{L}[.,;:!?»)]/u.test(firstWord(b.text)) && !vocab.has(left);
+    if (vocab.has(left)) return false;
+    if (vocab.seen(left + right)) return true;
+    return /^\p{L}[.,;:!?»)]*$/u.test(b.text) || /^\p{L}[.,;:!?»)]/u.test(firstWord(b.text));
   }
   if (right.length === 1) return true;
   return !vocab.has(right);
+}
+
+/**
+ * Line A is filled to its end: measured with the font's glyph widths, not even B's first letter
+ * would have fitted (a word too long for the line is broken exactly there); else, estimated, less
+ * than one and a half average glyphs are left.
+ */
+function fillsLine(a: PLine, b: PLine): boolean {
+  if (b.firstGlyph !== undefined) return room(a, b) < b.firstGlyph + PDF_SETTINGS.paragraph.measuredSlack * 2 * Math.max(a.size, b.size);
+  return room(a, b) < 1.5 * Math.max(a.charWidth, b.charWidth);
 }
 
 /** Whether line A ends with a word broken without a hyphen that B completes (rule 3), given the vocabulary. */
@@ -283,7 +299,7 @@ function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // an over-long word filling its own line, broken a few letters before its end: the
   // remainder is not a word («нтр»», «х» of «адміністративни|х»); one letter that is no
   // Ukrainian one-letter word is never a word, whatever the document's noise
-  const single = !a.text.includes(' ') && room(a, b) < 1.5 * a.charWidth;
+  const single = !a.text.includes(' ') && fillsLine(a, b);
   const notWord = right.length === 1 ? true : !vocab.has(right);
   if (single && [...right].length <= 4 && notWord && !vocab.has(left)) return true;
   return false;
@@ -346,6 +362,27 @@ export class Vocabulary {
       // parts of a hyphenated compound are words too
       if (k.includes('-')) for (const p of k.split('-')) if (p.length >= 1) set.add(p);
     }
+  }
+
+  private readonly broken = new Map<string, Set<number>>();
+
+  /**
+   * A line that is one word filling its line, followed by a line starting in lower case: a
+   * candidate word broken at the line end. The joined word and where it was cut are counted.
+   */
+  addBreak(a: string, b: string): void {
+    if (a.includes(' ') || !LOWER_START.test(b)) return;
+    const left = wordKey(a);
+    const right = wordKey(firstWord(b));
+    if (left.length < 2 || right.length === 0) return;
+    const cuts = this.broken.get(left + right) ?? new Set<number>();
+    cuts.add(left.length);
+    this.broken.set(left + right, cuts);
+  }
+
+  /** At how many different places the word was found broken at a line end. */
+  breaks(word: string): number {
+    return this.broken.get(word)?.size ?? 0;
   }
 
   /** A complete word (seen inside a line). */
@@ -491,7 +528,7 @@ function emWidth(s: string, glyphs: ReadonlyMap<string, number>): number | undef
  * font, scaled so that the run's own glyphs add up to its width on the page (character spacing and
  * horizontal scaling included).
  */
-function measured(line: Line): { firstWidth: number; spaceWidth: number } | undefined {
+function measured(line: Line): { firstWidth: number; spaceWidth: number; firstGlyph: number } | undefined {
   const run = line.runs[0];
   if (!run?.glyphs) return undefined;
   const str = cleanText(run.str).trim();
@@ -501,7 +538,8 @@ function measured(line: Line): { firstWidth: number; spaceWidth: number } | unde
   const spaceEm = run.glyphs.get(' ');
   if (!em || unitEm === undefined || spaceEm === undefined || !unit.startsWith(str.split(' ')[0] ?? '\u0000')) return undefined;
   const scale = (run.x1 - run.x0) / em;
-  return { firstWidth: unitEm * scale, spaceWidth: spaceEm * scale };
+  const glyphEm = emWidth([...unit][0] ?? '', run.glyphs) ?? 0;
+  return { firstWidth: unitEm * scale, spaceWidth: spaceEm * scale, firstGlyph: glyphEm * scale };
 }
 
 export function toPLine(line: Line, contentLeft: number, contentWidth: number): PLine {
