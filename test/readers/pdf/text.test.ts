@@ -140,3 +140,45 @@ describe('issue #10: emergency breaks, quotes, headings and font changes', () =>
     expect(paras([line('Проведення громадських обговорень на всю ширину', 0, { free: 2, bold: false }), line('проєкту рішення', 1, { bold: false })])).toHaveLength(1);
   });
 });
+
+describe('issue #10: words broken in narrow cells, measured with the fonts’ glyph widths', () => {
+  /** A cell line with measured widths: its first word's width, a space, its first glyph. */
+  const measured = (text: string, at: number, free: number, firstWidth: number): PLine => ({
+    ...line(text, at, { free }),
+    firstWidth,
+    spaceWidth: 3,
+    firstGlyph: 6,
+  });
+
+  it('joins a word broken at two different places in the document, whatever the remainder’s length', () => {
+    const v = vocab('Департамент фінансів області', 'Управління цифрової трансформації');
+    v.addBreak('облдержадмініс', 'трації');
+    v.addBreak('облдержадмін', 'істрації');
+    expect(joinLines([measured('облдержадмініс', 0, 2, 80), measured('трації', 1, 100, 30)], v)).toBe('облдержадміністрації');
+    expect(joinLines([measured('облдержадмін', 0, 2, 70), measured('істрації', 1, 100, 40)], v)).toBe('облдержадміністрації');
+    // found broken at one place only: a long remainder is a word of its own
+    const once = vocab('Департамент фінансів області');
+    once.addBreak('облдержадмініс', 'трації');
+    expect(joinLines([measured('облдержадмініс', 0, 2, 80), measured('трації', 1, 100, 30)], once)).toBe('облдержадмініс трації');
+  });
+
+  it('joins a one-letter remainder ending the cell or seen whole elsewhere, not a one-letter word inside a phrase', () => {
+    const v = vocab('Публікація звітів на порталі', 'дані моніторингу щодня');
+    expect(joinLines([measured('щомісяц', 0, 2, 40), measured('я', 1, 150, 6)], v)).toBe('щомісяця');
+    expect(joinLines([measured('моніторинг', 0, 2, 60), measured('у щодня', 1, 100, 6)], v)).toBe('моніторингу щодня');
+    expect(joinLines([measured('розпочато', 0, 2, 50), measured('в березні 2021 р.', 1, 100, 6)], v)).toBe('розпочато в березні 2021 р.');
+  });
+
+  it('does not take a line for full when the next line’s first letter would have fitted', () => {
+    const v = vocab('зовсім інший текст документа');
+    expect(joinLines([measured('«Хмельницькінфо', 0, 2, 30), measured('центр»', 1, 100, 30)], v)).toBe('«Хмельницькінфоцентр»');
+    expect(joinLines([measured('«Хмельницькінфо', 0, 8, 30), measured('центр»', 1, 100, 30)], v)).toBe('«Хмельницькінфо центр»');
+  });
+
+  it('ends a cell paragraph where the next word, measured, fits with a space; not where it does not', () => {
+    const v = vocab();
+    const a = measured('управління адміністративних послуг', 0, 60.4, 0);
+    expect(splitParagraphs([a, measured('виконавчі органи', 1, 100, 50.7)], 1.15, v, false)).toHaveLength(2);
+    expect(splitParagraphs([a, measured('виконавчі органи', 1, 100, 58)], 1.15, v, false)).toHaveLength(1);
+  });
+});
