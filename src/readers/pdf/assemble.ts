@@ -7,6 +7,7 @@
 import { paragraph, table, tableCell, tableRow } from '../../doctree/build.js';
 import type { BlockNode, ParagraphNode, TableCellNode, TableRowNode } from '../../doctree/types.js';
 import type { FragCell, FragRow, PageModel, TableFrag } from './page.js';
+import { PDF_SETTINGS } from './settings.js';
 import { isBreak, joinLines, splitParagraphs, Vocabulary, weightedConf, type PLine } from './text.js';
 
 /** Lone page numbers: «3», «- 3 -», «– 3 –», «3 з 10», «Сторінка 3», «стор. 3 із 10», «3/10». */
@@ -34,7 +35,7 @@ function removeFurniture(pages: PageModel[]): void {
     }
   }
   const textPages = pages.filter((p) => p.blocks.length > 0).length;
-  const need = Math.max(2, Math.ceil(textPages * 0.5));
+  const need = Math.max(2, Math.ceil(textPages * PDF_SETTINGS.text.furnitureShare));
   for (const p of pages) {
     p.blocks = p.blocks.filter((b) => {
       if (b.kind !== 'line' || !b.free.band) return true;
@@ -115,11 +116,12 @@ function editDistance(a: string, b: string): number {
  */
 function sameGrid(a: number[], b: number[], ruled: boolean): boolean {
   if (a.length !== b.length) return false;
-  if (!ruled) return a.slice(0, -1).every((x, i) => Math.abs(x - b[i]!) <= 3);
-  if (a.every((x, i) => Math.abs(x - b[i]!) <= 3)) return true;
+  const T = PDF_SETTINGS.tables;
+  if (!ruled) return a.slice(0, -1).every((x, i) => Math.abs(x - b[i]!) <= T.sameColumn);
+  if (a.every((x, i) => Math.abs(x - b[i]!) <= T.sameColumn)) return true;
   const wa = a[a.length - 1]! - a[0]!;
   const wb = b[b.length - 1]! - b[0]!;
-  return a.every((x, i) => Math.abs((x - a[0]!) / wa - (b[i]! - b[0]!) / wb) <= 0.015);
+  return a.every((x, i) => Math.abs((x - a[0]!) / wa - (b[i]! - b[0]!) / wb) <= T.sameColumnShare);
 }
 
 /** The cell that holds the text of slot (r, c): walks left over colspans and up over rowspans. */
@@ -164,7 +166,7 @@ function fullWidth(row: FragRow): boolean {
  */
 function leadingBold(rows: FragRow[]): number {
   let k = 0;
-  while (k < rows.length && k < 3 && rows[k]!.bold && !(k > 0 && fullWidth(rows[k]!))) k++;
+  while (k < rows.length && k < PDF_SETTINGS.tables.headerRows && rows[k]!.bold && !(k > 0 && fullWidth(rows[k]!))) k++;
   return k < rows.length ? k : 0;
 }
 
@@ -172,7 +174,7 @@ function appendFragment(build: TableBuild, frag: TableFrag, pitch: number): void
   let rows = frag.rows;
   // header rows repeated at the top of the page
   let k = 0;
-  while (k < Math.min(3, rows.length, build.firstRows.length) && sameRow(rows[k]!, build.firstRows[k]!) && rows[k]!.hasText) k++;
+  while (k < Math.min(PDF_SETTINGS.tables.headerRows, rows.length, build.firstRows.length) && sameRow(rows[k]!, build.firstRows[k]!) && rows[k]!.hasText) k++;
   if (k > 0) {
     for (let i = 0; i < k && i < build.rows.length; i++) build.rows[i]!.header = true;
     rows = rows.slice(k);

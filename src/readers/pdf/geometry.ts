@@ -39,12 +39,14 @@ export interface Segment {
   to: number;
 }
 
+import { PDF_SETTINGS } from './settings.js';
+
 /** Largest thickness (pt) of a filled rectangle still taken as a ruling line rather than a shaded area. */
-export const THIN = 2.5;
+export const THIN = PDF_SETTINGS.ruling.maxThickness;
 /** Shortest segment (pt) kept as a ruling. */
-const MIN_LENGTH = 2;
+const MIN_LENGTH = PDF_SETTINGS.ruling.minLength;
 /** Tolerance (pt) for "same line" / "touching". */
-export const TOL = 2;
+export const TOL = PDF_SETTINGS.ruling.snapTolerance;
 
 /** Path data of pdf.js 5.x (DrawOPS): 0 moveTo x y, 1 lineTo x y, 2 curveTo x1 y1 x2 y2 x y, 3 closePath. */
 const MOVE = 0;
@@ -188,7 +190,7 @@ export function fillAreas(data: ArrayLike<number>, m: Matrix, fill: string): Sha
  * The colour a box shows: the last-painted shade covering at least `share` of it, provided the
  * shade is not much bigger than `limit` (a table or page background is not a cell's shading).
  */
-export function shadeOf(shades: Shade[], box: { x0: number; y0: number; x1: number; y1: number }, limit: number, share = 0.6): string | undefined {
+export function shadeOf(shades: Shade[], box: { x0: number; y0: number; x1: number; y1: number }, limit: number, share = PDF_SETTINGS.ruling.fillShare): string | undefined {
   const area = (box.x1 - box.x0) * (box.y1 - box.y0);
   if (area <= 0) return undefined;
   for (let i = shades.length - 1; i >= 0; i--) {

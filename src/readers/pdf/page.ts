@@ -20,6 +20,7 @@ import {
 } from './geometry.js';
 import { median, splitRun, toLines, toPLine, typicalPitch, type Line, type PLine, type TextRun } from './text.js';
 import { borderlessTables } from './borderless.js';
+import { PDF_SETTINGS } from './settings.js';
 
 /** A cell of a table fragment: its own lines, or a placeholder covered by a spanning cell. */
 export interface FragCell {
@@ -184,7 +185,8 @@ function gridTable(page: number, grid: Grid, runs: TextRun[], shades: Shade[]): 
   regions.forEach((reg, k) => {
     for (const l of regionLines[k]!) pads.push(l.x0 - grid.xs[reg.c0]!);
   });
-  const pad = pads.length > 0 ? Math.min(8, Math.max(0.5, Math.min(...pads))) : 2;
+  const R = PDF_SETTINGS.ruling;
+  const pad = pads.length > 0 ? Math.min(R.maxPadding, Math.max(R.minPadding, Math.min(...pads))) : 2;
   const tableArea = (grid.xs[cols]! - grid.xs[0]!) * (grid.ys[rows]! - grid.ys[0]!);
   const cells: FragCell[] = regions.map((reg, k) => {
     const left = grid.xs[reg.c0]! + pad;
@@ -196,7 +198,7 @@ function gridTable(page: number, grid: Grid, runs: TextRun[], shades: Shade[]): 
       rowSpan: reg.r1 - reg.r0,
     };
     const box = { x0: grid.xs[reg.c0]!, x1: grid.xs[reg.c1]!, y0: grid.ys[reg.r0]!, y1: grid.ys[reg.r1]! };
-    const fill = cellFill(shadeOf(shades, box, 0.9 * tableArea));
+    const fill = cellFill(shadeOf(shades, box, R.backgroundShare * tableArea));
     if (fill) cell.fill = fill;
     return cell;
   });
@@ -219,7 +221,7 @@ function gridTable(page: number, grid: Grid, runs: TextRun[], shades: Shade[]): 
       else rowCells.push({ kind: 'left', lines: [], colSpan: 1, rowSpan: 1, below: true });
     }
     // a sliver between double rulings: no text and barely any height
-    if (!hasText && grid.ys[r + 1]! - grid.ys[r]! < 4 && rowCells.every((c) => c.kind === 'cell')) continue;
+    if (!hasText && grid.ys[r + 1]! - grid.ys[r]! < PDF_SETTINGS.ruling.sliverHeight && rowCells.every((c) => c.kind === 'cell')) continue;
     outRows.push({ cells: rowCells, bold: bold && hasText, hasText });
   }
   return {
@@ -391,7 +393,7 @@ export function layoutPage(
 
   // the free-text column: left/right edges of lines outside the header/footer bands
   const bandOf = (l: Line): 'top' | 'bottom' | undefined =>
-    l.base - l.size < 0.1 * height ? 'top' : l.base > 0.9 * height ? 'bottom' : undefined;
+    l.base - l.size < PDF_SETTINGS.text.bandShare * height ? 'top' : l.base > (1 - PDF_SETTINGS.text.bandShare) * height ? 'bottom' : undefined;
   const body = freeLines.filter((l) => !bandOf(l));
   const ref = body.length > 0 ? body : freeLines;
   const left = ref.length > 0 ? Math.min(...ref.map((l) => l.x0)) : 0;

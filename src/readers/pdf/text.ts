@@ -123,7 +123,7 @@ export function toLines(runs: TextRun[]): Line[] {
   let curBase = Number.NaN;
   let curSize = 0;
   for (const r of sorted) {
-    if (cur.length > 0 && Math.abs(r.base - curBase) <= Math.max(1, 0.45 * Math.min(curSize, r.size))) {
+    if (cur.length > 0 && Math.abs(r.base - curBase) <= Math.max(1, PDF_SETTINGS.text.baselineTolerance * Math.min(curSize, r.size))) {
       cur.push(r);
     } else {
       if (cur.length > 0) groups.push(cur);
@@ -136,6 +136,17 @@ export function toLines(runs: TextRun[]): Line[] {
   return groups.map(makeLine);
 }
 
+/**
+ * The gap between two runs above which a space separates them: a share of the font's own space
+ * glyph when the font gives its widths, else a share of the font size.
+ */
+function wordSpace(prev: TextRun, next: TextRun): number {
+  const em = prev.glyphs?.get(' ') ?? next.glyphs?.get(' ');
+  const size = Math.min(prev.size, next.size);
+  if (em !== undefined) return PDF_SETTINGS.text.wordSpace * em * size;
+  return PDF_SETTINGS.text.wordSpaceFallback * size;
+}
+
 export function makeLine(runs: TextRun[]): Line {
   const rs = runs.slice().sort((a, b) => a.x0 - b.x0);
   let text = '';
@@ -144,7 +155,7 @@ export function makeLine(runs: TextRun[]): Line {
     const s = cleanText(r.str);
     if (prev) {
       const gap = r.x0 - prev.x1;
-      const needSpace = gap > 0.15 * Math.min(prev.size, r.size) && !text.endsWith(' ') && !s.startsWith(' ');
+      const needSpace = gap > wordSpace(prev, r) && !text.endsWith(' ') && !s.startsWith(' ');
       if (needSpace) text += ' ';
     }
     text += s;
@@ -195,7 +206,7 @@ export function typicalPitch(lineGroups: { base: number; size: number }[][]): nu
       const b = lines[i]!;
       sizes.push(a.size);
       const p = b.base - a.base;
-      if (p >= 0.9 * a.size && p <= 1.7 * a.size) pitches.push(p / a.size);
+      if (p >= PDF_SETTINGS.text.minPitch * a.size && p <= PDF_SETTINGS.text.maxPitch * a.size) pitches.push(p / a.size);
     }
   }
   return pitches.length > 0 ? median(pitches) : 1.15;
@@ -233,7 +244,7 @@ export function wordKey(s: string): string {
  */
 export function room(a: PLine, b: PLine): number {
   const size = Math.max(a.size, b.size);
-  if (b.indent < 0.3 * size && a.indent > 0.5 * size) return a.free - a.indent;
+  if (b.indent < PDF_SETTINGS.paragraph.flush * size && a.indent > 0.5 * size) return a.free - a.indent;
   return a.free;
 }
 
@@ -251,7 +262,7 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   if (a.text.includes(' ')) return false;
   if (!fillsLine(a, b)) return false;
   // digits broken inside a number or date («02.202» / «5-»); a remainder is a few characters
-  if (/\p{N}$/u.test(a.text) && /^\p{N}/u.test(b.text)) return [...firstWord(b.text)].length <= 4;
+  if (/\p{N}$/u.test(a.text) && /^\p{N}/u.test(b.text)) return [...firstWord(b.text)].length <= PDF_SETTINGS.paragraph.maxDigitRemainder;
   if (!LOWER_START.test(b.text) || !/\p{L}$/u.test(a.text)) return false;
   const left = wordKey(a.text);
   const right = wordKey(firstWord(b.text));
@@ -259,7 +270,7 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // the same word broken at two different places in the document («облдержадмініс|трації»,
   // «облдержадмін|істрації»): each is a broken word, whatever the remainder's length
   if (vocab.breaks(left + right) >= 2 && !vocab.has(left)) return true;
-  if ([...right].length > 5) return false;
+  if ([...right].length > PDF_SETTINGS.paragraph.maxRemainder) return false;
   // a one-letter remainder that is also a one-letter word («у», «й», «я», «о»): joined when the
   // whole word occurs elsewhere in the document and the left part is no word of its own
   // («моніторинг|у»), or when it ends the text or punctuation follows it (a preposition, conjunction
@@ -280,13 +291,13 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
  */
 function fillsLine(a: PLine, b: PLine): boolean {
   if (b.firstGlyph !== undefined) return room(a, b) < b.firstGlyph + PDF_SETTINGS.paragraph.measuredSlack * 2 * Math.max(a.size, b.size);
-  return room(a, b) < 1.5 * Math.max(a.charWidth, b.charWidth);
+  return room(a, b) < PDF_SETTINGS.paragraph.fullLineGlyphs * Math.max(a.charWidth, b.charWidth);
 }
 
 /** Whether line A ends with a word broken without a hyphen that B completes (rule 3), given the vocabulary. */
 function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // a web address filling its line continues on the next one
-  if (URL_RE.test(lastWord(a.text)) && room(a, b) < 1.5 * a.charWidth && /^\S/u.test(b.text)) return true;
+  if (URL_RE.test(lastWord(a.text)) && fillsLine(a, b) && /^\S/u.test(b.text)) return true;
   if (forcedBreak(a, b, vocab)) return true;
   if (!LOWER_START.test(b.text)) return false;
   if (!/[\p{L}»"”)]$/u.test(a.text)) return false;
@@ -463,12 +474,13 @@ const HEADING_START =
 /** Bold against regular, or a size step of more than 15 %. */
 export function fontChange(a: PLine, b: PLine): boolean {
   if (a.bold !== undefined && b.bold !== undefined && a.bold !== b.bold) return true;
-  return Math.abs(a.size - b.size) > 0.15 * Math.max(a.size, b.size);
+  return Math.abs(a.size - b.size) > PDF_SETTINGS.paragraph.sizeStep * Math.max(a.size, b.size);
 }
 
 export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, indentAware: boolean): boolean {
   const size = Math.max(a.size, b.size);
-  if (!b.cross && b.base - a.base > pitch * size + Math.max(2, 0.2 * size)) return true;
+  const P = PDF_SETTINGS.paragraph;
+  if (!b.cross && b.base - a.base > pitch * size + Math.max(P.minGap, P.gapShare * size)) return true;
   // across a page break the gap is lost: a finished sentence followed by a capital starts anew
   if (b.cross && /[.!?]$/u.test(a.text) && /^[\p{Lu}\p{N}«"„“]/u.test(b.text)) return true;
   if (midWord(a, b, vocab)) return false;
@@ -478,11 +490,10 @@ export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, in
   // B's first word would have fitted on A: A ended on purpose. Measured with the font's glyph
   // widths inside a cell (its width is known from its borders) the word must fit with a space
   // before it; otherwise the estimate is rough (average glyph width) and it must clearly fit.
-  const P = PDF_SETTINGS.paragraph;
   if (!indentAware && b.firstWidth !== undefined && b.spaceWidth !== undefined) {
     if (room(a, b) >= b.firstWidth + b.spaceWidth + P.measuredSlack * size) return true;
   } else if (room(a, b) > P.fitFactor * firstWordWidth(a, b) + P.fitSlack * size) return true;
-  if (indentAware && b.indent > 0.8 * size && a.indent < 0.3 * size) return true;
+  if (indentAware && b.indent > P.indent * size && a.indent < P.flush * size) return true;
   return false;
 }
 
