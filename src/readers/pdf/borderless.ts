@@ -64,27 +64,34 @@ function gutters(block: Block[]): Gutter[] {
   const allow = Math.floor(S.crossingShare * multi.length);
   const left = Math.min(...block.map((b) => b.line.x0));
   const right = Math.max(...block.map((b) => b.line.x1));
-  // coverage count over elementary intervals
-  const cuts = new Set<number>([left, right]);
-  for (const b of multi) for (const s of b.segs) cuts.add(s.x0).add(s.x1);
-  const xs = [...cuts].sort((a, b) => a - b);
-  const out: Gutter[] = [];
-  let open: Gutter | undefined;
-  for (let i = 0; i + 1 < xs.length; i++) {
-    const a = xs[i]!;
-    const z = xs[i + 1]!;
-    const mid = (a + z) / 2;
-    let n = 0;
-    for (const b of multi) if (b.segs.some((s) => s.x0 < mid && s.x1 > mid)) n++;
-    if (n <= allow) {
-      if (open) open.x1 = z;
-      else open = { x0: a, x1: z };
-    } else if (open) {
-      out.push(open);
-      open = undefined;
+  // how many lines cover each x: a sweep over the lines' covered intervals (each line's segments
+  // merged first, so a line counts once)
+  const events: [number, number][] = [];
+  for (const b of multi) {
+    const ivs = b.segs.map((s) => [s.x0, s.x1] as [number, number]).sort((p, q) => p[0] - q[0]);
+    let cur: [number, number] | undefined;
+    for (const iv of ivs) {
+      if (cur && iv[0] <= cur[1]) cur[1] = Math.max(cur[1], iv[1]);
+      else {
+        if (cur) events.push([cur[0], 1], [cur[1], -1]);
+        cur = [iv[0], iv[1]];
+      }
     }
+    if (cur) events.push([cur[0], 1], [cur[1], -1]);
   }
-  if (open) out.push(open);
+  events.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const out: Gutter[] = [];
+  let n = 0;
+  let open: number | undefined = left;
+  for (const [x, d] of events) {
+    const before = n;
+    n += d;
+    if (before <= allow && n > allow && open !== undefined) {
+      if (x > open) out.push({ x0: open, x1: x });
+      open = undefined;
+    } else if (before > allow && n <= allow) open = x;
+  }
+  if (open !== undefined && right > open) out.push({ x0: open, x1: right });
   return out.filter((g) => g.x0 > left && g.x1 < right && g.x1 - g.x0 >= S.minGutter * size);
 }
 

@@ -298,11 +298,16 @@ function fontGlyphs(page: PDFPageProxy, fontName: string): Map<string, number> |
     if (!widths || !Array.isArray(map) || font?.vertical) return undefined;
     const unit = font?.fontMatrix?.[0] ?? 0.001;
     const out = new Map<string, number>();
-    map.forEach((u: unknown, code: number) => {
+    // the present codes only (a broken font's map may be a sparse array of enormous length), at most
+    // the 16-bit code space
+    const codes = Object.keys(map);
+    for (let k = 0; k < codes.length && k < 0x10000; k++) {
+      const code = Number(codes[k]);
+      const u: unknown = map[code];
       const w = (widths as Record<number, number>)[code];
-      if (typeof u !== 'string' || typeof w !== 'number' || w <= 0 || [...u].length !== 1) return;
+      if (typeof u !== 'string' || typeof w !== 'number' || !(w > 0) || [...u].length !== 1) continue;
       if (!out.has(u)) out.set(u, w * unit);
-    });
+    }
     return out.size > 0 ? out : undefined;
   } catch {
     return undefined;
