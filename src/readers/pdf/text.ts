@@ -250,6 +250,8 @@ export function room(a: PLine, b: PLine): number {
 
 /** Ukrainian one-letter words (a broken word's one-letter remainder is none of these). */
 const ONE_LETTER_WORDS = new Set(['а', 'в', 'є', 'з', 'і', 'й', 'о', 'у', 'я', 'ж', 'б']);
+/** Conjunctions: never right after a one-letter preposition or conjunction. */
+const CONJUNCTIONS = new Set(['та', 'і', 'й', 'а', 'або', 'чи', 'але', 'проте', 'однак']);
 /** A web address or e-mail: broken anywhere when it does not fit a line. */
 const URL_RE = /^(?:https?:\/\/|www\.|\S+@)\S*$/iu;
 
@@ -278,7 +280,9 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   if (right.length === 1 && ONE_LETTER_WORDS.has(right)) {
     if (vocab.has(left)) return false;
     if (vocab.seen(left + right)) return true;
-    return /^\p{L}[.,;:!?»)]*$/u.test(b.text) || /^\p{L}[.,;:!?»)]/u.test(firstWord(b.text));
+    if (/^\p{L}[.,;:!?»)]*$/u.test(b.text) || /^\p{L}[.,;:!?»)]/u.test(firstWord(b.text))) return true;
+    // nor is a preposition or conjunction followed by a conjunction («оприлюднен|о та оновлюється»)
+    return CONJUNCTIONS.has(wordKey(b.text.split(' ')[1] ?? ''));
   }
   if (right.length === 1) return true;
   return !vocab.has(right);

@@ -166,6 +166,7 @@ describe('issue #10: words broken in narrow cells, measured with the fonts’ gl
     const v = vocab('Публікація звітів на порталі', 'дані моніторингу щодня');
     expect(joinLines([measured('щомісяц', 0, 2, 40), measured('я', 1, 150, 6)], v)).toBe('щомісяця');
     expect(joinLines([measured('моніторинг', 0, 2, 60), measured('у щодня', 1, 100, 6)], v)).toBe('моніторингу щодня');
+    expect(joinLines([measured('оприлюднен', 0, 2, 60), measured('о та оновлюється', 1, 100, 6)], v)).toBe('оприлюднено та оновлюється');
     expect(joinLines([measured('розпочато', 0, 2, 50), measured('в березні 2021 р.', 1, 100, 6)], v)).toBe('розпочато в березні 2021 р.');
   });
 
