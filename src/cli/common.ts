@@ -1,7 +1,7 @@
 /** What every command shares: exit codes, error and warning output. */
 import chalk from 'chalk';
-import { errorMessage, messageReason, t } from '../i18n/index.js';
-import type { Message, Place, Severity } from '../model/message.js';
+import { errorMessage, errorText, getLang, messageReason, t } from '../i18n/index.js';
+import type { Message, MessageText, Place, Severity } from '../model/message.js';
 import { InputError, SchemaError } from '../io/errors.js';
 
 export const EXIT_OK = 0;
@@ -29,9 +29,10 @@ export const processIo: Io = {
 };
 
 /** One line: `ogp-extract: <file>: <cause>`. */
-export function reportError(io: Io, file: string | null, message: string): void {
-  const text = file && !message.includes(file) ? `${file}: ${message}` : message;
-  io.stderr(`${chalk.red(t('prefix.error'))} ${errorMessage(text)}\n`);
+export function reportError(io: Io, file: string | null, message: string, keyed?: MessageText): void {
+  const prefix = file && !message.includes(file) ? `${file}: ` : '';
+  const line = keyed ? `${prefix}${errorMessage(message, getLang(), keyed)}` : errorMessage(`${prefix}${message}`);
+  io.stderr(`${chalk.red(t('prefix.error'))} ${line}\n`);
 }
 
 const COLOR: Record<Severity, (text: string) => string> = {
@@ -86,7 +87,7 @@ export function describeCause(cause: unknown): string {
 export function reportInputFailure(io: Io, input: string, error: unknown, options: ReportOptions = {}): void {
   if (error instanceof SchemaError) reportError(io, null, t('cli.internalError', { message: error.message }));
   else if (error instanceof InputError) reportError(io, error.file, error.message);
-  else reportError(io, input, (error as Error).message.split('\n')[0] ?? 'unknown error');
+  else reportError(io, input, (error as Error).message.split('\n')[0] ?? 'unknown error', errorText(error));
   if (options.debug ?? io.debug) {
     const cause = error instanceof InputError ? error.cause : error;
     if (cause !== undefined) io.stderr(`${describeCause(cause)}\n`);

@@ -128,7 +128,8 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
       try {
         await writeFileAtomic(resolve(options.summary), summaryJson(summary));
       } catch (error) {
-        reportError(io, null, error instanceof OutputError ? new OutputError(options.summary, error.reason).message : String(error));
+        const failure = error instanceof OutputError ? new OutputError(options.summary, error.reason, { reasonText: error.reasonText }) : null;
+        reportError(io, null, failure ? failure.message : String(error), failure?.text);
         code = EXIT_FAILED;
       }
     }
@@ -173,12 +174,12 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     return finish(written, options.outDir);
   } catch (error) {
     if (error instanceof ExportError) {
-      for (const problem of error.problems) reportError(io, null, problem);
+      error.problems.forEach((problem, i) => reportError(io, null, problem, error.texts?.[i]));
       reportError(io, null, t('export.nothingWritten', { dir: options.outDir }));
       return finish([], options.outDir);
     }
     if (error instanceof OutputError) {
-      reportError(io, null, error.message);
+      reportError(io, null, error.message, error.text);
       reportError(io, null, M.summaryNothingWritten(options.outDir));
       return finish([], options.outDir);
     }

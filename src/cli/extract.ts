@@ -16,8 +16,8 @@ import {
   type FileReport,
 } from './batch.js';
 import { EXIT_FAILED, EXIT_OK, reportError, reportMessages, UsageError, type Io } from './common.js';
-import { hasErrors } from '../model/message.js';
-import { errorMessage, t } from '../i18n/index.js';
+import { hasErrors, type MessageText } from '../model/message.js';
+import { errorMessage, errorText, getLang, t } from '../i18n/index.js';
 import { batchMessages as M } from './messages.js';
 
 export interface ExtractCliOptions extends BatchCliOptions {
@@ -136,7 +136,8 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
       } catch (error) {
         const reason = error instanceof OutputError ? error.reason : String(error);
         const shown = options.output && output ? options.output : output;
-        progress.line(errorLine(null, new OutputError(shown ?? '', reason).message, io.debug ? (error as Error).stack : undefined));
+        const failure = new OutputError(shown ?? '', reason, { reasonText: error instanceof OutputError ? error.reasonText : undefined });
+        progress.line(errorLine(null, failure.message, io.debug ? (error as Error).stack : undefined, failure.text));
         fileReports[index] = failedReport(file.path, `cannot write ${shown}: ${reason}`);
         flush();
         return;
@@ -168,7 +169,7 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
     try {
       await state.saveState(options.outDir, next);
     } catch (error) {
-      reportError(io, null, (error as Error).message);
+      reportError(io, null, (error as Error).message, errorText(error));
       code = EXIT_FAILED;
     }
   }
@@ -179,16 +180,18 @@ export async function runExtract(inputs: string[], options: ExtractCliOptions, i
     try {
       await atomic.writeFileAtomic(resolve(options.summary), summaryJson(summary));
     } catch (error) {
-      reportError(io, null, error instanceof OutputError ? new OutputError(options.summary, error.reason).message : String(error));
+      const failure = error instanceof OutputError ? new OutputError(options.summary, error.reason, { reasonText: error.reasonText }) : null;
+      reportError(io, null, failure ? failure.message : String(error), failure?.text);
       code = EXIT_FAILED;
     }
   }
   return code;
 }
 
-function errorLine(file: string | null, message: string, stack?: string): string {
-  const text = file && !message.includes(file) ? `${file}: ${message}` : message;
-  return `${chalk.red(t('prefix.error'))} ${errorMessage(text)}${stack ? `\n${stack}` : ''}`;
+function errorLine(file: string | null, message: string, stack?: string, keyed?: MessageText): string {
+  const prefix = file && !message.includes(file) ? `${file}: ` : '';
+  const line = keyed ? `${prefix}${errorMessage(message, getLang(), keyed)}` : errorMessage(`${prefix}${message}`);
+  return `${chalk.red(t('prefix.error'))} ${line}${stack ? `\n${stack}` : ''}`;
 }
 
 function zeroReport(input: string, status: FileReport['status'], output: string | null): FileReport {

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { info, type Message } from '../model/message.js';
+import { info, type Message, type MessageText } from '../model/message.js';
 import {
   PASSPORT_ELEMENTS as ELEMENTS,
   passportElement,
@@ -134,7 +134,30 @@ class PassportReader {
   }
 }
 
-/** The export's words for a broken rule of the table (the i18n catalogue recognises them: src/i18n/index.ts). */
+/** Problems of the passport file in English, with the catalogue text (src/i18n) each was made from, when it has one. */
+type Texts = Map<string, MessageText>;
+
+/** The catalogue text of a broken rule of the table (the same words as `wording`), for the rules the catalogue has. */
+function ruleText(key: PassportKey, problem: PassportProblem, value: unknown): MessageText | undefined {
+  const shown = Array.isArray(value) ? value.join(', ') : String(value);
+  const element = label(key);
+  switch (problem.rule) {
+    case 'date':
+      return { key: 'error.mustBeDate', params: { element, value: JSON.stringify(value) } };
+    case 'url':
+      return { key: 'error.mustBeLink', params: { element, value: shown } };
+    case 'oneOf':
+      return { key: 'error.mustBeOneOf', params: { element, list: `«${problem.values.join('», «')}»`, value: `«${shown}»` } };
+    case 'edrpou':
+      return { key: 'error.edrpou', params: { element, value: shown } };
+    case 'email':
+      return { key: 'error.notEmail', params: { element, value: shown } };
+    default:
+      return undefined;
+  }
+}
+
+/** The export's words for a broken rule of the table. */
 function wording(problem: PassportProblem, value: unknown): string {
   const shown = Array.isArray(value) ? value.join(', ') : String(value);
   switch (problem.rule) {
@@ -209,29 +232,38 @@ function computeDates(read: PassportReader, issued: string | null, context: Pass
 }
 
 /** Unknown keys and missing mandatory elements of the passport file. */
-function checkPresence(raw: Record<string, unknown>, problems: string[]): void {
+function checkPresence(raw: Record<string, unknown>, problems: string[], texts: Texts): void {
   for (const key of Object.keys(raw).sort()) {
-    if (!(key in PASSPORT_ELEMENTS)) problems.push(`unknown passport element ${key}`);
+    if (!(key in PASSPORT_ELEMENTS)) {
+      const problem = `unknown passport element ${key}`;
+      problems.push(problem);
+      texts.set(problem, { key: 'error.unknownElement', params: { key } });
+    }
   }
   for (const key of MANDATORY_INPUT) {
     // A nullable element may be stated as null (e.g. a publisher that is not a legal entity), but must be stated.
     const absent = passportElement(key).nullable ? !(key in raw) || raw[key] === undefined : isMissing(raw[key]);
-    if (absent) problems.push(`missing mandatory element ${label(key)}`);
+    if (absent) {
+      const problem = `missing mandatory element ${label(key)}`;
+      problems.push(problem);
+      texts.set(problem, { key: 'error.missingElement', params: { name: PASSPORT_ELEMENTS[key], key } });
+    }
   }
 }
 
 /** Every present value against the rules of the table (the same rules validate applies to passport.json). */
-function checkRules(passport: Record<PassportKey, unknown>, raw: Record<string, unknown>, problems: string[]): void {
+function checkRules(passport: Record<PassportKey, unknown>, raw: Record<string, unknown>, problems: string[], texts: Texts): void {
   for (const element of ELEMENTS) {
     const value = passport[element.key];
     if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     const problem = element.check(value);
     if (!problem) continue;
-    const hint =
-      problem.rule === 'edrpou' && typeof raw.publisherId === 'number'
-        ? ' (in YAML put the code in quotes, e.g. "04060714", so leading zeros are kept)'
-        : '';
-    problems.push(`${label(element.key)} ${wording(problem, value)}${hint}`);
+    const quote = problem.rule === 'edrpou' && typeof raw.publisherId === 'number';
+    const hint = quote ? ' (in YAML put the code in quotes, e.g. "04060714", so leading zeros are kept)' : '';
+    const line = `${label(element.key)} ${wording(problem, value)}${hint}`;
+    problems.push(line);
+    const text = ruleText(element.key, problem, value);
+    if (text) texts.set(line, quote ? { key: 'error.withHint', params: { problem: text, hint: { key: 'error.edrpouQuote', params: {} } } } : text);
   }
   const { issued, modified } = passport;
   if (typeof issued === 'string' && typeof modified === 'string' && modified.slice(0, 10) < issued.slice(0, 10)) {
@@ -249,7 +281,8 @@ export function buildPassport(input: unknown, context: PassportContext, source =
   }
   const read = new PassportReader(input as Record<string, unknown>);
   const problems = read.problems;
-  checkPresence(read.raw, problems);
+  const texts: Texts = new Map();
+  checkPresence(read.raw, problems, texts);
 
   const license = read.text('license') ?? DEFAULT_LICENSE;
   const licenseKey = licenseId(license);
@@ -281,10 +314,18 @@ export function buildPassport(input: unknown, context: PassportContext, source =
     contactPointEmail: read.text('contactPointEmail'),
   };
   checkCkan(result as Partial<Passport>, source, notes, problems);
-  checkRules(result, read.raw, problems);
+  checkRules(result, read.raw, problems, texts);
   if (problems.length) {
     const unique = [...new Set(problems)];
-    throw new ExportError(`${source}: ${unique.join('; ')}`, unique.map((p) => `${source}: ${p}`));
+    throw new ExportError(
+      `${source}: ${unique.join('; ')}`,
+      unique.map((p) => `${source}: ${p}`),
+      undefined,
+      unique.map((p) => {
+        const text = texts.get(p);
+        return text && { key: 'error.inFile', params: { file: source, problem: text } };
+      }),
+    );
   }
   return result as unknown as Passport;
 }

@@ -6,6 +6,7 @@
  * an empty text becomes null (missing).
  */
 import type { ActionPlan, Commitment, Measure, Party } from '../model/schema.js';
+import type { MessageText } from '../model/message.js';
 import type { CellValue, TableRecord } from './tables.js';
 import { cleanLine, cleanOrNull } from '../util/text.js';
 import { decisionKey } from '../normalize/translit.js';
@@ -17,9 +18,13 @@ export class ExportError extends Error {
     readonly problems: readonly string[] = [message],
     /** The export option at fault (`nullValue`, `formats`), when the error is about an option. */
     readonly option?: 'nullValue' | 'formats',
+    /** The catalogue text of each problem (never serialised), when it has one: the CLI says it in its language. */
+    texts?: readonly (MessageText | undefined)[],
   ) {
     super(message);
+    if (texts) Object.defineProperty(this, 'texts', { value: texts, enumerable: false });
   }
+  declare readonly texts?: readonly (MessageText | undefined)[];
 }
 
 /** Compare by UTF-16 code units: locale-independent, deterministic. */

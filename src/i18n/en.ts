@@ -277,6 +277,13 @@ export const en = {
   'error.notAFolder': 'a part of the path is a file, not a folder',
   'error.cannotCreateFolder': 'the folder cannot be created there',
   'error.nameTooLong': 'the name is too long',
+  'error.cannotWriteLine': 'cannot write {path}: {reason}',
+  'error.tooManyOpenFiles': 'too many open files',
+  'error.ioError': 'input/output error',
+  'error.fileBusy': 'the file is busy',
+  'error.timedOut': 'timed out',
+  'error.withHint': '{problem} {hint}',
+  'error.inFile': '{file}: {problem}',
 
   // extraction warning codes
   'code.term-unparsed': 'a term could not be read as dates; its text is kept, dates are empty',

@@ -8,6 +8,7 @@
 import { Help, type Command, type Option } from 'commander';
 import { en, type MessageKey } from './en.js';
 import { uk } from './uk.js';
+import { renderText, type MessageText } from '../model/message.js';
 
 export type Lang = 'en' | 'uk';
 export const LANGS: readonly Lang[] = ['en', 'uk'];
@@ -132,16 +133,23 @@ export function messageReason(message: { code: string; reason: string }, lang: L
   return warningMessage(message.code, message.reason, lang);
 }
 
-/** Library error texts (English) → catalogue keys; each regex's named groups are the placeholders. */
+/**
+ * The catalogue text an error of the library was made from (`text` of OutputError, src/io/atomic.ts; the
+ * `texts` of an ExportError are read one by one), or undefined.
+ */
+export function errorText(error: unknown): MessageText | undefined {
+  const text = (error as { text?: unknown } | null)?.text;
+  return text && typeof text === 'object' && typeof (text as MessageText).key === 'string' ? (text as MessageText) : undefined;
+}
+
+/**
+ * English texts of errors that reach the CLI as plain strings, with no catalogue text: an InputError's reason
+ * comes back from a worker thread as a string (src/batch: only JSON crosses the thread), and a few commands
+ * (publish, report, passport) print an output error's line. These are the library's own words (src/io/atomic.ts
+ * causes, src/pipeline.ts), recognised here until those routes carry the key. Each regex's named groups are the
+ * placeholders. The passport's errors are not here: they always come with their catalogue text.
+ */
 const ERROR_PATTERNS: readonly [RegExp, MessageKey][] = [
-  [/missing mandatory element «(?<name>[^»]+)» \((?<key>\w+)\)/g, 'error.missingElement'],
-  [/unknown passport element (?<key>\w+)/g, 'error.unknownElement'],
-  [/(?<element>«[^»]+» \(\w+\)) must be a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm\[:ss\]\[±hh:mm\]: (?<value>[^;]*)/g, 'error.mustBeDate'],
-  [/(?<element>«[^»]+» \(\w+\)) is not an e-mail address: (?<value>[^;]*)/g, 'error.notEmail'],
-  [/(?<element>«[^»]+» \(\w+\)) must start with http:\/\/ or https:\/\/: (?<value>[^;]*)/g, 'error.mustBeLink'],
-  [/(?<element>«[^»]+» \(\w+\)) must be one of (?<list>«.*?»): (?<value>«[^»]*»)/g, 'error.mustBeOneOf'],
-  [/(?<element>«[^»]+» \(\w+\)) must be an 8-digit ЄДРПОУ code written as text: (?<value>[^ ;]*)/g, 'error.edrpou'],
-  [/\(in YAML put the code in quotes, e\.g\. "04060714", so leading zeros are kept\)/g, 'error.edrpouQuote'],
   [/\bcannot write (?<path>\S+): /g, 'error.cannotWrite'],
   [/\bthe file system is read-only\b/g, 'error.readOnly'],
   [/\bno space left on the device\b/g, 'error.noSpace'],
@@ -156,9 +164,13 @@ const ERROR_PATTERNS: readonly [RegExp, MessageKey][] = [
   [/\bfile is empty\b/g, 'error.fileEmpty'],
 ];
 
-/** An error line of the library in the current language: the parts it recognises translated, data kept. */
-export function errorMessage(text: string, lang: Lang = current): string {
+/**
+ * An error line of the library in the current language. English: the line as it is. Other languages: from
+ * the catalogue text `keyed` the library made it from, when given; else the parts ERROR_PATTERNS recognise.
+ */
+export function errorMessage(text: string, lang: Lang = current, keyed?: MessageText): string {
   if (lang === 'en') return text;
+  if (keyed) return renderText(keyed, CATALOGUES[lang]);
   let out = text;
   for (const [re, key] of ERROR_PATTERNS) {
     out = out.replace(re, (...args: unknown[]) => {

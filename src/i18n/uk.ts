@@ -264,6 +264,13 @@ export const uk: Record<MessageKey, string> = {
   'error.notAFolder': 'частина шляху — файл, а не тека',
   'error.cannotCreateFolder': 'там не можна створити теку',
   'error.nameTooLong': 'задовга назва',
+  'error.cannotWriteLine': 'не вдається записати {path}: {reason}',
+  'error.tooManyOpenFiles': 'забагато відкритих файлів',
+  'error.ioError': 'помилка введення-виведення',
+  'error.fileBusy': 'файл зайнятий',
+  'error.timedOut': 'вичерпано час очікування',
+  'error.withHint': '{problem} {hint}',
+  'error.inFile': '{file}: {problem}',
 
   'code.term-unparsed': 'строк не вдалося прочитати як дати; текст строку збережено, дати порожні',
   'code.term-reversed': 'строк починається пізніше, ніж закінчується; дати порожні',

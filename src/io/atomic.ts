@@ -6,19 +6,52 @@
  */
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve } from 'node:path';
+import type { MessageText, TextParam } from '../model/message.js';
 
 let counter = 0;
 
-/** Writing an output failed. `message` is one line: `cannot write <path>: <cause>`. */
+/**
+ * Writing an output failed. `message` is one line: `cannot write <path>: <cause>`; `text` (never serialised)
+ * is the catalogue text it was made from (src/i18n), `reasonText` the cause's, when the cause is one we name.
+ */
 export class OutputError extends Error {
   override name = 'OutputError';
+  declare readonly text: MessageText;
+  declare readonly reasonText?: MessageText;
   constructor(
     readonly path: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reasonText?: MessageText | undefined },
   ) {
-    super(`cannot write ${path}: ${reason}`, options);
+    super(`cannot write ${path}: ${reason}`, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    const cause: TextParam = options?.reasonText ?? reason;
+    Object.defineProperty(this, 'text', { value: { key: 'error.cannotWriteLine', params: { path, reason: cause } }, enumerable: false });
+    if (options?.reasonText) Object.defineProperty(this, 'reasonText', { value: options.reasonText, enumerable: false });
   }
+}
+
+/** The catalogue keys of the causes below (the same words in English). */
+const CAUSE_KEYS: Record<string, string> = {
+  EACCES: 'error.permissionDenied',
+  EPERM: 'error.permissionDenied',
+  EROFS: 'error.readOnly',
+  ENOSPC: 'error.noSpace',
+  EDQUOT: 'error.quota',
+  EISDIR: 'error.itIsFolder',
+  ENOTDIR: 'error.notAFolder',
+  ENOENT: 'error.cannotCreateFolder',
+  ENAMETOOLONG: 'error.nameTooLong',
+  EMFILE: 'error.tooManyOpenFiles',
+  EIO: 'error.ioError',
+  EBUSY: 'error.fileBusy',
+  ETIMEDOUT: 'error.timedOut',
+};
+
+/** The catalogue text of a file-system error's cause, when it is one we name (else undefined: Node's words). */
+export function fsErrorText(error: unknown): MessageText | undefined {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const key = code ? CAUSE_KEYS[code] : undefined;
+  return key ? { key, params: {} } : undefined;
 }
 
 const CAUSES: Record<string, string> = {
@@ -92,7 +125,7 @@ async function writeTemp(path: string, data: string | Uint8Array): Promise<strin
 }
 
 function outputError(path: string, error: unknown): OutputError {
-  return error instanceof OutputError ? error : new OutputError(path, describeFsError(error), { cause: error });
+  return error instanceof OutputError ? error : new OutputError(path, describeFsError(error), { cause: error, reasonText: fsErrorText(error) });
 }
 
 /** Write one file atomically. Throws OutputError. */
