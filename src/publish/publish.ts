@@ -16,7 +16,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { count, t } from '../i18n/index.js';
 import { ACCRUAL_PERIODICITIES } from '../model/national.js';
-import { CkanClient, CkanError, type CkanClientOptions } from './client.js';
+import { CkanClient, CkanError, type ActionBody, type CkanClientOptions } from './client.js';
 import { uploadOrder, withPortalLinks } from './links.js';
 import {
   ckanName,
@@ -299,219 +299,317 @@ function resourceForm(file: LocalFile, bytes: Buffer, extra: Record<string, stri
   return form;
 }
 
-export async function publish(options: PublishOptions, log: (line: string) => void = () => {}): Promise<PublishResult> {
+/**
+ * Everything one publish run knows, filled in step by step: what is wanted (files, dataset fields), what the
+ * portal has, the plan made from the difference, and what has been uploaded.
+ */
+interface PublishRun {
+  options: PublishOptions;
+  log: (line: string) => void;
+  /** The portal address without a trailing slash. */
+  portal: string;
+  /** The CKAN dataset name. */
+  name: string;
+  /** The files to publish, in upload order (./links.ts), and their names. */
+  files: LocalFile[];
+  names: Set<string>;
+  /** The dataset fields made from the passport. */
+  wanted: Record<string, string | boolean>;
+  client: CkanClient;
+  /** The dataset as last read from (or returned by) the portal; null while it does not exist. */
+  current: CkanPackage | null;
+  plan: PlannedCall[];
+  /** The portal's resources by name (more than one for a name means duplicates). */
+  byName: Map<string, CkanResource[]>;
+  /** Portal resources with no file in the directory. */
+  orphans: CkanResource[];
+  /**
+   * Portal address of each file's resource: known for resources that exist, learnt from each create. A file that
+   * is gone but whose resource stays on the portal (no --prune) is still linked to there.
+   */
+  urls: Map<string, string>;
+  /** The names other files may link to: the files, and (without --prune) the orphans kept on the portal. */
+  linkable: Set<string>;
+  unchanged: string[];
+  /** What is (or was found) on the portal for each file: the uploaded copy's bytes, not the file's. */
+  contents: Map<string, Buffer>;
+  /** Extra resources for one file (left by a create whose answer was lost). */
+  duplicates: CkanResource[];
+  /** Whether a resource_create faulted (then duplicates it may have left are looked for at the end). */
+  faultedCreate: boolean;
+}
+
+/** The parsed passport.json of the dataset directory (readDatasetDir made sure it is there). */
+function readPassport(files: LocalFile[]): { passport: Record<string, unknown>; path: string } {
+  const file = files.find((f) => f.name === 'passport.json') as LocalFile;
+  try {
+    return { passport: JSON.parse(file.bytes.toString('utf8')) as Record<string, unknown>, path: file.path };
+  } catch (error) {
+    throw new PublishError(t('publish.badJson', { file: file.path, error: (error as Error).message }));
+  }
+}
+
+/** The CKAN dataset name: the one given (checked against CKAN's rule), else made from the passport identifier. */
+function datasetName(given: string | undefined, passport: Record<string, unknown>, passportPath: string): string {
+  if (given !== undefined) {
+    const rule = ckanNameRule(given);
+    if (rule) {
+      const problem = t(`publish.name.${rule}`, { min: CKAN_NAME_MIN, max: CKAN_NAME_MAX });
+      throw new PublishError(t('publish.badName', { name: JSON.stringify(given), problem }));
+    }
+    return given;
+  }
+  try {
+    return ckanName(str(passport.identifier));
+  } catch {
+    throw new PublishError(t('publish.cannotMakeName', { file: passportPath, identifier: JSON.stringify(str(passport.identifier)) }));
+  }
+}
+
+/** Reads the dataset directory and its passport, makes the dataset fields, and starts a run with nothing planned. */
+async function startRun(options: PublishOptions, log: (line: string) => void): Promise<PublishRun> {
   const portal = options.portal.replace(/\/+$/, '');
   const files = uploadOrder(await readDatasetDir(options.dir));
   const names = new Set(files.map((f) => f.name));
-  const passportFile = files.find((f) => f.name === 'passport.json') as LocalFile;
-  let passport: Record<string, unknown>;
+  const { passport, path } = readPassport(files);
+  const name = datasetName(options.name, passport, path);
+  const wanted = datasetFields(passport, { name, org: options.org, private: options.private ?? false }, path);
+  return {
+    options,
+    log,
+    portal,
+    name,
+    files,
+    names,
+    wanted,
+    client: new CkanClient({ ...options, portal }),
+    current: null,
+    plan: [],
+    byName: new Map(),
+    orphans: [],
+    urls: new Map(),
+    linkable: new Set(names),
+    unchanged: [],
+    contents: new Map(),
+    duplicates: [],
+    faultedCreate: false,
+  };
+}
+
+/** Throws a portal error as one line naming what to fix; any other error as it is. */
+function failWith(run: PublishRun, error: unknown): never {
+  if (error instanceof CkanError) throw new PublishError(explain(error, { name: run.name, org: run.options.org, portal: run.portal }));
+  throw error;
+}
+
+/** The dataset as the portal shows it now, or null when it does not exist. */
+async function showDataset(run: PublishRun): Promise<CkanPackage | null> {
   try {
-    passport = JSON.parse(passportFile.bytes.toString('utf8')) as Record<string, unknown>;
+    return (await run.client.call('package_show', { id: run.name })) as CkanPackage;
   } catch (error) {
-    throw new PublishError(t('publish.badJson', { file: passportFile.path, error: (error as Error).message }));
+    if (error instanceof CkanError && error.status === 404) return null;
+    if (error instanceof CkanError && error.status === 403 && run.client.hasToken) {
+      throw new PublishError(t('publish.explain.showForbidden', { name: run.name, portal: run.portal }));
+    }
+    return failWith(run, error);
   }
-  let name = options.name;
-  if (name !== undefined) {
-    const rule = ckanNameRule(name);
-    if (rule) {
-      const problem = t(`publish.name.${rule}`, { min: CKAN_NAME_MIN, max: CKAN_NAME_MAX });
-      throw new PublishError(t('publish.badName', { name: JSON.stringify(name), problem }));
-    }
-  } else {
-    try {
-      name = ckanName(str(passport.identifier));
-    } catch {
-      throw new PublishError(t('publish.cannotMakeName', { file: passportFile.path, identifier: JSON.stringify(str(passport.identifier)) }));
-    }
-  }
-  const wanted = datasetFields(passport, { name, org: options.org, private: options.private ?? false }, passportFile.path);
-  const client = new CkanClient({ ...options, portal });
-  const ctx = { name, org: options.org, portal };
-  const fail = (error: unknown): never => {
-    if (error instanceof CkanError) throw new PublishError(explain(error, ctx));
-    throw error;
-  };
+}
 
-  const show = async (): Promise<CkanPackage | null> => {
-    try {
-      return (await client.call('package_show', { id: name })) as CkanPackage;
-    } catch (error) {
-      if (error instanceof CkanError && error.status === 404) return null;
-      if (error instanceof CkanError && error.status === 403 && client.hasToken) {
-        throw new PublishError(t('publish.explain.showForbidden', { name: name as string, portal }));
-      }
-      return fail(error);
-    }
-  };
-
-  let current = await show();
-  const plan: PlannedCall[] = [];
-  if (!current) plan.push({ action: 'package_create', fields: Object.keys(wanted) });
+/** Plans the dataset call: create it when missing, else patch the fields that differ (if any). */
+function planDataset(run: PublishRun): void {
+  if (!run.current) run.plan.push({ action: 'package_create', fields: Object.keys(run.wanted) });
   else {
-    const changed = changedFields(current, wanted, options.org);
-    if (changed.length) plan.push({ action: 'package_patch', fields: changed });
+    const changed = changedFields(run.current, run.wanted, run.options.org);
+    if (changed.length) run.plan.push({ action: 'package_patch', fields: changed });
   }
-  const byName = new Map<string, CkanResource[]>();
-  for (const r of current?.resources ?? []) {
-    const list = byName.get(r.name ?? '') ?? [];
+}
+
+/** Groups the portal's resources by name, finds the orphans, and (without --prune) keeps the orphans linkable. */
+function indexPortalResources(run: PublishRun): void {
+  for (const r of run.current?.resources ?? []) {
+    const list = run.byName.get(r.name ?? '') ?? [];
     list.push(r);
-    byName.set(r.name ?? '', list);
+    run.byName.set(r.name ?? '', list);
   }
-  const orphans: CkanResource[] = [];
-  for (const [rname, list] of byName) if (!names.has(rname)) orphans.push(...list);
-  // Portal address of each file's resource: known for resources that exist, learnt from each create. A file that
-  // is gone but whose resource stays on the portal (no --prune) is still linked to there.
-  const urls = new Map<string, string>();
-  const linkable = new Set(names);
-  if (!options.prune) {
-    for (const r of orphans) {
-      if (r.name && r.url && !urls.has(r.name)) {
-        linkable.add(r.name);
-        urls.set(r.name, r.url);
-      }
+  for (const [rname, list] of run.byName) if (!run.names.has(rname)) run.orphans.push(...list);
+  if (run.options.prune) return;
+  for (const r of run.orphans) {
+    if (r.name && r.url && !run.urls.has(r.name)) {
+      run.linkable.add(r.name);
+      run.urls.set(r.name, r.url);
     }
   }
-  const unchanged: string[] = [];
-  /** What is (or was found) on the portal for each file: the uploaded copy's bytes, not the file's. */
-  const contents = new Map<string, Buffer>();
-  const duplicates: CkanResource[] = [];
-  for (const file of files) {
-    const list = byName.get(file.name) ?? [];
-    const upload = withPortalLinks(file.name, file.bytes, linkable, urls);
+}
+
+/**
+ * Plans the resource calls: create a file's resource when missing, patch it when its content differs, remove
+ * duplicates, and (with --prune) the orphans.
+ */
+function planResources(run: PublishRun): void {
+  for (const file of run.files) {
+    const list = run.byName.get(file.name) ?? [];
+    const upload = withPortalLinks(file.name, file.bytes, run.linkable, run.urls);
     // Two resources for one file can only come from a create whose answer was lost: keep one, remove the rest.
     const keep = list.find((r) => upload !== null && sameContent(r.hash, upload)) ?? list[0];
-    duplicates.push(...list.filter((r) => r !== keep));
-    if (!keep) plan.push({ action: 'resource_create', file, upload });
-    else if (upload === null || !sameContent(keep.hash, upload)) plan.push({ action: 'resource_patch', file, resourceId: keep.id, upload });
+    run.duplicates.push(...list.filter((r) => r !== keep));
+    if (!keep) run.plan.push({ action: 'resource_create', file, upload });
+    else if (upload === null || !sameContent(keep.hash, upload)) run.plan.push({ action: 'resource_patch', file, resourceId: keep.id, upload });
     else {
-      unchanged.push(file.name);
-      contents.set(file.name, upload);
+      run.unchanged.push(file.name);
+      run.contents.set(file.name, upload);
     }
-    if (keep?.url) urls.set(file.name, keep.url);
+    if (keep?.url) run.urls.set(file.name, keep.url);
   }
-  for (const r of duplicates) plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: r.name ?? r.id, duplicate: true });
-  if (options.prune) for (const r of orphans) plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: r.name ?? r.id });
+  for (const r of run.duplicates) run.plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: r.name ?? r.id, duplicate: true });
+  if (run.options.prune) for (const r of run.orphans) run.plan.push({ action: 'resource_delete', resourceId: r.id, resourceName: r.name ?? r.id });
+}
 
-  const result: PublishResult = {
-    name,
-    plan,
-    orphans: orphans.map((r) => r.name ?? r.id),
-    unchanged,
+/** The result as planned (writes and notKept are updated when the plan is applied). */
+function summarise(run: PublishRun): PublishResult {
+  const current = run.current;
+  return {
+    name: run.name,
+    plan: run.plan,
+    orphans: run.orphans.map((r) => r.name ?? r.id),
+    unchanged: run.unchanged,
     writes: 0,
-    datasetUrl: `${portal}/dataset/${name}`,
-    notKept: current ? EXTENSION_FIELDS.filter((k) => !keeps(current as CkanPackage, k)) : [],
+    datasetUrl: `${run.portal}/dataset/${run.name}`,
+    notKept: current ? EXTENSION_FIELDS.filter((k) => !keeps(current, k)) : [],
   };
-  if (options.dryRun || plan.length === 0) return result;
-  if (!client.hasToken) throw new PublishError(t('publish.noToken'));
+}
 
-  // Dataset: create (re-reading after a fault before creating again) or patch.
-  const first = plan[0];
-  if (first?.action === 'package_create') {
-    const body = { ...wanted };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        current = (await client.callOnce('package_create', body, true)) as CkanPackage;
-        break;
-      } catch (error) {
-        if (!(error instanceof CkanError) || !error.retryable || attempt >= client.attempts) fail(error);
-        await client.backoff(attempt);
-        current = await show();
-        if (current) break; // the create went through; its answer was lost
-      }
-    }
-    result.notKept = fieldsNotKept(current, Object.keys(wanted));
-    log(t('publish.created', { name }));
-  } else if (first?.action === 'package_patch') {
-    const body = { id: (current as CkanPackage).id, ...wanted, ...(first.fields.includes('state') ? { state: 'active' } : {}) };
+/** An idempotent write call (retried on faults); a portal error becomes a PublishError. */
+async function writeOrFail(run: PublishRun, action: string, body: ActionBody): Promise<unknown> {
+  try {
+    return await run.client.call(action, body, true);
+  } catch (error) {
+    return failWith(run, error);
+  }
+}
+
+/** Creates the dataset; after a fault the portal is read again before creating again. */
+async function createDataset(run: PublishRun): Promise<CkanPackage> {
+  const body = { ...run.wanted };
+  for (let attempt = 1; ; attempt++) {
     try {
-      current = (await client.call('package_patch', body, true)) as CkanPackage;
+      return (await run.client.callOnce('package_create', body, true)) as CkanPackage;
     } catch (error) {
-      fail(error);
+      if (!(error instanceof CkanError) || !error.retryable || attempt >= run.client.attempts) failWith(run, error);
+      await run.client.backoff(attempt);
+      const created = await showDataset(run);
+      if (created) return created; // the create went through; its answer was lost
     }
-    result.notKept = fieldsNotKept(current as CkanPackage, Object.keys(wanted));
-    log(t('publish.updated', { name, fields: first.fields.join(', ') }));
   }
-  const packageId = (current as CkanPackage).id;
-  let faultedCreate = false;
-  /** The bytes of a file as uploaded now: links to the addresses of the files uploaded before it. */
-  const bytesOf = (file: LocalFile): Buffer => {
-    const bytes = withPortalLinks(file.name, file.bytes, linkable, urls);
-    if (!bytes) throw new PublishError(`${file.path}: ${t('publish.linksUnknown', { file: file.name })}`);
-    contents.set(file.name, bytes);
-    return bytes;
-  };
-  const learn = (file: LocalFile, resource: unknown): void => {
-    const url = (resource as CkanResource | null)?.url;
-    if (typeof url === 'string' && url) urls.set(file.name, url);
-  };
+}
 
-  for (const call of plan) {
+/** Makes the planned dataset call (the plan's first, if any) and records which sent fields the portal did not keep. */
+async function applyDatasetCall(run: PublishRun, result: PublishResult): Promise<void> {
+  const first = run.plan[0];
+  if (first?.action === 'package_create') {
+    run.current = await createDataset(run);
+    result.notKept = fieldsNotKept(run.current, Object.keys(run.wanted));
+    run.log(t('publish.created', { name: run.name }));
+  } else if (first?.action === 'package_patch') {
+    const body = { id: (run.current as CkanPackage).id, ...run.wanted, ...(first.fields.includes('state') ? { state: 'active' } : {}) };
+    run.current = (await writeOrFail(run, 'package_patch', body)) as CkanPackage;
+    result.notKept = fieldsNotKept(run.current, Object.keys(run.wanted));
+    run.log(t('publish.updated', { name: run.name, fields: first.fields.join(', ') }));
+  }
+}
+
+/** The bytes of a file as uploaded now: links to the addresses of the files uploaded before it. */
+function uploadBytes(run: PublishRun, file: LocalFile): Buffer {
+  const bytes = withPortalLinks(file.name, file.bytes, run.linkable, run.urls);
+  if (!bytes) throw new PublishError(`${file.path}: ${t('publish.linksUnknown', { file: file.name })}`);
+  run.contents.set(file.name, bytes);
+  return bytes;
+}
+
+/** Records the portal address of a file's resource from the resource the portal returned. */
+function learnUrl(run: PublishRun, file: LocalFile, resource: unknown): void {
+  const url = (resource as CkanResource | null)?.url;
+  if (typeof url === 'string' && url) run.urls.set(file.name, url);
+}
+
+/** Creates a file's resource; after a fault the portal is read again, so a lost answer never leaves a duplicate. */
+async function createResource(run: PublishRun, file: LocalFile, packageId: string): Promise<void> {
+  const bytes = uploadBytes(run, file);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      learnUrl(run, file, await run.client.callOnce('resource_create', resourceForm(file, bytes, { package_id: packageId }), true));
+      return;
+    } catch (error) {
+      if (!(error instanceof CkanError) || !error.retryable || attempt >= run.client.attempts) failWith(run, error);
+      run.faultedCreate = true;
+      await run.client.backoff(attempt);
+      const existing = (await showDataset(run))?.resources?.find((r) => r.name === file.name);
+      if (existing && sameContent(existing.hash, bytes)) return learnUrl(run, file, existing); // created; the answer was lost
+      if (existing) return learnUrl(run, file, await writeOrFail(run, 'resource_patch', resourceForm(file, bytes, { id: existing.id })));
+    }
+  }
+}
+
+/** Deletes a resource; one already gone (deleted by an earlier attempt whose answer was lost) is fine. */
+async function deleteResource(run: PublishRun, resourceId: string): Promise<void> {
+  try {
+    await run.client.call('resource_delete', { id: resourceId }, true);
+  } catch (error) {
+    if (!(error instanceof CkanError && error.status === 404)) failWith(run, error);
+  }
+}
+
+/** Makes the planned resource calls in order, logging each. */
+async function applyResourceCalls(run: PublishRun): Promise<void> {
+  const packageId = (run.current as CkanPackage).id;
+  for (const call of run.plan) {
     if (call.action === 'resource_create') {
-      const bytes = bytesOf(call.file);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          learn(call.file, await client.callOnce('resource_create', resourceForm(call.file, bytes, { package_id: packageId }), true));
-          break;
-        } catch (error) {
-          if (!(error instanceof CkanError) || !error.retryable || attempt >= client.attempts) fail(error);
-          faultedCreate = true;
-          await client.backoff(attempt);
-          const again = await show();
-          const existing = again?.resources?.find((r) => r.name === call.file.name);
-          if (existing && sameContent(existing.hash, bytes)) {
-            learn(call.file, existing); // created; the answer was lost
-            break;
-          }
-          if (existing) {
-            try {
-              learn(call.file, await client.call('resource_patch', resourceForm(call.file, bytes, { id: existing.id }), true));
-            } catch (e) {
-              fail(e);
-            }
-            break;
-          }
-        }
-      }
-      log(t('publish.uploadedNew', { file: call.file.name }));
+      await createResource(run, call.file, packageId);
+      run.log(t('publish.uploadedNew', { file: call.file.name }));
     } else if (call.action === 'resource_patch') {
-      try {
-        learn(call.file, await client.call('resource_patch', resourceForm(call.file, bytesOf(call.file), { id: call.resourceId as string }), true));
-      } catch (error) {
-        fail(error);
-      }
-      log(t('publish.uploadedChanged', { file: call.file.name }));
+      const form = resourceForm(call.file, uploadBytes(run, call.file), { id: call.resourceId as string });
+      learnUrl(run, call.file, await writeOrFail(run, 'resource_patch', form));
+      run.log(t('publish.uploadedChanged', { file: call.file.name }));
     } else if (call.action === 'resource_delete') {
-      try {
-        await client.call('resource_delete', { id: call.resourceId }, true);
-      } catch (error) {
-        // Deleted by an earlier attempt whose answer was lost.
-        if (!(error instanceof CkanError && error.status === 404)) fail(error);
-      }
-      log(call.duplicate ? t('publish.removedDuplicate', { resource: call.resourceName }) : t('publish.removed', { resource: call.resourceName, dir: options.dir }));
+      await deleteResource(run, call.resourceId);
+      run.log(call.duplicate ? t('publish.removedDuplicate', { resource: call.resourceName }) : t('publish.removed', { resource: call.resourceName, dir: run.options.dir }));
     }
   }
-  if (faultedCreate) {
-    // A create that timed out may still have gone through after the portal was re-read: remove such duplicates now
-    // (the next run would remove any that appear later still).
-    const after = await show();
-    const seen = new Set<string>();
-    for (const r of after?.resources ?? []) {
-      const bytes = contents.get(r.name ?? '');
-      if (!bytes) continue;
-      if (!seen.has(r.name as string) && sameContent(r.hash, bytes)) {
-        seen.add(r.name as string);
-        continue;
-      }
-      const keeper = after?.resources?.find((x) => x.name === r.name && sameContent(x.hash, bytes));
-      if (!keeper || keeper === r) continue;
-      try {
-        await client.call('resource_delete', { id: r.id }, true);
-      } catch (error) {
-        if (!(error instanceof CkanError && error.status === 404)) fail(error);
-      }
-      log(t('publish.removedDuplicate', { resource: r.name as string }));
+}
+
+/**
+ * After a faulted create: a create that timed out may still have gone through after the portal was re-read, so
+ * duplicates are removed now (the next run would remove any that appear later still).
+ */
+async function removeLateDuplicates(run: PublishRun): Promise<void> {
+  if (!run.faultedCreate) return;
+  const after = await showDataset(run);
+  const seen = new Set<string>();
+  for (const r of after?.resources ?? []) {
+    const bytes = run.contents.get(r.name ?? '');
+    if (!bytes) continue;
+    if (!seen.has(r.name as string) && sameContent(r.hash, bytes)) {
+      seen.add(r.name as string);
+      continue;
     }
+    const keeper = after?.resources?.find((x) => x.name === r.name && sameContent(x.hash, bytes));
+    if (!keeper || keeper === r) continue;
+    await deleteResource(run, r.id);
+    run.log(t('publish.removedDuplicate', { resource: r.name as string }));
   }
-  result.writes = client.writes;
+}
+
+export async function publish(options: PublishOptions, log: (line: string) => void = () => {}): Promise<PublishResult> {
+  const run = await startRun(options, log);
+  run.current = await showDataset(run);
+  planDataset(run);
+  indexPortalResources(run);
+  planResources(run);
+  const result = summarise(run);
+  if (options.dryRun || run.plan.length === 0) return result;
+  if (!run.client.hasToken) throw new PublishError(t('publish.noToken'));
+  await applyDatasetCall(run, result);
+  await applyResourceCalls(run);
+  await removeLateDuplicates(run);
+  result.writes = run.client.writes;
   return result;
 }
