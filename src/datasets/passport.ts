@@ -99,13 +99,15 @@ const isMissing = (v: unknown): boolean =>
 /** Reads the elements of the passport file as text, dates and lists; what has the wrong shape is a problem. */
 class PassportReader {
   readonly problems: string[] = [];
+  /** The catalogue text of each problem (see `Texts`). */
+  readonly texts: Texts = new Map();
   constructor(readonly raw: Record<string, unknown>) {}
 
   text(key: PassportKey): string | null {
     const v = this.raw[key];
     if (v === undefined || v === null) return null;
     if (typeof v !== 'string' && typeof v !== 'number') {
-      this.problems.push(`${label(key)} must be text`);
+      say(this.problems, this.texts, `${label(key)} must be text`, { key: 'error.mustBeText', params: { element: label(key) } });
       return null;
     }
     return cleanOrNull(String(v), 'one line');
@@ -116,7 +118,7 @@ class PassportReader {
     const v = asDate(this.raw[key]);
     if (v === undefined || v === null) return null;
     if (typeof v !== 'string') {
-      this.problems.push(`${label(key)} ${wording({ rule: 'date' }, v)}`);
+      say(this.problems, this.texts, `${label(key)} ${wording({ rule: 'date' }, v)}`, ruleText(key, { rule: 'date' }, v));
       return null;
     }
     return v.trim();
@@ -127,7 +129,7 @@ class PassportReader {
     if (v === undefined || v === null) return null;
     const items = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : null;
     if (!items || items.some((x) => typeof x !== 'string')) {
-      this.problems.push(`${label(key)} must be a list of text values`);
+      say(this.problems, this.texts, `${label(key)} must be a list of text values`, { key: 'error.mustBeTextList', params: { element: label(key) } });
       return null;
     }
     return (items as string[]).map((x) => cleanOrNull(x, 'one line')).filter((x): x is string => x !== null);
@@ -136,6 +138,12 @@ class PassportReader {
 
 /** Problems of the passport file in English, with the catalogue text (src/i18n) each was made from, when it has one. */
 type Texts = Map<string, MessageText>;
+
+/** Record a problem (its English line) and the catalogue text it says. */
+function say(problems: string[], texts: Texts, line: string, text: MessageText | undefined): void {
+  problems.push(line);
+  if (text) texts.set(line, text);
+}
 
 /** The catalogue text of a broken rule of the table (the same words as `wording`), for the rules the catalogue has. */
 function ruleText(key: PassportKey, problem: PassportProblem, value: unknown): MessageText | undefined {
@@ -152,8 +160,18 @@ function ruleText(key: PassportKey, problem: PassportProblem, value: unknown): M
       return { key: 'error.edrpou', params: { element, value: shown } };
     case 'email':
       return { key: 'error.notEmail', params: { element, value: shown } };
+    case 'maxLength':
+      return { key: 'error.tooLong', params: { element, n: problem.n, length: problem.length } };
+    case 'language':
+      return { key: 'error.mustBeLanguage', params: { element, value: shown } };
+    case 'linkTargets':
+      return { key: 'error.mustBeLinkTargets', params: { element, list: problem.values.map((v) => JSON.parse(v) as string).join(', ') } };
+    case 'formatCase':
+      return { key: 'error.mustBeCapitalFormats', params: { element, list: problem.values.join(', ') } };
+    case 'text':
+      return { key: 'error.mustBeText', params: { element } };
     default:
-      return undefined;
+      return { key: 'error.mustBeTextList', params: { element } };
   }
 }
 
@@ -222,11 +240,17 @@ function computeDates(read: PassportReader, issued: string | null, context: Pass
   if (!modified && !given('modified')) {
     // The dataset cannot change before it is first published: the later of the latest decision and `issued`.
     modified = context.latestDecisionDate && issued && issued > context.latestDecisionDate ? issued : context.latestDecisionDate;
-    if (!modified) read.problems.push(`${label('modified')} cannot be computed (no plan has a decision date): give it in the passport file`);
+    if (!modified) {
+      const line = `${label('modified')} cannot be computed (no plan has a decision date): give it in the passport file`;
+      say(read.problems, read.texts, line, { key: 'error.cannotCompute', params: { element: label('modified') } });
+    }
   }
   if (!temporal && !given('temporal')) {
     temporal = context.latestDecisionDate;
-    if (!temporal) read.problems.push(`${label('temporal')} cannot be computed (no plan has a decision date): give it in the passport file`);
+    if (!temporal) {
+      const line = `${label('temporal')} cannot be computed (no plan has a decision date): give it in the passport file`;
+      say(read.problems, read.texts, line, { key: 'error.cannotCompute', params: { element: label('temporal') } });
+    }
   }
   return { modified, temporal };
 }
@@ -267,7 +291,8 @@ function checkRules(passport: Record<PassportKey, unknown>, raw: Record<string, 
   }
   const { issued, modified } = passport;
   if (typeof issued === 'string' && typeof modified === 'string' && modified.slice(0, 10) < issued.slice(0, 10)) {
-    problems.push(`${label('modified')} ${modified} is before ${label('issued')} ${issued}`);
+    const line = `${label('modified')} ${modified} is before ${label('issued')} ${issued}`;
+    say(problems, texts, line, { key: 'error.beforeIssued', params: { modified: label('modified'), date: modified, issued: label('issued'), issuedDate: issued } });
   }
 }
 
@@ -281,12 +306,15 @@ export function buildPassport(input: unknown, context: PassportContext, source =
   }
   const read = new PassportReader(input as Record<string, unknown>);
   const problems = read.problems;
-  const texts: Texts = new Map();
+  const texts = read.texts;
   checkPresence(read.raw, problems, texts);
 
   const license = read.text('license') ?? DEFAULT_LICENSE;
   const licenseKey = licenseId(license);
-  if (!licenseKey) problems.push(`${label('license')} must be one of ${Object.keys(LICENSES).join(', ')}: ${license}`);
+  if (!licenseKey) {
+    const line = `${label('license')} must be one of ${Object.keys(LICENSES).join(', ')}: ${license}`;
+    say(problems, read.texts, line, { key: 'error.mustBeLicense', params: { element: label('license'), list: Object.keys(LICENSES).join(', '), value: license } });
+  }
   const compression = read.text('compressionFormat');
   const issued = read.date('issued');
   const { modified, temporal } = computeDates(read, issued, context);

@@ -284,6 +284,15 @@ export const en = {
   'error.timedOut': 'timed out',
   'error.withHint': '{problem} {hint}',
   'error.inFile': '{file}: {problem}',
+  'error.tooLong': '{element} is longer than {n} characters ({length})',
+  'error.mustBeLanguage': '{element} must be a language code such as uk: {value}',
+  'error.mustBeLinkTargets': '{element} must list links (https://…) or file names of the export: {list}',
+  'error.mustBeCapitalFormats': '{element} must list formats in capital Latin letters (CSV, JSON): {list}',
+  'error.mustBeText': '{element} must be text',
+  'error.mustBeTextList': '{element} must be a list of text values',
+  'error.cannotCompute': '{element} cannot be computed (no plan has a decision date): give it in the passport file',
+  'error.beforeIssued': '{modified} {date} is before {issued} {issuedDate}',
+  'error.mustBeLicense': '{element} must be one of {list}: {value}',
 
   // extraction warning codes
   'code.term-unparsed': 'a term could not be read as dates; its text is kept, dates are empty',

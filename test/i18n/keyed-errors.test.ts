@@ -6,6 +6,10 @@ import { en } from '../../src/i18n/en.js';
 import { errorMessage, errorText } from '../../src/i18n/index.js';
 import { describeFsError, fsErrorText, OutputError } from '../../src/io/atomic.js';
 import { renderText } from '../../src/model/message.js';
+import { buildPassport } from '../../src/datasets/passport.js';
+import { ExportError } from '../../src/datasets/records.js';
+import { LICENSES } from '../../src/datasets/ckan.js';
+import { uk } from '../../src/i18n/uk.js';
 import { fixture } from '../helpers.js';
 import { PLAN_FIXTURES, withTmpDir } from '../datasets/helpers.js';
 
@@ -89,5 +93,45 @@ describe('library errors carry their catalogue text (--lang uk)', () => {
     // a cause we do not name keeps Node's words, inside the translated line
     const odd = new OutputError('/x/y.json', 'strange failure');
     expect(errorMessage(odd.message, 'uk', errorText(odd))).toBe('не вдається записати /x/y.json: strange failure');
+  });
+});
+
+describe('passport problems: each made from a catalogue text', () => {
+  it('the English line is the catalogue text in English; the Ukrainian one holds only data in Latin letters', () => {
+    const input = {
+      title: 'x'.repeat(600),
+      description: ['not', 'text'],
+      issued: '2025-10-20',
+      modified: '2025-01-01',
+      language: 'ukrainian',
+      formats: 'csv, json',
+      keywords: [1, 2],
+      license: 'WTFPL',
+      publisherId: 4060714,
+      contactPointEmail: 'bad',
+      landingPage: 'ftp://example.org/x',
+      accrualPeriodicity: 'Щохвилини',
+      bogus: 1,
+    };
+    let error: ExportError | undefined;
+    try {
+      buildPassport(input, { formats: ['CSV'], structureFiles: [], latestDecisionDate: null }, 'p.yaml');
+    } catch (e) {
+      error = e as ExportError;
+    }
+    expect(error).toBeInstanceOf(ExportError);
+    const texts = error!.texts!;
+    expect(texts).toHaveLength(error!.problems.length);
+    expect(error!.problems.length).toBeGreaterThanOrEqual(12);
+    const data = ['p.yaml', 'ukrainian', 'csv', 'json', 'WTFPL', 'CC-BY-4.0', 'ftp://example.org/x', 'bad', 'bogus', 'YAML', 'http://', 'https://', 'CSV, JSON', '4060714', 'uk'];
+    error!.problems.forEach((problem, i) => {
+      const text = texts[i];
+      expect(text, problem).toBeDefined();
+      expect(renderText(text!, en)).toBe(problem);
+      const ukLine = renderText(text!, uk);
+      const latin = latinWords(ukLine, [...data, ...Object.keys(LICENSES)]);
+      expect(latin, ukLine).toEqual([]);
+    });
+    expect(Object.keys(error!)).not.toContain('texts');
   });
 });
