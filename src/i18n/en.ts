@@ -276,6 +276,7 @@ export const en = {
   'error.itIsFolder': 'it is a folder',
   'error.notAFolder': 'a part of the path is a file, not a folder',
   'error.cannotCreateFolder': 'the folder cannot be created there',
+  'error.cannotCreateFile': 'a file cannot be created in that folder',
   'error.nameTooLong': 'the name is too long',
   'error.cannotWriteLine': 'cannot write {path}: {reason}',
   'error.tooManyOpenFiles': 'too many open files',

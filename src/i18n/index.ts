@@ -157,6 +157,7 @@ const ERROR_PATTERNS: readonly [RegExp, MessageKey][] = [
   [/\bit is a folder\b(?!;)/g, 'error.itIsFolder'],
   [/\ba part of the path is a file, not a folder\b/g, 'error.notAFolder'],
   [/\bthe folder cannot be created there\b/g, 'error.cannotCreateFolder'],
+  [/\ba file cannot be created in that folder\b/g, 'error.cannotCreateFile'],
   [/\bthe name is too long\b/g, 'error.nameTooLong'],
   [/\bfile not found\b/g, 'error.fileNotFound'],
   [/\bis a directory\b/g, 'error.isDirectory'],

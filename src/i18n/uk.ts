@@ -263,6 +263,7 @@ export const uk: Record<MessageKey, string> = {
   'error.itIsFolder': 'це тека',
   'error.notAFolder': 'частина шляху — файл, а не тека',
   'error.cannotCreateFolder': 'там не можна створити теку',
+  'error.cannotCreateFile': 'у цій теці не можна створити файл',
   'error.nameTooLong': 'задовга назва',
   'error.cannotWriteLine': 'не вдається записати {path}: {reason}',
   'error.tooManyOpenFiles': 'забагато відкритих файлів',

@@ -30,6 +30,12 @@ export class OutputError extends Error {
   }
 }
 
+/**
+ * Our own code for ENOENT when creating a file in a folder that exists (e.g. /proc): Node says ENOENT for a
+ * missing folder and for a folder that refuses new files alike; only the step that failed tells them apart.
+ */
+const NO_FILE_HERE = 'ENOFILEHERE';
+
 /** The catalogue keys of the causes below (the same words in English). */
 const CAUSE_KEYS: Record<string, string> = {
   EACCES: 'error.permissionDenied',
@@ -40,6 +46,7 @@ const CAUSE_KEYS: Record<string, string> = {
   EISDIR: 'error.itIsFolder',
   ENOTDIR: 'error.notAFolder',
   ENOENT: 'error.cannotCreateFolder',
+  [NO_FILE_HERE]: 'error.cannotCreateFile',
   ENAMETOOLONG: 'error.nameTooLong',
   EMFILE: 'error.tooManyOpenFiles',
   EIO: 'error.ioError',
@@ -63,6 +70,7 @@ const CAUSES: Record<string, string> = {
   EISDIR: 'it is a folder',
   ENOTDIR: 'a part of the path is a file, not a folder',
   ENOENT: 'the folder cannot be created there',
+  [NO_FILE_HERE]: 'a file cannot be created in that folder',
   ENAMETOOLONG: 'the name is too long',
   EMFILE: 'too many open files',
   EIO: 'input/output error',
@@ -146,7 +154,10 @@ export async function writeFilesAtomic(files: Iterable<readonly [string, string 
         await ensureDir(dirname(path));
         const info = await stat(path).catch(() => null);
         if (info?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-        staged.push([path, await writeTemp(path, data)]);
+        staged.push([path, await writeTemp(path, data).catch((error: unknown) => {
+          // The folder exists (ensureDir succeeded), so ENOENT here means it accepts no new file.
+          throw (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? Object.assign(new Error('cannot create a file', { cause: error }), { code: NO_FILE_HERE }) : error;
+        })]);
       } catch (error) {
         throw outputError(path, error);
       }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureDir, OutputError, writeFileAtomic, writeFilesAtomic } from '../../src/io/atomic.js';
@@ -28,6 +28,13 @@ describe('atomic output', () => {
     const f = await caught(writeFileAtomic(join(dir, 'folder'), 'data'));
     expect(f.message).toBe(`cannot write ${join(dir, 'folder')}: it is a folder`);
     expect(readdirSync(dir).sort()).toEqual(['file', 'folder']);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('a folder that exists but takes no new file is named as such, not as a folder that cannot be made (needs /proc)', async () => {
+    const e = await caught(writeFileAtomic('/proc/ogp-plans.json', '{}'));
+    expect(e.message).toBe('cannot write /proc/ogp-plans.json: a file cannot be created in that folder');
+    const m = await caught(writeFileAtomic('/proc/ogp-x/plans.json', '{}'));
+    expect(m.message).toBe('cannot write /proc/ogp-x/plans.json: the folder cannot be created there');
   });
 
   it('folders are created level by level: a /proc path fails at once instead of spinning', async () => {
