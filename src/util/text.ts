@@ -1,11 +1,13 @@
 /**
- * Text cleaning, one module for every stage after the readers (extract, normalize, datasets, validate).
+ * Text cleaning, one module for the PDF reader's run text and every stage after the readers (extract,
+ * normalize, datasets, validate).
  *
  * Ukrainian text is data: letters are kept exactly (NFC) and only white space, invisible characters and
  * extraction artefacts are touched. The names say what is kept:
  * - `cleanLine` makes one line: every run of white space, line breaks included, becomes one space;
  * - `cleanLines` keeps the line breaks between non-empty lines, each line cleaned as by `cleanLine`;
- * - `cleanOrNull(value, lines)` is either of them, or null when nothing is left.
+ * - `cleanOrNull(value, lines)` is either of them, or null when nothing is left;
+ * - `cleanRunText` is the PDF reader's text of one run: it keeps the no-break space and the run's edge spaces.
  * Quote and apostrophe unification is separate (`unifyApostrophes`, `matchKey`), for matching keys.
  */
 
@@ -43,6 +45,22 @@ export function cleanOrNull(value: string | null | undefined, lines: LineBreaks)
   return cleaned === '' ? null : cleaned;
 }
 
+
+/** White space except the no-break space (U+00A0), for `cleanRunText`. */
+const SPACE_EXCEPT_NBSP = /[^\S\u00A0]+/gu;
+/** Control characters other than tab and line breaks, the replacement character and the BOM. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD\uFEFF]/gu;
+
+/**
+ * The text of one PDF text run as the reader lays it out (not a cleaned line): NFC, control
+ * characters, U+FFFD and the BOM dropped, a soft hyphen made a visible hyphen, every run of
+ * white space except the no-break space → one space. Keeps the no-break space (it is data, and
+ * it binds words on a line) and the run's leading and trailing space (the gap to the next run);
+ * zero-width characters are left as they are.
+ */
+export function cleanRunText(value: string): string {
+  return value.normalize('NFC').replace(CONTROL, '').replace(/\u00AD/gu, '-').replace(SPACE_EXCEPT_NBSP, ' ');
+}
 
 /** Every apostrophe look-alike → ’ (U+2019), the form Ukrainian orthography uses. */
 export function unifyApostrophes(value: string): string {

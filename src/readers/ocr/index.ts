@@ -24,7 +24,7 @@ import { layoutPage, type PageModel } from '../pdf/page.js';
 import type { TextRun } from '../pdf/text.js';
 import { findGrids, gridRegions } from '../pdf/geometry.js';
 import { blank, crop, despeckle, enlarge, inkBaseline, inkCount, paperLevel, rotate, type Box } from './bitmap.js';
-import { eraseLines, findLines, threshold } from './lines.js';
+import { eraseLines, findLines, threshold, type PixelLine } from './lines.js';
 import { parsePgm, writePgm, type Gray } from './pgm.js';
 import { checkTools, OcrUnavailableError, run } from './tools.js';
 import { parseTsv, type OcrLineBox, type OcrWord } from './tsv.js';
@@ -160,16 +160,21 @@ async function readImages(pieces: Piece[], psm: string, dpi: number, base: strin
   }
 }
 
-/**
- * Recognise one page bitmap and lay it out as a PDF page model.
- *
- * The page is turned straight by the skew of its rulings and the rulings are erased. Each cell
- * of a ruled table is then cut out and read on its own (Tesseract `--psm 6`, one uniform block
- * of text): a line of one cell can no longer run into the next column, and the cell's lines
- * keep their own baselines. What lies outside the tables is read as one page. All images go
- * to one Tesseract run (a list of images is read as pages).
- */
-export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: string): Promise<OcrPage> {
+/** A page straightened and cleaned for reading, with its rulings. */
+interface CleanPage {
+  /** The straightened page. */
+  img: Gray;
+  /** Its rulings, in pixels, and their residual skew. */
+  lines: PixelLine[];
+  skew: number;
+  paper: number;
+  /** The page with its rulings erased and specks removed, and its ink threshold. */
+  clean: Gray;
+  dark: number;
+}
+
+/** Turn the page straight by its rulings' skew, erase the rulings and remove specks. */
+function straightenAndClean(page: Gray, dpi: number): CleanPage {
   const found = findLines(page, dpi);
   // straighten the page (above ~0.02°, a shift of a pixel over 10 cm) so cells are rectangles
   const img = Math.abs(found.skew) > 3e-4 ? rotate(page, found.skew, paperLevel(page)) : page;
@@ -178,25 +183,40 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
   const clean = eraseLines(img, lines, Math.max(2, Math.round(dpi / 150)), paper);
   const dark = threshold(clean);
   despeckle(clean, dark, dpi, paper);
+  return { img, lines, skew, paper, clean, dark };
+}
 
-  const scale = 72 / dpi;
+/** Image pixels → the unskewed frame (still pixels): a turn by `skew` about the page's centre. */
+type Turn = (x: number, y: number) => [number, number];
+
+/** The turn from the straightened image's pixels to the frame its rulings' residual `skew` removes. */
+function unskew(img: Gray, skew: number): Turn {
   const cx = img.width / 2;
   const cy = img.height / 2;
   const cos = Math.cos(skew);
   const sin = Math.sin(skew);
-  const turn = (x: number, y: number): [number, number] => [cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos];
+  return (x, y) => [cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos];
+}
 
-  const segments: Segment[] = lines.map((l) => {
+/** The rulings as layout segments, in points. */
+function rulingSegments(lines: PixelLine[], turn: Turn, scale: number): Segment[] {
+  return lines.map((l) => {
     const [ax, ay] = turn(l.x0, l.y0);
     const [bx, by] = turn(l.x1, l.y1);
     return l.dir === 'h'
       ? { dir: 'h' as const, at: ((ay + by) / 2) * scale, from: Math.min(ax, bx) * scale, to: Math.max(ax, bx) * scale }
       : { dir: 'v' as const, at: ((ax + bx) / 2) * scale, from: Math.min(ay, by) * scale, to: Math.max(ay, by) * scale };
   });
+}
 
-  // the cells (the residual skew after straightening is below a pixel over the page, so a
-  // cell box in the turned frame is the same box in the image)
-  const pad = Math.round(dpi / 15);
+/**
+ * The images to read: the page outside the tables first, then each table cell with ink, cut
+ * out with a margin of `pad`; and each image's frame on the page (the whole page, the cell).
+ * (The residual skew after straightening is below a pixel over the page, so a cell box in the
+ * turned frame is the same box in the image.)
+ */
+function cutCells(p: CleanPage, segments: Segment[], scale: number, dpi: number, pad: number): { pieces: Piece[]; frames: Box[] } {
+  const { clean, dark, paper } = p;
   const inset = Math.max(1, Math.round(dpi / 300));
   const rest: Gray = { width: clean.width, height: clean.height, data: new Uint8Array(clean.data) };
   const cells: CellBox[] = [];
@@ -210,79 +230,96 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
     pieces.push(c);
   }
   pieces.unshift({ img: rest, left: 0, top: 0 });
-  const frames: Box[] = [{ x0: 0, y0: 0, x1: clean.width, y1: clean.height }, ...cells];
-  const first = await readImages(pieces, '6', dpi, join(dir, `page-${pageNo}`));
+  return { pieces, frames: [{ x0: 0, y0: 0, x1: clean.width, y1: clean.height }, ...cells] };
+}
 
-  // Confidence-based re-reading: a line with a word read below REREAD is cut out (within its
-  // cell) and read again as a single text line (--psm 7) at twice the resolution (short words
-  // in capitals, «ХКП», are read right where the page's resolution gave «ХП»); the reading
-  // with more confident text replaces it.
+/** A page's words after re-reading, their line boxes, and each line read again → the line it replaces. */
+interface Reading {
+  words: OcrWord[];
+  lineBoxes: Map<string, OcrLineBox>;
+  reread: Map<string, string>;
+}
+
+/** The reading with more confident text than `ws`, among `options`; undefined when none is. */
+function mostConfident(ws: OcrWord[], options: OcrWord[][]): OcrWord[] | undefined {
+  let best: OcrWord[] | undefined;
+  let bestScore = readingScore(ws);
+  for (const o of options) {
+    if (readingScore(o) > bestScore) {
+      best = o;
+      bestScore = readingScore(o);
+    }
+  }
+  return best;
+}
+
+/**
+ * Confidence-based re-reading: a line with a word read below REREAD is cut out (within its
+ * cell) and read again as a single text line (--psm 7) at twice the resolution (short words
+ * in capitals, «ХКП», are read right where the page's resolution gave «ХП»); the reading
+ * with more confident text replaces it. `first.lines` is updated in place.
+ */
+async function rereadDoubtfulLines(first: Awaited<ReturnType<typeof readImages>>, frames: Box[], p: CleanPage, pad: number, dpi: number, base: string): Promise<Reading> {
   const byLine = new Map<string, OcrWord[]>();
   for (const w of first.words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
   const doubtful = [...byLine].filter(([, ws]) => ws.some((w) => w.conf < REREAD && WORDLIKE.test(w.text)));
-  let words = first.words;
   const lineBoxes = first.lines;
-  /** A line read again → the line it replaces. */
   const reread = new Map<string, string>();
-  if (doubtful.length > 0) {
-    const again: Piece[] = doubtful.map(([key]) => {
-      const box = first.lines.get(key)!;
-      const frame = frames[Number(key.split('.')[0]) - 1]!;
-      const ws = byLine.get(key)!;
-      const x0 = Math.min(box.left, ...ws.map((w) => w.left));
-      const x1 = Math.max(...ws.map((w) => w.left + w.width));
-      const m = Math.round(box.height * 0.35);
-      const clip = { x0: Math.max(frame.x0, x0 - 2 * m), y0: Math.max(frame.y0, box.top - m), x1: Math.min(frame.x1, x1 + 2 * m), y1: Math.min(frame.y1, box.top + box.height + m) };
-      return crop(clean, clip, pad, paper);
-    });
-    const second = await readImages(again, '7', dpi, join(dir, `page-${pageNo}-again`), 2);
-    // and with the English model beside it, for Latin text (a web address, a product name) that
-    // the Ukrainian model reads in Cyrillic look-alikes; its reading counts only where it holds
-    // a Latin word that is not made of Cyrillic look-alikes («XKII» for «ХКП» is not Latin text)
-    const latin = await readImages(again, '7', dpi, join(dir, `page-${pageNo}-latin`), 2, OCR_LATIN_LANGUAGES);
-    const replace = new Map<string, string>();
-    doubtful.forEach(([key, ws], i) => {
-      const redo = second.words.filter((w) => w.page === i + 1);
-      const other = latin.words.filter((w) => w.page === i + 1);
-      const options = latinText(other) ? [redo, other] : [redo];
-      let best: OcrWord[] | undefined;
-      let bestScore = readingScore(ws);
-      for (const o of options) {
-        if (readingScore(o) > bestScore) {
-          best = o;
-          bestScore = readingScore(o);
-        }
-      }
-      if (best) for (const w of best) replace.set(w.line, key);
-    });
-    for (const [k, v] of replace) reread.set(k, v);
-    const dropped = new Set(replace.values());
-    words = [...first.words.filter((w) => !dropped.has(w.line)), ...second.words.filter((w) => replace.has(w.line)), ...latin.words.filter((w) => replace.has(w.line))];
-    for (const [key, box] of [...second.lines, ...latin.lines]) if (replace.has(key)) lineBoxes.set(key, box);
-  }
+  if (doubtful.length === 0) return { words: first.words, lineBoxes, reread };
+  const again: Piece[] = doubtful.map(([key]) => {
+    const box = first.lines.get(key)!;
+    const frame = frames[Number(key.split('.')[0]) - 1]!;
+    const ws = byLine.get(key)!;
+    const x0 = Math.min(box.left, ...ws.map((w) => w.left));
+    const x1 = Math.max(...ws.map((w) => w.left + w.width));
+    const m = Math.round(box.height * 0.35);
+    const clip = { x0: Math.max(frame.x0, x0 - 2 * m), y0: Math.max(frame.y0, box.top - m), x1: Math.min(frame.x1, x1 + 2 * m), y1: Math.min(frame.y1, box.top + box.height + m) };
+    return crop(p.clean, clip, pad, p.paper);
+  });
+  const second = await readImages(again, '7', dpi, `${base}-again`, 2);
+  // and with the English model beside it, for Latin text (a web address, a product name) that
+  // the Ukrainian model reads in Cyrillic look-alikes; its reading counts only where it holds
+  // a Latin word that is not made of Cyrillic look-alikes («XKII» for «ХКП» is not Latin text)
+  const latin = await readImages(again, '7', dpi, `${base}-latin`, 2, OCR_LATIN_LANGUAGES);
+  const replace = new Map<string, string>();
+  doubtful.forEach(([key, ws], i) => {
+    const redo = second.words.filter((w) => w.page === i + 1);
+    const other = latin.words.filter((w) => w.page === i + 1);
+    const best = mostConfident(ws, latinText(other) ? [redo, other] : [redo]);
+    if (best) for (const w of best) replace.set(w.line, key);
+  });
+  for (const [k, v] of replace) reread.set(k, v);
+  const dropped = new Set(replace.values());
+  const words = [...first.words.filter((w) => !dropped.has(w.line)), ...second.words.filter((w) => replace.has(w.line)), ...latin.words.filter((w) => replace.has(w.line))];
+  for (const [key, box] of [...second.lines, ...latin.lines]) if (replace.has(key)) lineBoxes.set(key, box);
+  return { words, lineBoxes, reread };
+}
 
-  // Each line's frame: the image it was read in (1 the page outside the tables, k + 1 cell k).
-  const frameOf = (key: string): number => Number((reread.get(key) ?? key).split('.')[0]);
-  const kept = words.filter((w) => !isNoise(w.text, w.conf));
-  // A Cyrillic majority of words in a cell (in a line outside tables) makes its Latin look-alikes Cyrillic.
-  const scope = (w: OcrWord): string => (frameOf(w.line) > 1 ? `cell ${frameOf(w.line)}` : w.line);
+/** Per scope (see `scope`): words mostly Cyrillic count +1, others with letters −1; a positive sum is a Cyrillic majority. */
+function cyrillicMajority(kept: OcrWord[], scope: (w: OcrWord) => string): Map<string, number> {
   const cyrillic = new Map<string, number>();
   for (const w of kept) {
     const letters = w.text.match(/\p{L}/gu) ?? [];
     const c = letters.filter((ch) => /\p{Script=Cyrillic}/u.test(ch)).length;
     cyrillic.set(scope(w), (cyrillic.get(scope(w)) ?? 0) + (letters.length > 0 ? (c > letters.length / 2 ? 1 : -1) : 0));
   }
-  // Line metrics. Tesseract's baseline and size of a short line are unsteady (a word with
-  // descenders, a line of capitals), and a jump reads as a paragraph break or a font change:
-  // the baseline is taken from the line's ink (inkBaseline), and within a cell, where text is
-  // set in one size, a line's size within 35 % of the cell's median size is that median.
+  return cyrillic;
+}
+
+/**
+ * Line metrics, in pixels. Tesseract's baseline and size of a short line are unsteady (a word
+ * with descenders, a line of capitals), and a jump reads as a paragraph break or a font change:
+ * the baseline is taken from the line's ink (inkBaseline), and within a cell, where text is
+ * set in one size, a line's size within 35 % of the cell's median size is that median.
+ */
+function lineMetrics(kept: OcrWord[], lineBoxes: Map<string, OcrLineBox>, p: CleanPage, frameOf: (key: string) => number): Map<string, { base: number; size: number }> {
   const metrics = new Map<string, { base: number; size: number }>();
   const lineWords = new Map<string, OcrWord[]>();
   for (const w of kept) lineWords.set(w.line, [...(lineWords.get(w.line) ?? []), w]);
   for (const [key, ws] of lineWords) {
     const box = lineBoxes.get(key) ?? { left: ws[0]!.left, top: Math.min(...ws.map((w) => w.top)), height: Math.max(...ws.map((w) => w.top + w.height)) - Math.min(...ws.map((w) => w.top)) };
     const hocrBase = box.baseline ? box.top + box.height + box.baseline.p0 : box.top + box.height * 0.8;
-    const ink = inkBaseline(clean, { x0: Math.min(...ws.map((w) => w.left)), x1: Math.max(...ws.map((w) => w.left + w.width)), y0: box.top, y1: box.top + box.height }, dark);
+    const ink = inkBaseline(p.clean, { x0: Math.min(...ws.map((w) => w.left)), x1: Math.max(...ws.map((w) => w.left + w.width)), y0: box.top, y1: box.top + box.height }, p.dark);
     metrics.set(key, { base: ink ?? hocrBase, size: box.size !== undefined ? box.size / X_SIZE_EM : box.height * 0.8 });
   }
   const frameSizes = new Map<number, number[]>();
@@ -294,49 +331,36 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
     const med = sizes[Math.floor(sizes.length / 2)]!;
     if (Math.abs(m.size - med) <= 0.35 * med) m.size = med;
   }
-  const runs: TextRun[] = [];
-  let sum = 0;
-  let n = 0;
-  /** The word before, on the same line (Tesseract gives a line's words in reading order). */
-  const previous = new Map<string, string>();
-  for (const w of kept) {
-    // all words of a line share its baseline and text size
-    const { base: basePx, size: sizePx } = metrics.get(w.line)!;
-    const [x0, base] = turn(w.left, basePx);
-    const size = Math.max(4, sizePx * scale);
-    // a dash or dot lying on a ruling is what is left of the ruling, not text (a real dash
-    // stands inside the cell's padding, clear of the line): its ink crosses a vertical ruling,
-    // or its middle lies on a horizontal one
-    if (!WORDLIKE.test(w.text)) {
-      const near = 0.25 * size;
-      const [ax, ay] = turn(w.left, w.top + w.height / 2);
-      const left = ax * scale;
-      const right = (ax + w.width) * scale;
-      const y = base * scale;
-      const mid = ay * scale;
-      const onRuling = segments.some((sg) =>
-        sg.dir === 'v'
-          ? left <= sg.at + near && right >= sg.at - near && y >= sg.from - near && y <= sg.to + near
-          : Math.abs(sg.at - mid) < Math.max(1, 0.1 * size) && right >= sg.from && left <= sg.to,
-      );
-      if (onRuling) continue;
-    }
-    const prev = previous.get(w.line);
-    previous.set(w.line, w.text);
-    const str = digitLookalike((cyrillic.get(scope(w)) ?? 0) > 0 ? cyrillicLookalike(w.text) : w.text, prev);
-    // Tesseract's words are words: each ends with a space, so the layout does not guess the
-    // spaces from gaps (a narrow gap after a one-letter word, «з питань», is still a space)
-    runs.push({ str: `${str} `, x0: x0 * scale, x1: (x0 + w.width) * scale, base: base * scale, size, bold: false, conf: w.conf });
-    const len = w.text.length;
-    sum += len * w.conf;
-    n += len;
-  }
-  const model = layoutPage(pageNo, img.width * scale, img.height * scale, runs, segments, false);
-  // The layout measures one padding for the whole table, to the text nearest a cell border;
-  // on a scan that can be a mark that survived cleaning. A cell's own padding is the indent of
-  // its leftmost line, and the room at a line's end is what is left before the same padding on
-  // the right: free − indent − the cell's smallest indent. Without this, a full line looks
-  // like the end of a paragraph.
+  return metrics;
+}
+
+/**
+ * Is a word without letters or digits (a dash, a dot) what is left of a ruling? A real dash
+ * stands inside the cell's padding, clear of the line: a remnant's ink crosses a vertical
+ * ruling, or its middle lies on a horizontal one. `base` is in the unskewed frame, pixels.
+ */
+function onRuling(w: OcrWord, base: number, size: number, segments: Segment[], turn: Turn, scale: number): boolean {
+  const near = 0.25 * size;
+  const [ax, ay] = turn(w.left, w.top + w.height / 2);
+  const left = ax * scale;
+  const right = (ax + w.width) * scale;
+  const y = base * scale;
+  const mid = ay * scale;
+  return segments.some((sg) =>
+    sg.dir === 'v'
+      ? left <= sg.at + near && right >= sg.at - near && y >= sg.from - near && y <= sg.to + near
+      : Math.abs(sg.at - mid) < Math.max(1, 0.1 * size) && right >= sg.from && left <= sg.to,
+  );
+}
+
+/**
+ * The layout's padding fitted to each cell of the page's tables. The layout measures one
+ * padding for the whole table, to the text nearest a cell border; on a scan that can be a mark
+ * that survived cleaning. A cell's own padding is the indent of its leftmost line, and the
+ * room at a line's end is what is left before the same padding on the right: free − indent −
+ * the cell's smallest indent. Without this, a full line looks like the end of a paragraph.
+ */
+function fitCellPadding(model: PageModel): void {
   for (const b of model.blocks) {
     if (b.kind !== 'table') continue;
     for (const row of b.frag.rows) {
@@ -347,6 +371,58 @@ export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: st
       }
     }
   }
+}
+
+/**
+ * Recognise one page bitmap and lay it out as a PDF page model.
+ *
+ * The page is turned straight by the skew of its rulings and the rulings are erased. Each cell
+ * of a ruled table is then cut out and read on its own (Tesseract `--psm 6`, one uniform block
+ * of text): a line of one cell can no longer run into the next column, and the cell's lines
+ * keep their own baselines. What lies outside the tables is read as one page. All images go
+ * to one Tesseract run (a list of images is read as pages).
+ */
+export async function ocrBitmap(page: Gray, dpi: number, pageNo: number, dir: string): Promise<OcrPage> {
+  const p = straightenAndClean(page, dpi);
+  const scale = 72 / dpi;
+  const turn = unskew(p.img, p.skew);
+  const segments = rulingSegments(p.lines, turn, scale);
+  const pad = Math.round(dpi / 15);
+  const { pieces, frames } = cutCells(p, segments, scale, dpi, pad);
+  const base = join(dir, `page-${pageNo}`);
+  const first = await readImages(pieces, '6', dpi, base);
+  const { words, lineBoxes, reread } = await rereadDoubtfulLines(first, frames, p, pad, dpi, base);
+
+  // Each line's frame: the image it was read in (1 the page outside the tables, k + 1 cell k).
+  const frameOf = (key: string): number => Number((reread.get(key) ?? key).split('.')[0]);
+  const kept = words.filter((w) => !isNoise(w.text, w.conf));
+  // A Cyrillic majority of words in a cell (in a line outside tables) makes its Latin look-alikes Cyrillic.
+  const scope = (w: OcrWord): string => (frameOf(w.line) > 1 ? `cell ${frameOf(w.line)}` : w.line);
+  const cyrillic = cyrillicMajority(kept, scope);
+  const metrics = lineMetrics(kept, lineBoxes, p, frameOf);
+  const runs: TextRun[] = [];
+  let sum = 0;
+  let n = 0;
+  /** The word before, on the same line (Tesseract gives a line's words in reading order). */
+  const previous = new Map<string, string>();
+  for (const w of kept) {
+    // all words of a line share its baseline and text size
+    const { base: basePx, size: sizePx } = metrics.get(w.line)!;
+    const [x0, base] = turn(w.left, basePx);
+    const size = Math.max(4, sizePx * scale);
+    if (!WORDLIKE.test(w.text) && onRuling(w, base, size, segments, turn, scale)) continue;
+    const prev = previous.get(w.line);
+    previous.set(w.line, w.text);
+    const str = digitLookalike((cyrillic.get(scope(w)) ?? 0) > 0 ? cyrillicLookalike(w.text) : w.text, prev);
+    // Tesseract's words are words: each ends with a space, so the layout does not guess the
+    // spaces from gaps (a narrow gap after a one-letter word, «з питань», is still a space)
+    runs.push({ str: `${str} `, x0: x0 * scale, x1: (x0 + w.width) * scale, base: base * scale, size, bold: false, conf: w.conf });
+    const len = w.text.length;
+    sum += len * w.conf;
+    n += len;
+  }
+  const model = layoutPage(pageNo, p.img.width * scale, p.img.height * scale, runs, segments, false);
+  fitCellPadding(model);
   return { model, confidence: n > 0 ? Math.round((sum / n) * 10) / 10 : 0, words: runs.length };
 }
 

@@ -203,16 +203,23 @@ interface ColLine {
   bottom: number;
 }
 
-/** Build the table fragment: text cut into columns at the gutters, rows from shared white bands. */
-function buildTable(page: number, lines: Line[], gs: Gutter[], pitch: number): TableFrag {
-  const ncol = gs.length + 1;
+/** A table row being built: the lines of each column, and whether it is the header. */
+type RowAcc = { lines: Line[][]; bold: boolean };
+
+/** The lines' runs split at the gutters' middles and sorted into columns. */
+function runsByColumn(lines: Line[], gs: Gutter[]): TextRun[][] {
   const mids = gs.map((g) => (g.x0 + g.x1) / 2);
-  const byCol: TextRun[][] = Array.from({ length: ncol }, () => []);
+  const byCol: TextRun[][] = Array.from({ length: gs.length + 1 }, () => []);
   for (const l of lines) {
     for (const run of l.runs) {
       for (const piece of splitRun(run, mids)) byCol[columnAt((piece.x0 + piece.x1) / 2, gs)]!.push(piece);
     }
   }
+  return byCol;
+}
+
+/** Each column's runs grouped into lines, with the lines' ink top and bottom, top to bottom. */
+function columnLines(byCol: TextRun[][]): ColLine[] {
   const colLines: ColLine[] = [];
   byCol.forEach((runs, col) => {
     for (const line of toLines(runs)) {
@@ -220,11 +227,11 @@ function buildTable(page: number, lines: Line[], gs: Gutter[], pitch: number): T
     }
   });
   colLines.sort((a, b) => a.top - b.top || a.col - b.col);
-  // column edges: where its text starts, and where the gutter on its right begins
-  const lefts = byCol.map((runs, c) => (runs.length > 0 ? Math.min(...runs.map((r) => r.x0)) : c === 0 ? Math.min(...lines.map((l) => l.x0)) : gs[c - 1]!.x1));
-  const rights = byCol.map((runs, c) => (c < gs.length ? gs[c]!.x0 : Math.max(...lines.map((l) => l.x1), ...runs.map((r) => r.x1))));
+  return colLines;
+}
 
-  // single spacing inside a cell, as a multiple of the font size
+/** Single spacing inside a cell, as a multiple of the font size (the page's `pitch` when no column has two lines). */
+function cellLineSpacing(colLines: ColLine[], ncol: number, pitch: number): number {
   const steps: number[] = [];
   for (let c = 0; c < ncol; c++) {
     const ls = colLines.filter((x) => x.col === c).map((x) => x.line);
@@ -233,9 +240,11 @@ function buildTable(page: number, lines: Line[], gs: Gutter[], pitch: number): T
       if (p >= 0.9 && p <= 1.7) steps.push(p);
     }
   }
-  const cellPitch = steps.length > 0 ? Math.min(...steps) : pitch;
+  return steps.length > 0 ? Math.min(...steps) : pitch;
+}
 
-  // bands of lines separated by white space all columns share
+/** Bands of lines separated by white space all columns share. */
+function whiteSpaceBands(colLines: ColLine[], cellPitch: number): ColLine[][] {
   const bands: ColLine[][] = [];
   let bottom = -Infinity;
   for (const cl of colLines) {
@@ -245,14 +254,30 @@ function buildTable(page: number, lines: Line[], gs: Gutter[], pitch: number): T
     bands[bands.length - 1]!.push(cl);
     bottom = Math.max(bottom, cl.bottom);
   }
+  return bands;
+}
 
-  // header: the leading bold lines, when some line below is not bold
+/** The baseline of the last leading bold line, when some line below is not bold (the header); else −∞. */
+function headerBaseline(lines: Line[]): number {
   const ordered = lines.slice().sort((a, b) => a.base - b.base);
   let nBold = 0;
   while (nBold < ordered.length && ordered[nBold]!.bold) nBold++;
-  const headerBottom = nBold > 0 && nBold < ordered.length ? ordered[nBold - 1]!.base : -Infinity;
+  return nBold > 0 && nBold < ordered.length ? ordered[nBold - 1]!.base : -Infinity;
+}
 
-  type RowAcc = { lines: Line[][]; bold: boolean };
+/** A band's lines grouped by baseline, top to bottom. */
+function baselineGroups(band: ColLine[]): ColLine[][] {
+  const groups: ColLine[][] = [];
+  for (const cl of band.slice().sort((a, b) => a.line.base - b.line.base)) {
+    const g = groups.find((x) => Math.abs(x[0]!.line.base - cl.line.base) <= PDF_SETTINGS.text.baselineTolerance * cl.line.size);
+    if (g) g.push(cl);
+    else groups.push([cl]);
+  }
+  return groups;
+}
+
+/** The rows: the header (lines down to `headerBottom`) as one row, then the body's rows from its bands. */
+function tableRows(colLines: ColLine[], bands: ColLine[][], headerBottom: number, ncol: number): RowAcc[] {
   const rows: RowAcc[] = [];
   const newRow = (bold: boolean): RowAcc => {
     const r: RowAcc = { lines: Array.from({ length: ncol }, () => []), bold };
@@ -267,13 +292,7 @@ function buildTable(page: number, lines: Line[], gs: Gutter[], pitch: number): T
   const bodyBands = bands.map((b) => b.filter((cl) => cl.line.base > headerBottom + 0.5)).filter((b) => b.length > 0);
   const banded = bodyBands.length >= 2;
   for (const band of bodyBands) {
-    // the band's lines, by baseline
-    const groups: ColLine[][] = [];
-    for (const cl of band.slice().sort((a, b) => a.line.base - b.line.base)) {
-      const g = groups.find((x) => Math.abs(x[0]!.line.base - cl.line.base) <= PDF_SETTINGS.text.baselineTolerance * cl.line.size);
-      if (g) g.push(cl);
-      else groups.push([cl]);
-    }
+    const groups = baselineGroups(band);
     // numbered rows: the first column has text on some lines only (a number, a short name)
     const numbered = groups.some((g) => !g.some((cl) => cl.col === 0));
     const startsRow = (g: ColLine[]): boolean => {
@@ -297,9 +316,12 @@ function buildTable(page: number, lines: Line[], gs: Gutter[], pitch: number): T
       for (const cl of g) r.lines[cl.col]!.push(cl.line);
     }
   }
+  return rows;
+}
 
-  const xs = [...lefts, Math.max(...rights) + 1];
-  const fragRows: FragRow[] = rows.map((r) => {
+/** The fragment's rows: each column's lines, by baseline, set against the column's edges. */
+function fragmentRows(rows: RowAcc[], lefts: number[], rights: number[]): FragRow[] {
+  return rows.map((r) => {
     const all = r.lines.flat();
     return {
       bold: all.length > 0 && all.every((l) => l.bold),
@@ -314,13 +336,25 @@ function buildTable(page: number, lines: Line[], gs: Gutter[], pitch: number): T
       ),
     };
   });
+}
+
+/** Build the table fragment: text cut into columns at the gutters, rows from shared white bands. */
+function buildTable(page: number, lines: Line[], gs: Gutter[], pitch: number): TableFrag {
+  const ncol = gs.length + 1;
+  const byCol = runsByColumn(lines, gs);
+  const colLines = columnLines(byCol);
+  // column edges: where its text starts, and where the gutter on its right begins
+  const lefts = byCol.map((runs, c) => (runs.length > 0 ? Math.min(...runs.map((r) => r.x0)) : c === 0 ? Math.min(...lines.map((l) => l.x0)) : gs[c - 1]!.x1));
+  const rights = byCol.map((runs, c) => (c < gs.length ? gs[c]!.x0 : Math.max(...lines.map((l) => l.x1), ...runs.map((r) => r.x1))));
+  const bands = whiteSpaceBands(colLines, cellLineSpacing(colLines, ncol, pitch));
+  const rows = tableRows(colLines, bands, headerBaseline(lines), ncol);
   return {
     page,
-    xs,
+    xs: [...lefts, Math.max(...rights) + 1],
     top: Math.min(...lines.map((l) => l.base - l.size)),
     bottom: Math.max(...lines.map((l) => l.base + 0.3 * l.size)),
     ruled: false,
     openTop: false,
-    rows: fragRows,
+    rows: fragmentRows(rows, lefts, rights),
   };
 }

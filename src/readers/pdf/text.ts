@@ -38,6 +38,7 @@
  */
 
 import { PDF_SETTINGS } from './settings.js';
+import { cleanRunText } from '../../util/text.js';
 
 /** One positioned run of text in page space (baseline y, growing downwards). */
 export interface TextRun {
@@ -101,17 +102,6 @@ export interface PLine {
 }
 
 
-/** Whitespace except the no-break space, which is kept (it is data, and it binds words on a line). */
-const SPACE_RE = /[^\S\u00A0]+/gu;
-
-export function cleanText(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD\uFEFF]/gu, '')
-    .replace(/\u00AD/gu, '-')
-    .replace(SPACE_RE, ' ');
-}
-
 /** Group runs into lines: runs whose baselines are within ~0.45 of the font size. */
 export function toLines(runs: TextRun[]): Line[] {
   const sorted = runs
@@ -152,7 +142,7 @@ export function makeLine(runs: TextRun[]): Line {
   let text = '';
   let prev: TextRun | undefined;
   for (const r of rs) {
-    const s = cleanText(r.str);
+    const s = cleanRunText(r.str);
     if (prev) {
       const gap = r.x0 - prev.x1;
       const needSpace = gap > wordSpace(prev, r) && !text.endsWith(' ') && !s.startsWith(' ');
@@ -546,7 +536,7 @@ function emWidth(s: string, glyphs: ReadonlyMap<string, number>): number | undef
 function measured(line: Line): { firstWidth: number; spaceWidth: number; firstGlyph: number } | undefined {
   const run = line.runs[0];
   if (!run?.glyphs) return undefined;
-  const str = cleanText(run.str).trim();
+  const str = cleanRunText(run.str).trim();
   const em = emWidth(str, run.glyphs);
   const unit = firstUnit(line.text);
   const unitEm = emWidth(unit, run.glyphs);
