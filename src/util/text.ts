@@ -97,3 +97,14 @@ export function startsUppercase(value: string): boolean {
   const first = value.trimStart().charAt(0);
   return first !== '' && first === first.toLocaleUpperCase('uk') && first !== first.toLocaleLowerCase('uk');
 }
+
+/** Levenshtein distance: the fewest one-character insertions, deletions and substitutions that turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -9,6 +9,7 @@
  * A measure is *correct* when it is found and its term and executors are correct.
  */
 import type { ActionPlan } from '../../src/model/schema.js';
+import { editDistance } from '../../src/util/text.js';
 
 type Measure = ActionPlan['commitments'][number]['measures'][number];
 
@@ -19,22 +20,12 @@ export function fold(s: string | null | undefined): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-export function distance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 export function similar(a: string | null | undefined, b: string | null | undefined, tolerance = 0.1): boolean {
   const x = fold(a);
   const y = fold(b);
   if (x === '' || y === '') return x === y;
-  return distance(x, y) <= tolerance * Math.max(x.length, y.length);
+  return editDistance(x, y) <= tolerance * Math.max(x.length, y.length);
 }
 
 export interface Accuracy {
@@ -62,7 +53,7 @@ export function compareMeasures(reference: ActionPlan, ocr: ActionPlan, keep: (m
     let best: Measure | undefined;
     let bestD = Infinity;
     for (const m of pool) {
-      const d = distance(fold(ref.title), fold(m.title)) / Math.max(1, fold(ref.title).length);
+      const d = editDistance(fold(ref.title), fold(m.title)) / Math.max(1, fold(ref.title).length);
       if (d < bestD) {
         bestD = d;
         best = m;

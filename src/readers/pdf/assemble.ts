@@ -9,6 +9,7 @@ import type { BlockNode, ParagraphNode, TableCellNode, TableRowNode } from '../.
 import type { FragCell, FragRow, PageModel, TableFrag } from './page.js';
 import { PDF_SETTINGS } from './settings.js';
 import { isBreak, joinLines, splitParagraphs, Vocabulary, weightedConf, type PLine } from './text.js';
+import { editDistance } from '../../util/text.js';
 
 /** Lone page numbers: «3», «- 3 -», «– 3 –», «3 з 10», «Сторінка 3», «стор. 3 із 10», «3/10». */
 const PAGE_NUMBER =
@@ -97,16 +98,6 @@ function sameRow(a: FragRow, b: FragRow): boolean {
     len += Math.max(x.length, y.length);
   });
   return len > 0 && dist <= 0.2 * len;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /**
