@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractBuffer, InputError } from '../../src/pipeline.js';
 import { readDocument } from '../../src/readers/index.js';
+import { random } from '../../fixtures/scripts/random.mjs';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 835);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 1000);
@@ -32,17 +33,6 @@ const corpus: Record<string, string[]> = {
   image: ['fixtures/ocr/scanned-page.png', 'fixtures/ocr/scanned-page.jpg'],
 };
 
-/** mulberry32 */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(input: Uint8Array, other: Uint8Array, rnd: () => number): Uint8Array {
   const int = (n: number): number => Math.floor(rnd() * Math.max(1, n));
