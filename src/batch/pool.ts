@@ -5,8 +5,7 @@
  * same whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { DEFAULT_MAX_MEMORY_MB, spawnWorker, takePrewarmed, type Slot } from './spawn.js';
 import type { TaskFailure, TaskRequest, TaskResult } from './task.js';
 
 export interface PoolOptions {
@@ -19,30 +18,13 @@ export interface PoolOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
-export const DEFAULT_MAX_MEMORY_MB = 2048;
+export { DEFAULT_MAX_MEMORY_MB };
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** The worker module, and how to start it: from the compiled package directly, from the sources with the test loader. */
-function workerSpec(): { url: URL; execArgv: string[] | undefined } {
-  const self = import.meta.url;
-  if (self.endsWith('.ts')) {
-    const loader = fileURLToPath(new URL('../../test/batch/ts-loader.mjs', self));
-    return { url: new URL('./worker.ts', self), execArgv: ['--import', loader] };
-  }
-  // the compiled worker inherits node's own flags (so `node --cpu-prof bin/ogp-extract.js …` profiles the workers too)
-  return { url: new URL('./worker.js', self), execArgv: undefined };
-}
-
 type Job = Omit<TaskRequest, 'id'>;
-
-interface Slot {
-  worker: Worker;
-  ready: Promise<void>;
-  busy: boolean;
-}
 
 /**
  * Run every job; `onResult(index, result)` is called in input order (index 0, 1, 2, …) as soon as
@@ -57,33 +39,14 @@ export async function runPool(
   const size = Math.max(1, Math.min(options.jobs ?? defaultJobs(), jobs.length));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
-  const spec = workerSpec();
   const results = new Map<number, TaskResult>();
   let emitted = 0;
   let done = 0;
   let next = 0;
   let emitting: Promise<void> = Promise.resolve();
 
-  const spawn = (): Slot => {
-    const worker = new Worker(spec.url, {
-      execArgv: spec.execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
-      stdout: false,
-      stderr: false,
-    });
-    const ready = new Promise<void>((resolve, reject) => {
-      const onMessage = (m: unknown): void => {
-        if ((m as { ready?: boolean }).ready) {
-          worker.off('error', reject);
-          resolve();
-        }
-      };
-      worker.once('message', onMessage);
-      worker.once('error', reject);
-    });
-    ready.catch(() => {});
-    return { worker, ready, busy: false };
-  };
+  // The first lane takes the worker bin/ogp-extract.js started early (spawn.ts), when there is one.
+  const spawn = (first = false): Slot => (first && takePrewarmed(maxMemoryMb)) || spawnWorker(maxMemoryMb);
 
   const runOne = (slot: Slot, index: number): Promise<{ result: TaskResult; replace: boolean }> =>
     new Promise((resolve) => {
@@ -134,8 +97,8 @@ export async function runPool(
     });
   };
 
-  const lane = async (): Promise<void> => {
-    let slot = spawn();
+  const lane = async (first: boolean): Promise<void> => {
+    let slot = spawn(first);
     try {
       while (next < jobs.length) {
         const index = next;
@@ -155,7 +118,7 @@ export async function runPool(
     }
   };
 
-  await Promise.all(Array.from({ length: size }, () => lane()));
+  await Promise.all(Array.from({ length: size }, (_, i) => lane(i === 0)));
   emit();
   await emitting;
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commanderError, envLang, helpOverrides, langArgument, parseLang, setLang, systemLocale, t } from '../i18n/index.js';
+import { commandWord } from './argv.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, reportError, UsageError, type Io } from './common.js';
 
 type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
@@ -21,14 +22,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 
 /** Which commands this argv needs: the one it names, none for a bare --version, all otherwise (help, typos). */
 function commandsFor(args: readonly string[]): string[] {
-  const words: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') break;
-    if (a === '--lang') i += 1;
-    else if (!a.startsWith('-')) words.push(a);
-  }
-  const name = words[0] === 'help' ? words[1] : words[0];
+  const name = commandWord(args);
   if (name !== undefined && name in COMMANDS) return [name];
   if (name === undefined && args.some((a) => a === '-V' || a === '--version') && !args.some((a) => a === '-h' || a === '--help')) return [];
   return Object.keys(COMMANDS);
