@@ -32,6 +32,34 @@ interface StreamMessage {
 }
 const ENQUEUE = 4;
 
+const isPrimitive = (v: unknown): boolean => v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * A copy of a small message that `structuredClone` would copy the same way: a plain object whose values are
+ * primitives or arrays of primitives (stream pulls and their answers, glyph outlines `['…_path_12', 'FontPath',
+ * 'M0 0L…']`, page requests: most of pdf.js's messages, a few thousand per document). structuredClone costs a
+ * couple of microseconds a call even for these; anything else (nested objects, typed arrays, other prototypes)
+ * gives undefined and is cloned as before.
+ */
+export function flatCopy(message: unknown): Record<string, unknown> | undefined {
+  if (typeof message !== 'object' || message === null || Object.getPrototypeOf(message) !== Object.prototype) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(message)) {
+    const v = (message as Record<string, unknown>)[key];
+    if (isPrimitive(v)) out[key] = v;
+    else if (Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype) {
+      const copy: unknown[] = new Array(v.length);
+      for (let i = 0; i < v.length; i++) {
+        // a hole or a non-primitive: leave it to structuredClone
+        if (!(i in v) || !isPrimitive(v[i])) return undefined;
+        copy[i] = v[i];
+      }
+      out[key] = copy;
+    } else return undefined;
+  }
+  return out;
+}
+
 /**
  * The port between pdf.js's API and its worker code when both run in this thread. pdf.js's own (`LoopbackPort`,
  * used when no port is given) passes every message through `structuredClone`, as if it crossed threads: ~7% of
@@ -39,7 +67,8 @@ const ENQUEUE = 4;
  * afterwards. Here those chunks are handed over with a one-level copy instead: the worker empties the arrays of
  * an operator-list chunk and replaces (never edits) a text chunk's `items`/`styles` right after sending, so the
  * chunk object and its arrays are copied and the items, argument arrays and typed arrays inside are shared.
- * Every other message (document loading, fonts, page info, errors) is still cloned. Delivery stays asynchronous
+ * Small flat messages (stream pulls, glyph outlines, requests) are copied by `flatCopy`; every other message
+ * (document loading, fonts, page info, errors) is still cloned. Delivery stays asynchronous
  * and in order, as in pdf.js's port (a resolved promise per message).
  */
 export class SameThreadPort {
@@ -53,7 +82,7 @@ export class SameThreadPort {
       for (const key of Object.keys(chunk)) if (Array.isArray(chunk[key])) chunk[key] = (chunk[key] as unknown[]).slice();
       data = { ...m, chunk };
     } else {
-      data = structuredClone(message, transfer ? { transfer } : undefined);
+      data = (transfer === undefined || transfer.length === 0 ? flatCopy(message) : undefined) ?? structuredClone(message, transfer ? { transfer } : undefined);
     }
     const event = { data };
     void Promise.resolve().then(() => {

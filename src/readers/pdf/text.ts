@@ -40,6 +40,21 @@
 import { PDF_SETTINGS } from './settings.js';
 import { cleanRunText } from '../../util/text.js';
 
+/**
+ * `cleanRunText` remembered by run text: a line's runs are cleaned when the line is made and its first run
+ * again when the line is measured. Bounded (cleared when full), so a long batch does not grow it.
+ */
+const runTextCache = new Map<string, string>();
+function runText(str: string): string {
+  let s = runTextCache.get(str);
+  if (s === undefined) {
+    s = cleanRunText(str);
+    if (runTextCache.size >= 20000) runTextCache.clear();
+    runTextCache.set(str, s);
+  }
+  return s;
+}
+
 /** One positioned run of text in page space (baseline y, growing downwards). */
 export interface TextRun {
   str: string;
@@ -104,10 +119,7 @@ export interface PLine {
 
 /** Group runs into lines: runs whose baselines are within ~0.45 of the font size. */
 export function toLines(runs: TextRun[]): Line[] {
-  const sorted = runs
-    .filter((r) => r.str.trim() !== '')
-    .slice()
-    .sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  const sorted = runs.filter((r) => r.str.trim() !== '').sort((a, b) => a.base - b.base || a.x0 - b.x0);
   const groups: TextRun[][] = [];
   let cur: TextRun[] = [];
   let curBase = Number.NaN;
@@ -138,11 +150,15 @@ function wordSpace(prev: TextRun, next: TextRun): number {
 }
 
 export function makeLine(runs: TextRun[]): Line {
-  const rs = runs.slice().sort((a, b) => a.x0 - b.x0);
+  const rs = runs.length > 1 ? runs.slice().sort((a, b) => a.x0 - b.x0) : runs.slice();
   let text = '';
   let prev: TextRun | undefined;
+  let x0 = rs[0]?.x0 ?? Infinity;
+  let x1 = rs[0]?.x1 ?? -Infinity;
+  let bold = true;
+  let ocr = false;
   for (const r of rs) {
-    const s = cleanRunText(r.str);
+    const s = runText(r.str);
     if (prev) {
       const gap = r.x0 - prev.x1;
       const needSpace = gap > wordSpace(prev, r) && !text.endsWith(' ') && !s.startsWith(' ');
@@ -150,20 +166,19 @@ export function makeLine(runs: TextRun[]): Line {
     }
     text += s;
     prev = r;
+    // Math.min/max pairwise: the same as over the whole list (NaN and -0 included)
+    x0 = Math.min(x0, r.x0);
+    x1 = Math.max(x1, r.x1);
+    if (!r.bold) bold = false;
+    if (r.conf !== undefined) ocr = true;
   }
-  text = text.replace(/ {2,}/gu, ' ').trim();
-  const size = median(rs.map((r) => r.size));
-  const base = median(rs.map((r) => r.base));
-  return {
-    runs: rs,
-    text,
-    x0: Math.min(...rs.map((r) => r.x0)),
-    x1: Math.max(...rs.map((r) => r.x1)),
-    base,
-    size,
-    bold: rs.every((r) => r.bold),
-    ...(rs.some((r) => r.conf !== undefined) ? { conf: weightedConf(rs.map((r) => ({ text: r.str, conf: r.conf }))) } : {}),
-  };
+  if (text.includes('  ')) text = text.replace(/ {2,}/gu, ' ');
+  text = text.trim();
+  const size = rs.length === 1 ? rs[0]!.size : median(rs.map((r) => r.size));
+  const base = rs.length === 1 ? rs[0]!.base : median(rs.map((r) => r.base));
+  const line: Line = { runs: rs, text, x0, x1, base, size, bold };
+  if (ocr) line.conf = weightedConf(rs.map((r) => ({ text: r.str, conf: r.conf })));
+  return line;
 }
 
 /** Mean OCR confidence of pieces of text, weighted by their length (pieces without one are skipped). */
@@ -210,22 +225,32 @@ const OPENING_END = /[«„“(\[]$/u;
 const HYPHEN_END = /[\p{L}\p{N}][-\u2010\u2011]$/u;
 const LETTER_HYPHEN_END = /\p{L}[-\u2010\u2011]$/u;
 
+/** Up to the first plain space (as `s.split(' ')[0]`). */
 function firstWord(s: string): string {
-  return s.split(' ')[0] ?? '';
+  const i = s.indexOf(' ');
+  return i < 0 ? s : s.slice(0, i);
 }
 
+/** After the last plain space (as the last of `s.split(' ')`). */
 function lastWord(s: string): string {
-  const parts = s.split(' ');
-  return parts[parts.length - 1] ?? '';
+  return s.slice(s.lastIndexOf(' ') + 1);
 }
 
 /** Letters of a token (apostrophes kept), lower-cased: the vocabulary key. */
 export function wordKey(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[ʼ'`´]/gu, '’')
-    .replace(/^[^\p{L}]+|[^\p{L}’-]+$/gu, '');
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = s
+      .toLowerCase()
+      .replace(/[ʼ'`´]/gu, '’')
+      .replace(/^[^\p{L}]+|[^\p{L}’-]+$/gu, '');
+    if (keyCache.size >= 50000) keyCache.clear();
+    keyCache.set(s, k);
+  }
+  return k;
 }
+/** `wordKey` remembered by token (a document repeats its words; bounded, cleared when full). */
+const keyCache = new Map<string, string>();
 
 /**
  * Room left at the end of line A. When A is indented and B starts at the left edge (a
@@ -419,11 +444,12 @@ export function firstWordWidth(a: PLine, b: PLine): number {
  * line breaking does not break before an opening «).
  */
 export function firstUnit(s: string): string {
-  const parts = s.split(' ');
-  let unit = parts[0] ?? '';
-  for (let i = 1; i < parts.length && /^[«„“"]/u.test(parts[i]!); i++) unit += ` ${parts[i]}`;
-  return unit;
+  let end = s.indexOf(' ');
+  while (end >= 0 && OPENING_QUOTE.has(s.charCodeAt(end + 1))) end = s.indexOf(' ', end + 1);
+  return end < 0 ? s : s.slice(0, end);
 }
+/** « „ “ " (a word opening with one of them stays with the word before it). */
+const OPENING_QUOTE = new Set([0xab, 0x201e, 0x201c, 0x22]);
 
 /**
  * Split a block's lines into paragraphs. A new paragraph starts at line B when, in order:
@@ -517,15 +543,54 @@ export function splitRun(run: TextRun, xs: number[]): TextRun[] {
   return out.filter((r) => r.str.trim() !== '');
 }
 
+/**
+ * A font's glyph widths by UTF-16 code unit, in pages of 256 (holes: no width), so that measuring a string
+ * looks up numbers instead of making a one-character string per character. Characters outside the BMP are
+ * looked up in the map itself.
+ */
+type WidthPages = (number[] | undefined)[];
+const widthPages = new WeakMap<ReadonlyMap<string, number>, WidthPages>();
+
+function pagesOf(glyphs: ReadonlyMap<string, number>): WidthPages {
+  let pages = widthPages.get(glyphs);
+  if (pages) return pages;
+  pages = [];
+  for (const [ch, w] of glyphs) {
+    if (ch.length !== 1) continue;
+    const c = ch.charCodeAt(0);
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const page = (pages[c >> 8] ??= new Array<number>(256));
+    page[c & 255] = w;
+  }
+  widthPages.set(glyphs, pages);
+  return pages;
+}
+
 /** Width in em of a string set in a font, or undefined when a character's width is unknown. */
 function emWidth(s: string, glyphs: ReadonlyMap<string, number>): number | undefined {
+  const pages = pagesOf(glyphs);
   let w = 0;
-  for (const ch of s) {
-    const g = glyphs.get(ch);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let g: number | undefined;
+    if (c < 0xd800 || c > 0xdfff) g = pages[c >> 8]?.[c & 255];
+    else {
+      // a surrogate: the code point, as iterating the string gives it
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      g = glyphs.get(String.fromCodePoint(cp));
+    }
     if (g === undefined) return undefined;
     w += g;
   }
   return w;
+}
+
+/** Width in em of the first character (code point) of a string; 0 when it has none or its width is unknown. */
+function firstGlyphEm(s: string, glyphs: ReadonlyMap<string, number>): number {
+  const cp = s.codePointAt(0);
+  if (cp === undefined) return 0;
+  return glyphs.get(String.fromCodePoint(cp)) ?? 0;
 }
 
 /**
@@ -536,31 +601,63 @@ function emWidth(s: string, glyphs: ReadonlyMap<string, number>): number | undef
 function measured(line: Line): { firstWidth: number; spaceWidth: number; firstGlyph: number } | undefined {
   const run = line.runs[0];
   if (!run?.glyphs) return undefined;
-  const str = cleanRunText(run.str).trim();
-  const em = emWidth(str, run.glyphs);
-  const unit = firstUnit(line.text);
-  const unitEm = emWidth(unit, run.glyphs);
   const spaceEm = run.glyphs.get(' ');
-  if (!em || unitEm === undefined || spaceEm === undefined || !unit.startsWith(str.split(' ')[0] ?? '\u0000')) return undefined;
+  if (spaceEm === undefined) return undefined;
+  const str = runText(run.str).trim();
+  const em = emWidth(str, run.glyphs);
+  if (!em) return undefined;
+  const unit = firstUnit(line.text);
+  if (!unit.startsWith(firstWord(str))) return undefined;
+  const unitEm = emWidth(unit, run.glyphs);
+  if (unitEm === undefined) return undefined;
   const scale = (run.x1 - run.x0) / em;
-  const glyphEm = emWidth([...unit][0] ?? '', run.glyphs) ?? 0;
-  return { firstWidth: unitEm * scale, spaceWidth: spaceEm * scale, firstGlyph: glyphEm * scale };
+  return { firstWidth: unitEm * scale, spaceWidth: spaceEm * scale, firstGlyph: firstGlyphEm(unit, run.glyphs) * scale };
+}
+
+/** Characters (code points) of a text and how many of them are plain spaces. */
+function countChars(text: string): { chars: number; spaces: number } {
+  let chars = 0;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) spaces++;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    chars++;
+  }
+  return { chars, spaces };
 }
 
 export function toPLine(line: Line, contentLeft: number, contentWidth: number): PLine {
   const width = line.x1 - line.x0;
-  const chars = [...line.text];
-  const spaces = chars.filter((ch) => ch === ' ').length;
-  const n = Math.max(1, chars.length - spaces + 0.45 * spaces);
-  return {
-    ...measured(line),
-    text: line.text,
-    free: contentWidth - width,
-    charWidth: width / n,
-    base: line.base,
-    size: line.size,
-    indent: line.x0 - contentLeft,
-    bold: line.bold,
-    ...(line.conf !== undefined ? { conf: line.conf } : {}),
-  };
+  const { chars, spaces } = countChars(line.text);
+  const n = Math.max(1, chars - spaces + 0.45 * spaces);
+  const m = measured(line);
+  // the keys in the order they always had (measured ones first)
+  const out: PLine = m
+    ? {
+        firstWidth: m.firstWidth,
+        spaceWidth: m.spaceWidth,
+        firstGlyph: m.firstGlyph,
+        text: line.text,
+        free: contentWidth - width,
+        charWidth: width / n,
+        base: line.base,
+        size: line.size,
+        indent: line.x0 - contentLeft,
+        bold: line.bold,
+      }
+    : {
+        text: line.text,
+        free: contentWidth - width,
+        charWidth: width / n,
+        base: line.base,
+        size: line.size,
+        indent: line.x0 - contentLeft,
+        bold: line.bold,
+      };
+  if (line.conf !== undefined) out.conf = line.conf;
+  return out;
 }
