@@ -15,7 +15,8 @@
  *   --jobs 1 and --jobs N are compared byte for byte;
  * - all 207 files as one mixed batch with --jobs N;
  * - per-file latency: `--sample` files per format, each in its own process (as a script calls one file), p50/p95;
- * - the long PDF alone (peak RSS; the target is ≤ 300 MB), and `--version` start-up (median of 7).
+ * - the pdf.js floor (bench/pdfjs-floor.mjs): the reader's two pdf.js calls per page alone, in 1 and in N processes;
+ * - the long PDF alone (peak RSS; the target is ≤ 300 MB), `--version` start-up (median of 7) and `node -e 0`.
  *
  * Writes bench/out/bench.json and bench/out/bench.md and prints the table. The load average is recorded: wall
  * times need an idle machine, CPU times hold under load. Never used by tests.
@@ -151,6 +152,18 @@ for (const format of FORMATS) {
   entry.identicalAcrossJobs = outs.length < 2 || sameOutputs(outs[0], outs[1]);
   results.batches.push(entry);
 }
+// The pdf.js floor (bench/pdfjs-floor.mjs): the reader's two pdf.js calls per page and nothing else, in one
+// process, then in N processes at once over N shares of the files: the most any Node tool built on pdf.js
+// could reach on this machine, for reading the ratios above.
+{
+  const floor = (files) => `node ${q(join(root, 'bench/pdfjs-floor.mjs'))} ${files.map((x) => q(join(corpusDir, x.file))).join(' ')}`;
+  const files = byFormat.pdf;
+  log('pdf.js floor …');
+  const one = timed(floor(files));
+  const shares = Array.from({ length: jobsN }, (_, k) => files.filter((_, i) => i % jobsN === k));
+  const parallel = jobsN > 1 ? timed(`${shares.map((share) => `${floor(share)} &`).join(' ')} wait`) : null;
+  results.pdfjsFloor = { files: files.length, pages: pdfPages, one, parallel, processes: jobsN };
+}
 log(`batch: all ${manifest.files.length} files, --jobs ${jobsN} …`);
 const mixedOut = join(outDir, 'mixed');
 results.mixed = { files: manifest.files.length, pages: pdfPages, jobs: jobsN, ...timed(`node ${q(cli)} extract ${FORMATS.map((f) => q(join(corpusDir, f))).join(' ')} --out-dir ${q(mixedOut)} --jobs ${jobsN} --quiet`) };
@@ -179,6 +192,8 @@ if (manifest.long) {
 }
 const versions = Array.from({ length: 7 }, () => timed(`node ${q(cli)} --version`)).sort((a, b) => a.wall - b.wall);
 results.version = versions[3];
+// Node's own start-up, the floor of every one-file run.
+results.nodeStart = Array.from({ length: 7 }, () => timed('node -e 0')).sort((a, b) => a.wall - b.wall)[3];
 results.machine = {
   node: process.version,
   cores: availableParallelism(),
@@ -206,6 +221,15 @@ for (const b of results.batches) {
   }
   if (b.runs.length > 1) lines.push(`| speed-up --jobs ${b.runs[1].jobs} / --jobs 1, ${b.format.toUpperCase()} | | ${ratio(b.runs[0].wall, b.runs[1].wall)} | | | | | | | |`);
 }
+const fl = results.pdfjsFloor;
+if (fl) {
+  const ref = results.batches.find((b) => b.format === 'pdf')?.reference;
+  lines.push(`| pdf.js alone (getOperatorList + getTextContent per page, no ogp-extract code), 1 process | ${fl.files} | ${f2(fl.one.wall)} | ${f2(fl.one.cpu)} | ${f2(fl.files / fl.one.wall)} | ${f2(fl.pages / fl.one.wall)} | ${fl.one.rssMb} | ${ratio(fl.one.wall, ref?.wall)} | ${ratio(fl.one.cpu, ref?.cpu)} | |`);
+  if (fl.parallel) {
+    lines.push(`| pdf.js alone, ${fl.processes} processes at once (1/${fl.processes} of the files each) | ${fl.files} | ${f2(fl.parallel.wall)} | ${f2(fl.parallel.cpu)} | ${f2(fl.files / fl.parallel.wall)} | ${f2(fl.pages / fl.parallel.wall)} | ${fl.parallel.rssMb} | ${ratio(fl.parallel.wall, ref?.wall)} | ${ratio(fl.parallel.cpu, ref?.cpu)} | |`);
+    lines.push(`| speed-up ${fl.processes} processes / 1, pdf.js alone | | ${ratio(fl.one.wall, fl.parallel.wall)} | | | | | | | |`);
+  }
+}
 const m = results.mixed;
 lines.push(`| ogp-extract, all formats, --jobs ${m.jobs} | ${m.files} | ${f2(m.wall)} | ${f2(m.cpu)} | ${f2(m.files / m.wall)} | — | ${m.rssMb} | | | |`, '');
 lines.push('| one file per process | files | ogp-extract p50 / p95 s | reference p50 / p95 s | p50 × reference | CPU p50 s (ours / reference) | peak RSS MB (ours / reference) |');
@@ -218,7 +242,7 @@ if (results.long) {
   const { ours: o, reference: r, pages: n } = results.long;
   lines.push('', `Long PDF (${n} pages): ogp-extract ${f2(o.wall)} s wall, ${f2(o.cpu)} s CPU, ${f2(n / o.wall)} pages/s, peak RSS ${o.rssMb} MB (exit ${o.exit})${r ? `; pdftotext -layout ${f2(r.wall)} s, ${r.rssMb} MB` : ''}.`);
 }
-lines.push(`\`--version\`: ${f2(results.version.wall)} s wall, ${f2(results.version.cpu)} s CPU (median of 7).`);
+lines.push(`\`--version\`: ${f2(results.version.wall)} s wall, ${f2(results.version.cpu)} s CPU (median of 7); Node's own start-up (\`node -e 0\`) ${f2(results.nodeStart.wall)} s.`);
 const md = `${lines.join('\n')}\n`;
 writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(outDir, 'bench.md'), md);

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * The pdf.js floor: what the two pdf.js calls the PDF reader makes per page (getTextContent and
+ * getOperatorList) cost on their own, in one process, with no ogp-extract code after them. A Node tool
+ * that reads PDFs with pdf.js cannot be faster than this; `npm run bench` (bench/run.mjs) runs it beside
+ * `ogp-extract extract` and `pdftotext -layout` so the ratios can be read against it.
+ *
+ *   npm run build && node bench/pdfjs-floor.mjs [--calls text,operators] FILE|FOLDER…
+ *
+ * pdf.js is loaded as the reader loads it (dist/readers/pdf/pdfjs.js: legacy build, native Array push,
+ * same-thread worker port). Prints one JSON line: files, pages, wall and CPU seconds of this process.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--calls');
+const calls = new Set((at >= 0 ? args.splice(at, 2)[1] : 'text,operators').split(','));
+const root = resolve(new URL('..', import.meta.url).pathname);
+const files = args.flatMap((arg) =>
+  statSync(arg).isDirectory()
+    ? readdirSync(arg)
+        .filter((name) => name.toLowerCase().endsWith('.pdf'))
+        .sort()
+        .map((name) => join(arg, name))
+    : [arg],
+);
+
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+const { getDocument } = await import(pathToFileURL(join(root, 'dist/readers/pdf/pdfjs.js')).href);
+let pages = 0;
+for (const file of files) {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+  for (let p = 1; p <= doc.numPages; p += 1) {
+    const page = await doc.getPage(p);
+    if (calls.has('operators')) await page.getOperatorList();
+    if (calls.has('text')) await page.getTextContent();
+    page.cleanup();
+    pages += 1;
+  }
+  await doc.destroy();
+}
+const cpu = process.cpuUsage(c0);
+process.stdout.write(
+  `${JSON.stringify({ files: files.length, pages, calls: [...calls], wall: +((performance.now() - t0) / 1000).toFixed(2), cpu: +((cpu.user + cpu.system) / 1e6).toFixed(2) })}\n`,
+);
