@@ -26,6 +26,55 @@ export function defaultJobs(): number {
 
 type Job = Omit<TaskRequest, 'id'>;
 
+/** The limits every file runs under. */
+interface Limits {
+  timeoutMs: number;
+  maxMemoryMb: number;
+}
+
+/**
+ * One file on one worker: its result, or a failure when the worker runs out of memory, crashes, stops
+ * or passes the time limit — then `replace` says the worker must be stopped and a fresh one started.
+ */
+function runOnWorker(slot: Slot, job: Job, index: number, limits: Limits): Promise<{ result: TaskResult; replace: boolean }> {
+  return new Promise((resolve) => {
+    const fail = (reason: string, replace: boolean, stack?: string): void => {
+      const failure: TaskFailure = { id: index, ok: false, reason, file: job.file, internal: false };
+      if (stack) failure.stack = stack;
+      finish({ result: failure, replace });
+    };
+    let settled = false;
+    const finish = (value: { result: TaskResult; replace: boolean }): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      slot.worker.off('message', onMessage);
+      slot.worker.off('error', onError);
+      slot.worker.off('exit', onExit);
+      resolve(value);
+    };
+    const onMessage = (m: TaskResult): void => {
+      if (m.id === index) finish({ result: m, replace: false });
+    };
+    const onError = (error: Error & { code?: string }): void => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') fail(`needs more than ${limits.maxMemoryMb} MB of memory; stopped`, true);
+      else fail(`internal error: ${String(error.message).split('\n')[0]}`, true, error.stack);
+    };
+    const onExit = (): void => fail('the worker stopped unexpectedly', true);
+    const { timeoutMs } = limits;
+    const timer = setTimeout(() => {
+      fail(`took longer than ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}; stopped`, true);
+    }, timeoutMs);
+    slot.worker.on('message', onMessage);
+    slot.worker.on('error', onError);
+    slot.worker.on('exit', onExit);
+    slot.ready.then(
+      () => slot.worker.postMessage({ ...job, id: index } satisfies TaskRequest),
+      (error: Error) => onError(error),
+    );
+  });
+}
+
 /**
  * Run every job; `onResult(index, result)` is called in input order (index 0, 1, 2, …) as soon as
  * all earlier results are in. `onProgress(done)` is called as each file finishes, in any order.
@@ -37,8 +86,7 @@ export async function runPool(
   onProgress: (done: number) => void = () => {},
 ): Promise<void> {
   const size = Math.max(1, Math.min(options.jobs ?? defaultJobs(), jobs.length));
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  const limits: Limits = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB };
   const results = new Map<number, TaskResult>();
   let emitted = 0;
   let done = 0;
@@ -46,45 +94,7 @@ export async function runPool(
   let emitting: Promise<void> = Promise.resolve();
 
   // The first lane takes the worker bin/ogp-extract.js started early (spawn.ts), when there is one.
-  const spawn = (first = false): Slot => (first && takePrewarmed(maxMemoryMb)) || spawnWorker(maxMemoryMb);
-
-  const runOne = (slot: Slot, index: number): Promise<{ result: TaskResult; replace: boolean }> =>
-    new Promise((resolve) => {
-      const job = jobs[index]!;
-      const fail = (reason: string, replace: boolean, stack?: string): void => {
-        const failure: TaskFailure = { id: index, ok: false, reason, file: job.file, internal: false };
-        if (stack) failure.stack = stack;
-        finish({ result: failure, replace });
-      };
-      let settled = false;
-      const finish = (value: { result: TaskResult; replace: boolean }): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        slot.worker.off('message', onMessage);
-        slot.worker.off('error', onError);
-        slot.worker.off('exit', onExit);
-        resolve(value);
-      };
-      const onMessage = (m: TaskResult): void => {
-        if (m.id === index) finish({ result: m, replace: false });
-      };
-      const onError = (error: Error & { code?: string }): void => {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') fail(`needs more than ${maxMemoryMb} MB of memory; stopped`, true);
-        else fail(`internal error: ${String(error.message).split('\n')[0]}`, true, error.stack);
-      };
-      const onExit = (): void => fail('the worker stopped unexpectedly', true);
-      const timer = setTimeout(() => {
-        fail(`took longer than ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}; stopped`, true);
-      }, timeoutMs);
-      slot.worker.on('message', onMessage);
-      slot.worker.on('error', onError);
-      slot.worker.on('exit', onExit);
-      slot.ready.then(
-        () => slot.worker.postMessage({ ...job, id: index } satisfies TaskRequest),
-        (error: Error) => onError(error),
-      );
-    });
+  const spawn = (first = false): Slot => (first && takePrewarmed(limits.maxMemoryMb)) || spawnWorker(limits.maxMemoryMb);
 
   const emit = (): void => {
     emitting = emitting.then(async () => {
@@ -103,7 +113,7 @@ export async function runPool(
       while (next < jobs.length) {
         const index = next;
         next += 1;
-        const { result, replace } = await runOne(slot, index);
+        const { result, replace } = await runOnWorker(slot, jobs[index]!, index, limits);
         if (replace) {
           void slot.worker.terminate();
           slot = spawn();

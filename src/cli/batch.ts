@@ -1,7 +1,9 @@
 /** What `extract` and `export` share for batches: options, progress, the summary (text and JSON). */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { OutputError, writeFileAtomic } from '../io/atomic.js';
 import { batchMessages as M, type FileStatus, type SummaryCounts, type Totals } from './messages.js';
-import { UsageError, type Io } from './common.js';
+import { reportError, UsageError, type Io } from './common.js';
 import { t } from '../i18n/index.js';
 
 export interface BatchCliOptions {
@@ -63,6 +65,15 @@ export interface FileReport {
   measures: number;
   parties: number;
   warnings: number;
+}
+
+/** A file's report: counts zero unless given. */
+export function fileReport(input: string, status: FileStatus, output: string | null = null, reason: string | null = null, counts?: Totals): FileReport {
+  return { input, status, output, reason, ...emptyTotals(), ...counts };
+}
+
+export function failedReport(input: string, reason: string): FileReport {
+  return fileReport(input, 'failed', null, reason);
 }
 
 export interface BatchSummary {
@@ -182,4 +193,29 @@ export function summaryLines(summary: BatchSummary, where: string | null, second
 /** The `--summary FILE` JSON: deterministic (no times, no worker count), so two runs can be compared. */
 export function summaryJson(summary: BatchSummary): string {
   return `${JSON.stringify({ tool: 'ogp-extract', ...summary }, null, 2)}\n`;
+}
+
+/** How a batch ends: the text summary is printed when it had several inputs (or a folder or pattern). */
+export interface BatchEnd {
+  /** The output folder the summary names, or null (one output file, or stdout). */
+  where: string | null;
+  seconds: number;
+  workers: number;
+  several: boolean;
+  /** `--summary FILE`. */
+  summaryFile?: string | undefined;
+}
+
+/** Print the summary and write `--summary FILE`; false when that file could not be written (reported). */
+export async function endBatch(io: Io, summary: BatchSummary, end: BatchEnd): Promise<boolean> {
+  if (end.several) for (const line of summaryLines(summary, end.where, end.seconds, end.workers)) io.stderr(`${line}\n`);
+  if (!end.summaryFile) return true;
+  try {
+    await writeFileAtomic(resolve(end.summaryFile), summaryJson(summary));
+    return true;
+  } catch (error) {
+    const failure = error instanceof OutputError ? new OutputError(end.summaryFile, error.reason, { reasonText: error.reasonText }) : null;
+    reportError(io, null, failure ? failure.message : String(error), failure?.text);
+    return false;
+  }
 }

@@ -28,11 +28,16 @@ export const processIo: Io = {
   isTTY: process.stderr.isTTY === true,
 };
 
-/** One line: `ogp-extract: <file>: <cause>`. */
+/** One line: `error: <file>: <cause>`. */
 export function reportError(io: Io, file: string | null, message: string, keyed?: MessageText): void {
+  io.stderr(`${errorLine(file, message, keyed)}\n`);
+}
+
+/** The error line `error: <file>: <cause>` in the interface language (the file is not repeated when the cause names it). */
+export function errorLine(file: string | null, message: string, keyed?: MessageText): string {
   const prefix = file && !message.includes(file) ? `${file}: ` : '';
   const line = keyed ? `${prefix}${errorMessage(message, getLang(), keyed)}` : errorMessage(`${prefix}${message}`);
-  io.stderr(`${chalk.red(t('prefix.error'))} ${line}\n`);
+  return `${chalk.red(t('prefix.error'))} ${line}`;
 }
 
 const COLOR: Record<Severity, (text: string) => string> = {

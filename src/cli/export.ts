@@ -1,23 +1,23 @@
 /** `ogp-extract export <inputs...> --out-dir DIR`: plans (documents or plan JSON) → one open dataset. */
-import { join, resolve } from 'node:path';
-import chalk from 'chalk';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { OcrMode } from '../readers/ocr/index.js';
 import type { DatasetFormat } from '../datasets/export.js';
-import { OutputError, writeFileAtomic } from '../io/atomic.js';
+import { OutputError } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
 import {
   addBatchOptions,
   BatchProgress,
+  endBatch,
+  failedReport,
+  fileReport,
   parseBatchOptions,
   summarise,
-  summaryJson,
-  summaryLines,
   type BatchCliOptions,
   type FileReport,
 } from './batch.js';
-import { EXIT_FAILED, EXIT_OK, formatMessage, reportError, reportMessages, UsageError, type Io } from './common.js';
-import { count, errorMessage, t } from '../i18n/index.js';
+import { errorLine, EXIT_FAILED, EXIT_OK, formatMessage, reportError, reportMessages, UsageError, type Io } from './common.js';
+import { count, t } from '../i18n/index.js';
 import { batchMessages as M } from './messages.js';
 
 const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'json'];
@@ -102,7 +102,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
       const file = files[index]!;
       let report: FileReport;
       if (!result.ok) {
-        progress.line(`${chalk.red(t('prefix.error'))} ${errorMessage(`${result.file && !result.reason.includes(result.file) ? `${result.file}: ` : ''}${result.reason}`)}${io.debug && result.stack ? `\n${result.stack}` : ''}`);
+        progress.line(`${errorLine(result.file, result.reason)}${io.debug && result.stack ? `\n${result.stack}` : ''}`);
         report = failedReport(file.path, result.reason);
       } else {
         if (result.input.kind === 'document') {
@@ -110,7 +110,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
           reportMessages({ ...io, stderr }, file.path, result.input.plans[0]!.messages, { quiet: options.quiet, debug: io.debug });
         }
         plans.push(...result.input.plans);
-        report = { ...failedReport(file.path, ''), reason: null, status: result.counts.warnings > 0 ? 'warnings' : 'converted', ...result.counts };
+        report = fileReport(file.path, result.counts.warnings > 0 ? 'warnings' : 'converted', null, null, result.counts);
       }
       reports.push(report);
       progress.file(index, report);
@@ -120,20 +120,9 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
   progress.end();
   const finish = async (written: string[], where: string): Promise<number> => {
     const summary = summarise('export', reports, expanded.skipped, written);
-    if (reports.length > 1 || expanded.expanded) {
-      for (const line of summaryLines(summary, where, progress.elapsedSeconds(), Math.min(jobs, Math.max(1, files.length)))) io.stderr(`${line}\n`);
-    }
-    let code = summary.counts.failed > 0 || written.length === 0 ? EXIT_FAILED : EXIT_OK;
-    if (options.summary) {
-      try {
-        await writeFileAtomic(resolve(options.summary), summaryJson(summary));
-      } catch (error) {
-        const failure = error instanceof OutputError ? new OutputError(options.summary, error.reason, { reasonText: error.reasonText }) : null;
-        reportError(io, null, failure ? failure.message : String(error), failure?.text);
-        code = EXIT_FAILED;
-      }
-    }
-    return code;
+    const workers = Math.min(jobs, Math.max(1, files.length));
+    const summaryWritten = await endBatch(io, summary, { where, seconds: progress.elapsedSeconds(), workers, several: reports.length > 1 || expanded.expanded, summaryFile: options.summary });
+    return summary.counts.failed > 0 || written.length === 0 || !summaryWritten ? EXIT_FAILED : EXIT_OK;
   };
   if (reports.some((r) => r.status === 'failed') || plans.length === 0) {
     reportError(io, null, t('export.nothingWrittenFix', { dir: options.outDir }));
@@ -185,10 +174,6 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     }
     throw error;
   }
-}
-
-function failedReport(input: string, reason: string): FileReport {
-  return { input, status: 'failed', output: null, reason, plans: 0, commitments: 0, measures: 0, parties: 0, warnings: 0 };
 }
 
 export function registerExport(program: Command, io: Io, setExit: (code: number) => void): void {
