@@ -18,8 +18,45 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 /** A bookmark marker some converters leave in the text. */
 const BOOKMARK = /\[bookmark:\s*[^\]]*\]/g;
 
+/**
+ * Characters `cleanLine` keeps as they are, alone and next to each other: printable ASCII and the space,
+ * Latin-1 and Latin letters up to U+02FF (without the no-break space and the soft hyphen), Cyrillic
+ * (without the combining marks U+0483–U+0489), general punctuation from ‐ to ‧ and from ‰ to ⁞, ₴, №, −.
+ * None is white space other than the space, none is invisible, none changes under NFC and no two of them
+ * compose (test/util/text-fast.test.ts checks every character and every pair), so a text made of them
+ * alone is NFC already.
+ */
+export const CLEAN_LINE_INERT: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa1, 0xac],
+  [0xae, 0x2ff],
+  [0x400, 0x482],
+  [0x48a, 0x4ff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x20b4, 0x20b4],
+  [0x2116, 0x2116],
+  [0x2212, 0x2212],
+];
+const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+/** A character other than those. */
+const NOT_INERT = new RegExp(`[^${CLEAN_LINE_INERT.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`);
+
+/** Is the line clean already: inert characters only, no two spaces in a row, none at either end, no bookmark? */
+function isCleanLine(value: string): boolean {
+  return (
+    !NOT_INERT.test(value) &&
+    value.charCodeAt(0) !== 0x20 &&
+    value.charCodeAt(value.length - 1) !== 0x20 &&
+    !value.includes('  ') &&
+    !value.includes('[bookmark:')
+  );
+}
+
 /** One line: NFC, artefacts and invisible characters removed, every run of white space (line breaks too) → one space, trimmed. */
 export function cleanLine(value: string): string {
+  // Most texts reaching here were cleaned before: returned as they are, which is what the steps below give.
+  if (isCleanLine(value)) return value;
   let text = value.normalize('NFC').replace(INVISIBLE, '');
   // Until none is left, so that cleaning a cleaned text changes nothing.
   for (let before = ''; before !== text; ) [before, text] = [text, text.replace(BOOKMARK, '')];

@@ -5,8 +5,8 @@
 
 import { cleanLine } from '../../util/text.js';
 
-/** Double-quote characters whose direction must be read from context. */
-const AMBIGUOUS_QUOTES = new Set(['"', '“', '”', '‟', '″', '〃', '＂']);
+/** „ and the double-quote characters whose direction must be read from context ("“”‟″〃＂). */
+const QUOTES = /[„"“”‟″〃＂]/g;
 const APOSTROPHE_RE = /['`ʼ‘’ʹ′]/g;
 const DASH_RE = /[\u2010-\u2015\u2212]/g;
 
@@ -26,23 +26,25 @@ export function normaliseText(text: string): string {
  * an opening quote) and are followed by a non-space, and close otherwise.
  */
 export function normaliseQuotes(s: string): string {
-  const chars = [...s];
-  let out = '';
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i] as string;
+  // Every quote is one UTF-16 unit: the unit before a quote is the last character written (the replacement,
+  // when it was a quote too) and the unit after it tells whether a word follows (a surrogate is no boundary).
+  let lastAt = -1;
+  let lastOut = '';
+  return s.replace(QUOTES, (c: string, at: number) => {
+    let out: string;
     if (c === '„') {
-      out += '«';
-    } else if (AMBIGUOUS_QUOTES.has(c)) {
-      const prev = out.length > 0 ? out[out.length - 1] : undefined;
-      const next = chars[i + 1];
+      out = '«';
+    } else {
+      const prev = at === 0 ? undefined : at - 1 === lastAt ? lastOut : s[at - 1];
+      const next = s[at + 1];
       const afterBoundary = prev === undefined || /[\s(\[{«/–—-]/.test(prev);
       const beforeBoundary = next === undefined || /[\s,;.:!?)\]}]/.test(next);
-      out += afterBoundary && !beforeBoundary ? '«' : '»';
-    } else {
-      out += c;
+      out = afterBoundary && !beforeBoundary ? '«' : '»';
     }
-  }
-  return out;
+    lastAt = at;
+    lastOut = out;
+    return out;
+  });
 }
 
 /**
