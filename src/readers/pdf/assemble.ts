@@ -214,6 +214,11 @@ function toParagraphs(lines: PLine[], pitch: number, vocab: Vocabulary, page: nu
 
 function emitTable(build: TableBuild, vocab: Vocabulary): BlockNode {
   const cellParas = new Map<FragCell, ParagraphNode[]>();
+  // the first row holding each cell (a spanning cell's paragraphs are read with its own row's page and pitch)
+  const rowOf = new Map<FragCell, number>();
+  build.rows.forEach((rb, r) => {
+    for (const cell of rb.row.cells) if (!rowOf.has(cell)) rowOf.set(cell, r);
+  });
   const parasOf = (cell: FragCell, rb: RowBuild): ParagraphNode[] => {
     let p = cellParas.get(cell);
     if (!p) {
@@ -230,7 +235,7 @@ function emitTable(build: TableBuild, vocab: Vocabulary): BlockNode {
         return tableCell([], cell.below ? { page: rb.page, mergedFromAbove: true, mergedFromLeft: true, ...fill } : { page: rb.page, mergedFromLeft: true, ...fill });
       }
       if (cell.kind === 'above') {
-        const originRow = build.rows.findIndex((x) => x.row.cells.includes(origin as FragCell));
+        const originRow = origin ? (rowOf.get(origin) ?? -1) : -1;
         const paras = origin ? parasOf(origin, build.rows[originRow] ?? rb) : [];
         const copy = paras.map((p) => structuredClone(p));
         const data: Record<string, unknown> = { page: rb.page, mergedFromAbove: true, ...fill };

@@ -99,11 +99,12 @@ function isTextItem(x: unknown): x is RawItem {
   return typeof x === 'object' && x !== null && 'str' in x && 'transform' in x;
 }
 
-/** Rotation (multiple of 90°) that makes the dominant text direction run left to right. */
-function orientation(items: RawItem[], vt: Matrix): number {
+/** Rotation (multiple of 90°) that makes the dominant text direction run left to right (`placed`: each item's transform in the viewport). */
+function orientation(items: RawItem[], placed: Matrix[]): number {
   const weight = new Map<number, number>();
-  for (const it of items) {
-    const m = multiply(vt, it.transform);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const m = placed[i]!;
     const n = it.str.trim().length;
     if (n === 0) continue;
     const deg = Math.round((Math.atan2(m[1], m[0]) * 180) / Math.PI / 90) * 90;
@@ -314,14 +315,18 @@ function fontGlyphs(page: PDFPageProxy, fontName: string): Map<string, number> |
   }
 }
 
-/** Text items as runs in page space, with their size and weight. */
-function textRuns(page: PDFPageProxy, items: RawItem[], pm: Matrix): TextRun[] {
+/**
+ * Text items as runs in page space, with their size and weight. `placed` holds each item's transform in the
+ * viewport, which is page space when the page is not turned (`turned` false).
+ */
+function textRuns(page: PDFPageProxy, items: RawItem[], pm: Matrix, placed: Matrix[], turned: boolean): TextRun[] {
   const runs: TextRun[] = [];
   const boldCache = new Map<string, boolean>();
   const glyphCache = new Map<string, Map<string, number> | undefined>();
-  for (const it of items) {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
     if (it.str.trim() === '') continue;
-    const m = multiply(pm, it.transform);
+    const m = turned ? multiply(pm, it.transform) : placed[i]!;
     const size = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]) || 1;
     let bold = boldCache.get(it.fontName);
     if (bold === undefined) {
@@ -332,7 +337,9 @@ function textRuns(page: PDFPageProxy, items: RawItem[], pm: Matrix): TextRun[] {
     const w = horizontal ? it.width * (Math.hypot(m[0], m[1]) / Math.hypot(it.transform[0] ?? 1, it.transform[1] ?? 0) || 1) : 0.5 * size;
     if (!glyphCache.has(it.fontName)) glyphCache.set(it.fontName, fontGlyphs(page, it.fontName));
     const glyphs = horizontal ? glyphCache.get(it.fontName) : undefined;
-    runs.push({ str: it.str, x0: m[4], x1: m[4] + Math.max(w, 0.1), base: m[5], size, bold, font: it.fontName, ...(glyphs ? { glyphs } : {}) });
+    const run: TextRun = { str: it.str, x0: m[4], x1: m[4] + Math.max(w, 0.1), base: m[5], size, bold, font: it.fontName };
+    if (glyphs) run.glyphs = glyphs;
+    runs.push(run);
   }
   return runs;
 }
@@ -368,11 +375,13 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
   const content = await page.getTextContent();
   const items: RawItem[] = [];
   for (const x of content.items as unknown[]) if (isTextItem(x)) items.push(x);
-  const theta = orientation(items, vt);
+  const placed = items.map((it) => multiply(vt, it.transform));
+  const theta = orientation(items, placed);
   const { m: pm, width, height } = pageMatrix(vt, viewport.width, viewport.height, theta);
 
   const drawing = readDrawing(ops, pm);
-  const runs = textRuns(page, items, pm);
+  // not turned: page space is the viewport (pageMatrix gives `vt` itself)
+  const runs = textRuns(page, items, pm, placed, pm !== vt);
   const scanned = runs.length === 0 && (drawing.hasImage || drawing.paths > 50);
   return layoutPage(pageNo, width, height, runs, drawing.segments, scanned, drawing.shades);
 }

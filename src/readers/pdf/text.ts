@@ -519,8 +519,9 @@ export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, in
 
 /** Split a run crossing vertical boundaries `xs` at the space nearest each boundary. */
 export function splitRun(run: TextRun, xs: number[]): TextRun[] {
+  // most runs cross no boundary: answered without building the list of cuts
+  if (!xs.some((x) => x > run.x0 + 1 && x < run.x1 - 1)) return [run];
   const cuts = xs.filter((x) => x > run.x0 + 1 && x < run.x1 - 1);
-  if (cuts.length === 0) return [run];
   const chars = [...run.str];
   const width = run.x1 - run.x0;
   const out: TextRun[] = [];
