@@ -61,13 +61,15 @@ export class DocxReadError extends Error {
 }
 
 /**
- * Unzip + parse, as plain JS run with \`require\` and \`workerData\` ({ jszip, saxes, maxPartBytes }) in scope;
+ * Unzip + parse, as plain JS run with \`require\` and \`workerData\` ({ saxes, maxPartBytes }) in scope;
  * it defines \`run(bytes, maxPartBytes)\`. The same text runs in the isolated worker (WORKER_SOURCE) and,
  * inside a batch worker that already has its own limits, in the calling thread (see useInThreadDocx).
  */
 const PARSER_SOURCE = String.raw`
-const JSZip = require(workerData.jszip);
+const zlib = require('node:zlib');
 const { SaxesParser } = require(workerData.saxes);
+const EOCD_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const MAX_BUFFER = require('node:buffer').constants.MAX_LENGTH;
 
 // Canonical prefixes by namespace URI (Transitional and Strict OOXML).
 const NS = {
@@ -134,14 +136,94 @@ function size_(n) {
   return n >= 1048576 ? Math.round(n / 1048576) + ' MB' : n >= 1024 ? Math.round(n / 1024) + ' KB' : n + ' bytes';
 }
 
-async function readPart(zip, name) {
-  const entry = zip.file(name);
-  if (!entry) return undefined;
-  const size = entry._data && typeof entry._data.uncompressedSize === 'number' ? entry._data.uncompressedSize : 0;
-  if (size > workerData.maxPartBytes) {
-    throw new Error(name + ' is ' + size_(size) + ' uncompressed (limit ' + size_(workerData.maxPartBytes) + ')');
+// The entries of a ZIP container, from its central directory (PKWARE APPNOTE 4.3.12-4.3.16; ZIP64 4.3.14, 4.5.3):
+// name → where its data is and how it is stored. Bytes before the container (a self-extracting stub) are allowed.
+function openZip(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at) => buf.readUInt16LE(at);
+  const u32 = (at) => buf.readUInt32LE(at);
+  const u64 = (at) => u32(at) + u32(at + 4) * 0x100000000;
+  // End of central directory: the last one in the file (after it, a comment or anything else).
+  const end = buf.length < 22 ? -1 : buf.lastIndexOf(EOCD_SIGNATURE, buf.length - 22);
+  if (end < 0) throw new Error("can't find end of central directory");
+  let count = u16(end + 10);
+  let size = u32(end + 12);
+  let offset = u32(end + 16);
+  let dirEnd = end;
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    const locator = end - 20;
+    if (locator >= 0 && u32(locator) === 0x07064b50) {
+      const at = u64(locator + 8);
+      if (at + 56 > buf.length || u32(at) !== 0x06064b50) throw new Error("can't find the ZIP64 end of central directory");
+      count = u64(at + 32);
+      size = u64(at + 40);
+      offset = u64(at + 48);
+      dirEnd = at;
+    }
   }
-  const xml = await entry.async('string');
+  // Bytes in front of the container shift every offset the same way.
+  const shift = dirEnd - size - offset;
+  if (shift < 0 || offset + shift + 4 > buf.length || (count > 0 && u32(offset + shift) !== 0x02014b50)) {
+    throw new Error('corrupted central directory');
+  }
+  const entries = new Map();
+  let p = offset + shift;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > buf.length || u32(p) !== 0x02014b50) throw new Error('corrupted central directory (entry ' + (k + 1) + ' of ' + count + ')');
+    const nameLength = u16(p + 28);
+    const extraLength = u16(p + 30);
+    const entry = {
+      flags: u16(p + 8),
+      method: u16(p + 10),
+      compressedSize: u32(p + 20),
+      size: u32(p + 24),
+      local: u32(p + 42),
+    };
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
+    // ZIP64 extended information: the 64-bit values of the fields set to 0xFFFFFFFF, in this order.
+    for (let x = p + 46 + nameLength, xEnd = x + extraLength; x + 4 <= xEnd; x += 4 + u16(x + 2)) {
+      if (u16(x) !== 0x0001) continue;
+      let v = x + 4;
+      if (entry.size === 0xffffffff) (entry.size = u64(v)), (v += 8);
+      if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(v)), (v += 8);
+      if (entry.local === 0xffffffff) entry.local = u64(v);
+    }
+    entry.local += shift;
+    entries.set(name, entry);
+    p += 46 + nameLength + extraLength + u16(p + 32);
+  }
+  return { buf, entries };
+}
+
+// The bytes of one entry, inflated; at most maxBytes of them (a RangeError beyond).
+function entryBytes(zip, entry, maxBytes) {
+  const { buf } = zip;
+  const at = entry.local;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new Error('corrupted local file header');
+  if (entry.flags & 1) throw new Error('encrypted entries are not supported');
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  if (start + entry.compressedSize > buf.length) throw new Error('entry data beyond the end of the file');
+  const data = buf.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data;
+  if (entry.method === 8) return zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
+  throw new Error('compression method ' + entry.method + ' is not supported');
+}
+
+function readPart(zip, name) {
+  const entry = zip.entries.get(name);
+  if (!entry || name.endsWith('/')) return undefined;
+  if (entry.size > workerData.maxPartBytes) {
+    throw new Error(name + ' is ' + size_(entry.size) + ' uncompressed (limit ' + size_(workerData.maxPartBytes) + ')');
+  }
+  // A UTF-16 unit comes from at most 3 bytes of UTF-8: more bytes than that always make more units than the limit.
+  let bytes;
+  try {
+    bytes = entryBytes(zip, entry, Math.min(3 * workerData.maxPartBytes, MAX_BUFFER));
+  } catch (e) {
+    if (e && e.code === 'ERR_BUFFER_TOO_LARGE') throw new Error(name + ' is larger than the limit');
+    throw new Error(name + ': ' + String(e && e.message ? e.message : e).split('\n')[0]);
+  }
+  const xml = bytes.toString('utf8');
   if (xml.length > workerData.maxPartBytes) throw new Error(name + ' is larger than the limit');
   if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) throw new Error(name + ' contains a DTD, which OOXML never has');
   try {
@@ -176,32 +258,32 @@ async function run(bytes, maxPartBytes) {
   workerData.maxPartBytes = maxPartBytes;
   let zip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = openZip(bytes);
   } catch (e) {
     throw new Error('not a valid ZIP container (' + (e && e.message ? e.message : e) + ')');
   }
-  const rootRels = await readPart(zip, '_rels/.rels');
+  const rootRels = readPart(zip, '_rels/.rels');
   const main = relsTargets(rootRels, '').find((r) => r.type === 'officeDocument');
   const mainName = main ? main.target : 'word/document.xml';
-  const document = await readPart(zip, mainName);
+  const document = readPart(zip, mainName);
   if (!document) throw new Error('no main document part (' + mainName + '); not a Word document');
   const dir = mainName.includes('/') ? mainName.slice(0, mainName.lastIndexOf('/') + 1) : '';
   const relsName = dir + '_rels/' + mainName.slice(dir.length) + '.rels';
-  const rels = relsTargets(await readPart(zip, relsName), dir);
+  const rels = relsTargets(readPart(zip, relsName), dir);
   const find = (type) => rels.find((r) => r.type === type);
   const stylesRel = find('styles');
   const numberingRel = find('numbering');
-  const styles = stylesRel ? await readPart(zip, stylesRel.target) : undefined;
-  const numbering = numberingRel ? await readPart(zip, numberingRel.target) : undefined;
+  const styles = stylesRel ? readPart(zip, stylesRel.target) : undefined;
+  const numbering = numberingRel ? readPart(zip, numberingRel.target) : undefined;
   const themeRel = find('theme');
   let theme;
   try {
-    theme = themeRel ? await readPart(zip, themeRel.target) : undefined;
+    theme = themeRel ? readPart(zip, themeRel.target) : undefined;
   } catch (e) {
     theme = undefined; // colours only: a broken theme part does not stop the read
   }
   const ignoredParts = rels
-    .filter((r) => ['comments', 'footnotes', 'endnotes', 'aFChunk'].includes(r.type) && zip.file(r.target))
+    .filter((r) => ['comments', 'footnotes', 'endnotes', 'aFChunk'].includes(r.type) && zip.entries.has(r.target) && !r.target.endsWith('/'))
     .map((r) => r.type);
   return { document, styles, numbering, theme, ignoredParts };
 }
@@ -219,7 +301,7 @@ parentPort.on('message', (job) => {
 `;
 
 const require = createRequire(import.meta.url);
-let modulePaths: { jszip: string; saxes: string } | undefined;
+let modulePaths: { saxes: string } | undefined;
 
 type WorkerReply = { id: number; ok: true; parts: DocxParts } | { id: number; ok: false; error: string };
 
@@ -233,8 +315,8 @@ interface Job {
 }
 
 /**
- * One warm worker per heap limit, running jobs one at a time. Loading jszip and saxes into a
- * fresh isolate costs ~300 ms, so the worker is kept between files; a job that times out or
+ * One warm worker per heap limit, running jobs one at a time. Starting an isolate and loading saxes
+ * into it costs tens of milliseconds, so the worker is kept between files; a job that times out or
  * exhausts the heap kills the worker (the next job gets a fresh one), so one crafted file
  * cannot affect the next. The worker is unref'd while idle so it never keeps the process alive.
  */
@@ -256,7 +338,7 @@ class DocxWorker {
   }
 
   private spawn(): Worker {
-    modulePaths ??= { jszip: require.resolve('jszip'), saxes: require.resolve('saxes') };
+    modulePaths ??= { saxes: require.resolve('saxes') };
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { ...modulePaths, maxPartBytes: 0 },
@@ -339,7 +421,7 @@ let inThread: Parser | undefined;
  * the same text either way (PARSER_SOURCE), so the parts are the same.
  */
 export function useInThreadDocx(): void {
-  modulePaths ??= { jszip: require.resolve('jszip'), saxes: require.resolve('saxes') };
+  modulePaths ??= { saxes: require.resolve('saxes') };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the one parser text shared with the eval worker
   inThread ??= new Function('require', 'workerData', `'use strict';\n${PARSER_SOURCE}\nreturn run;`)(require, {
     ...modulePaths,
