@@ -42,7 +42,7 @@ export function parseDecisionDate(text: string): string | null {
   if (numeric) return iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   const worded = /(\d{1,2})\s+([а-яіїєґ]+)\s+(\d{4})/iu.exec(text.replace(/[«»"]/gu, ''));
   if (worded) {
-    const month = MONTHS_GENITIVE.indexOf(worded[2]!.toLocaleLowerCase('uk'));
+    const month = MONTHS_GENITIVE.indexOf(worded[2]!.toLowerCase());
     if (month >= 0) return iso(Number(worded[3]), month + 1, Number(worded[1]));
   }
   return null;
@@ -82,11 +82,11 @@ const COMMON_ADJECTIVE = /^(міськ|сільськ|селищн|обласн|
  */
 export function nameCase(text: string): string {
   return cleanLine(text)
-    .toLocaleLowerCase('uk')
+    .toLowerCase()
     .split(' ')
     .map((word, i) => {
       const place = /(ськ|цьк|зьк)(а|ий|ої|ого|ій|ому|е)$/u.test(word) && !COMMON_ADJECTIVE.test(word);
-      return i === 0 || place || word === 'україни' ? word.charAt(0).toLocaleUpperCase('uk') + word.slice(1) : word;
+      return i === 0 || place || word === 'україни' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
     })
     .join(' ');
 }
@@ -111,7 +111,7 @@ function bodyLine(text: string): { kind: 'executive' | 'head' | 'administration'
 
 /** «Р І Ш Е Н Н Я», «РОЗПОРЯДЖЕННЯ», «НАКАЗ», «ПОСТАНОВА» (a line of its own) → the act type. */
 function actType(text: string): string | null {
-  const t = cleanLine(text).replace(/\s+/gu, '').toLocaleLowerCase('uk');
+  const t = cleanLine(text).replace(/\s+/gu, '').toLowerCase();
   return /^(рішення|розпорядження|наказ|постанова)$/u.test(t) ? t : null;
 }
 
@@ -215,12 +215,15 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
   }
   // Annexes and approval stamps repeat the decision's date and number:
   // «Додаток до рішення виконавчого комітету від 09.10.2025 р. № 1417», «ЗАТВЕРДЖЕНО Рішення … від … № …».
+  // Each paragraph's key once (it is the context of the next three).
+  const keys: string[] = [];
+  const keyOf = (j: number): string => (keys[j] ??= matchKey(paras[j]!.text));
   for (let i = 0; i < paras.length; i += 1) {
     const text = cleanLine(paras[i]!.text);
-    const key = matchKey(text);
+    const key = text === paras[i]!.text ? keyOf(i) : matchKey(text);
     const context = [i - 1, i - 2, i - 3]
       .filter((j) => j >= 0)
-      .map((j) => matchKey(paras[j]!.text))
+      .map(keyOf)
       .join(' | ');
     const inline = /^(додаток.*)?до\s+рішення(?!\p{L}).*(?<!\p{L})від(?!\p{L})/u.test(key) && !/проє?кт/u.test(key);
     const stacked = /(до\s+рішення|^рішення|затверджено)/u.test(context) && !/проє?кт/u.test(context);

@@ -10,7 +10,7 @@
  * - `partyId(name)` — the stable slug of a name.
  */
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import type { Party, PartyKind } from '../model/schema.js';
 import { AbbreviationBook, BUILT_IN } from './parties/abbrev.js';
 import { splitCell } from './parties/split.js';
@@ -54,7 +54,7 @@ export function idKey(key: string): string {
   const ws = key.split(' ');
   for (const [abbr, stems] of LEGAL_FORMS) {
     if (ws.length > stems.length && stems.every((stem, i) => ws[i]?.startsWith(stem))) {
-      return [abbr.toLocaleLowerCase('uk'), ...ws.slice(stems.length)].join(' ');
+      return [abbr.toLowerCase(), ...ws.slice(stems.length)].join(' ');
     }
   }
   return key;
@@ -101,6 +101,8 @@ export class PartyDirectory {
   static fromCsv(text: string, file: string): PartyDirectory {
     let rows: { record: string[]; info: { lines: number } }[];
     try {
+      // Loaded here: only a run with an executors directory needs it (not every batch worker's start-up).
+      const { parse } = createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
       rows = parse(text.replace(/^\uFEFF/, ''), {
         info: true,
         relax_column_count: false,
@@ -224,17 +226,15 @@ export class PartyRegistry {
       reg = this.byKey.get(k);
       if (reg !== undefined) break;
     }
+    const key = keys[0] as string;
+    const id = reg === undefined ? idFromKey(key) : '';
     if (reg === undefined) {
       // The id depends on the body alone (idFromKey); a body whose id is already registered under another
       // spelling («ГО …» / «Громадська організація …») is the same body.
-      const key = keys[0] as string;
-      const id = idFromKey(key);
       const taken = this.keyById.get(id);
       if (taken !== undefined) reg = this.byKey.get(taken);
     }
     if (reg === undefined) {
-      const key = keys[0] as string;
-      const id = idFromKey(key);
       reg = {
         key,
         party: {

@@ -9,6 +9,11 @@
  * - `cleanOrNull(value, lines)` is either of them, or null when nothing is left;
  * - `cleanRunText` is the PDF reader's text of one run: it keeps the no-break space and the run's edge spaces.
  * Quote and apostrophe unification is separate (`unifyApostrophes`, `matchKey`), for matching keys.
+ *
+ * Case: `toLowerCase`/`toUpperCase` are the Ukrainian case mappings. Unicode has language-specific mappings
+ * only for Lithuanian, Turkish and Azeri (SpecialCasing.txt); for Ukrainian the mapping is the root one,
+ * and `toLocaleLowerCase('uk')` gives the same text at about three times the cost (it resolves the locale on
+ * every call). test/util/text-fast.test.ts checks every code point.
  */
 
 /** White space: JavaScript's \s (Unicode White_Space and the BOM; NBSP, narrow NBSP, U+2028/2029 included) and NEL. */
@@ -110,7 +115,7 @@ export function unifyApostrophes(value: string): string {
  */
 export function matchKey(value: string): string {
   return unifyApostrophes(cleanLine(value))
-    .toLocaleLowerCase('uk')
+    .toLowerCase()
     .replace(/[«»“”„"‟]/g, '')
     .replace(/[‐‑‒–—―−]/g, '-')
     .replace(/ {2,}/g, ' ')
@@ -119,20 +124,20 @@ export function matchKey(value: string): string {
 
 /** Upper-case the first letter, keep the rest (for names written in capitals, e.g. «ПЛАН»). */
 export function sentenceCase(value: string): string {
-  const lower = value.toLocaleLowerCase('uk');
-  return lower.charAt(0).toLocaleUpperCase('uk') + lower.slice(1);
+  const lower = value.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
 /** Does the text start with a lower-case letter (a continuation of a broken line)? */
 export function startsLowercase(value: string): boolean {
   const first = value.trimStart().charAt(0);
-  return first !== '' && first === first.toLocaleLowerCase('uk') && first !== first.toLocaleUpperCase('uk');
+  return first !== '' && first === first.toLowerCase() && first !== first.toUpperCase();
 }
 
 /** Does the text start with an upper-case letter? */
 export function startsUppercase(value: string): boolean {
   const first = value.trimStart().charAt(0);
-  return first !== '' && first === first.toLocaleUpperCase('uk') && first !== first.toLocaleLowerCase('uk');
+  return first !== '' && first === first.toUpperCase() && first !== first.toLowerCase();
 }
 
 /** Levenshtein distance: the fewest one-character insertions, deletions and substitutions that turn `a` into `b`. */

@@ -109,6 +109,23 @@ describe('cleanLine fast path', () => {
   });
 });
 
+describe('case mappings', () => {
+  it('toLowerCase/toUpperCase give what toLocaleLowerCase/toLocaleUpperCase(\'uk\') give, for every code point and in context', () => {
+    let differ = 0;
+    for (let c = 0; c < 0x110000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCodePoint(c);
+      if (s.toLowerCase() !== s.toLocaleLowerCase('uk') || s.toUpperCase() !== s.toLocaleUpperCase('uk')) differ++;
+    }
+    expect(differ).toBe(0);
+    // Context-dependent mappings (final sigma, dotted I) and a locale that has its own (Turkish) for contrast.
+    const text = 'ΟΔΟΣ ΣΑΣ. İ I ı i̇ ǅ ß Ґанок ЇЖАК м’ята';
+    expect(text.toLowerCase()).toBe(text.toLocaleLowerCase('uk'));
+    expect(text.toUpperCase()).toBe(text.toLocaleUpperCase('uk'));
+    expect(text.toLowerCase()).not.toBe(text.toLocaleLowerCase('tr'));
+  });
+});
+
 describe('normaliseQuotes', () => {
   it('gives what the code-point loop gives, on random texts', () => {
     const next = random(31);

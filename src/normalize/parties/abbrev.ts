@@ -39,13 +39,13 @@ export function isAbbreviation(word: string): boolean {
 }
 
 function letters(abbr: string): string[] {
-  return [...abbr.toLocaleLowerCase('uk')];
+  return [...abbr.toLowerCase()];
 }
 
 function initials(ws: readonly string[]): string[] {
   return ws
-    .filter((w) => !SKIP.has(w.toLocaleLowerCase('uk')))
-    .map((w) => (w[0] ?? '').toLocaleLowerCase('uk'));
+    .filter((w) => !SKIP.has(w.toLowerCase()))
+    .map((w) => (w[0] ?? '').toLowerCase());
 }
 
 function sameInitials(ws: readonly string[], abbr: string): boolean {
@@ -64,7 +64,7 @@ export function expansionWindow(prefix: readonly string[], abbr: string): [numbe
   for (let start = 0; start < prefix.length; start++) {
     let taken = 0;
     for (let end = start; end < prefix.length && taken <= need; end++) {
-      if (!SKIP.has((prefix[end] as string).toLocaleLowerCase('uk'))) taken++;
+      if (!SKIP.has((prefix[end] as string).toLowerCase())) taken++;
       if (taken === need && sameInitials(prefix.slice(start, end + 1), abbr)) return [start, end + 1];
     }
   }
@@ -171,7 +171,7 @@ export class AbbreviationBook {
   private builtInMatches(abbr: string, ws: readonly string[]): boolean {
     const stems = BUILT_IN[abbr];
     if (stems === undefined) return false;
-    const lower = ws.map((w) => w.toLocaleLowerCase('uk'));
+    const lower = ws.map((w) => w.toLowerCase());
     for (let i = 0; i + stems.length <= lower.length; i++) {
       if (stems.every((stem, j) => (lower[i + j] as string).startsWith(stem))) return true;
     }
@@ -193,18 +193,18 @@ export class AbbreviationBook {
       const quoted = baseKey(text.slice(q));
       const last = prefix[prefix.length - 1];
       if (prefix.length === 1 && last !== undefined && this.forms.has(last)) {
-        return `${last.toLocaleLowerCase('uk')} ${quoted}`;
+        return `${last.toLowerCase()} ${quoted}`;
       }
       for (const abbr of this.forms) {
         const window = expansionWindow(prefix, abbr);
-        if (window !== null && window[0] === 0) return `${abbr.toLocaleLowerCase('uk')} ${quoted}`;
+        if (window !== null && window[0] === 0) return `${abbr.toLowerCase()} ${quoted}`;
       }
     }
     if (this.wholeNames.size > 0 && q < 0) {
       const ws = words(text);
       if (ws.length === 1 && this.wholeNames.has(ws[0] as string)) return base;
       for (const abbr of this.wholeNames) {
-        if (ws.length >= 2 && sameInitials(ws, abbr)) return abbr.toLocaleLowerCase('uk');
+        if (ws.length >= 2 && sameInitials(ws, abbr)) return abbr.toLowerCase();
       }
     }
     return base;

@@ -281,7 +281,7 @@ function completeLine(line: string): boolean {
   const opens = (t.match(/[«„]/gu) ?? []).length;
   const closes = (t.match(/»/gu) ?? []).length;
   if (opens > closes) return false;
-  const last = t.split(/\s+/u).pop()!.toLocaleLowerCase('uk');
+  const last = t.split(/\s+/u).pop()!.toLowerCase();
   // An adjective in an oblique case («… виконавчого», «… Київської») still waits for its noun.
   return !LINKING_WORDS.has(last) && !OBLIQUE_ADJECTIVE.test(last);
 }
@@ -309,7 +309,7 @@ export function splitAtLineBreaks(paragraph: string): string[] {
       out.push(t);
       continue;
     }
-    const first = t.split(/\s+/u)[0]!.toLocaleLowerCase('uk');
+    const first = t.split(/\s+/u)[0]!.toLowerCase();
     const letter = new RegExp(`^[${UC}${LC}]`, 'u').test(t);
     const starts = letter && !LINKING_WORDS.has(first) && !OBLIQUE_ADJECTIVE.test(first);
     if (completeLine(prev) && starts) out.push(t);
@@ -413,7 +413,7 @@ const ENUMERATION_END = new RegExp(`^[${LC}][\\p{L}’-]*\\s+(?:та|і|й)\\s+[
 
 /** Does a lower-case piece begin a group of its own («органи місцевого самоврядування», «районні військові адміністрації»)? */
 function beginsGroup(piece: string): boolean {
-  const [first = '', second = ''] = words(piece).map((w) => w.toLocaleLowerCase('uk'));
+  const [first = '', second = ''] = words(piece).map((w) => w.toLowerCase());
   if (PLURAL_HEADS.has(first) || QUANTIFIERS.has(first)) return true;
   // A plural adjective before its noun («районні військові …», «виконавчі органи»), not before «та/і».
   return /[а-яіїєґ’]і$/u.test(first) && first.length >= 4 && second !== '' && !['та', 'і', 'й'].includes(second);
@@ -474,7 +474,7 @@ function firstWord(piece: string): string {
 function isRolePiece(piece: string): boolean {
   if (/^[A-Za-z]/.test(piece)) return true;
   const w = firstWord(piece);
-  return ROLE_WORDS.has(w.toLocaleLowerCase('uk')) && w === w.toLocaleLowerCase('uk');
+  return ROLE_WORDS.has(w.toLowerCase()) && w === w.toLowerCase();
 }
 
 function stripMarks(piece: string): string {
@@ -517,7 +517,7 @@ function tokens(s: string): Token[] {
 }
 
 /** Head words written in lower case («управління адміністративних послуг», «департамент освіти»). */
-const LOWER_HEAD_WORDS = new Set([...HEAD_WORDS].map((w) => w.toLocaleLowerCase('uk')));
+const LOWER_HEAD_WORDS = new Set([...HEAD_WORDS].map((w) => w.toLowerCase()));
 
 /**
  * «виконавчі органи …», «районні військові адміністрації»: one or more plural adjectives (nominative,
@@ -563,8 +563,8 @@ const PLURAL_ADJECTIVE = /^[а-яіїєґ’]{2,}і$/u;
  * Києві …» before «державні адміністрації»)? Then a plural group at k continues it.
  */
 function openGroup(toks: Token[], from: number, k: number): boolean {
-  if (!PLURAL_ADJECTIVE.test(toks[from]!.word.toLocaleLowerCase('uk'))) return false;
-  return !toks.slice(from, k).some((t) => PLURAL_HEADS.has(t.word.toLocaleLowerCase('uk')));
+  if (!PLURAL_ADJECTIVE.test(toks[from]!.word.toLowerCase())) return false;
+  return !toks.slice(from, k).some((t) => PLURAL_HEADS.has(t.word.toLowerCase()));
 }
 
 /**
@@ -583,7 +583,7 @@ export function splitRunOn(piece: string): string[] {
     if (mask[tok.start]) continue;
     if (!isHeadAt(toks, k, piece) && !(pluralGroupAt(toks, k) && !openGroup(toks, segmentStartTok, k))) continue;
     const prevTok = toks[k - 1] as Token;
-    const prevWord = prevTok.word.toLocaleLowerCase('uk').replace(/\.$/, '');
+    const prevWord = prevTok.word.toLowerCase().replace(/\.$/, '');
     if (JOINERS.has(prevWord) || (FORM_NOUNS.has(prevWord) && prevTok.word === prevWord)) continue;
     const before = piece.slice(0, tok.start).trimEnd();
     const lastChar = before[before.length - 1] ?? '';
@@ -632,7 +632,7 @@ function finishItem(raw: string): SplitItem | null {
     .replace(/[\s,;:]+$/u, '')
     .trim();
   // a sentence full stop, but not the dot of an abbreviation or initial («Лтд.», «С.В.»)
-  const dot = /([\p{L}\p{N}]+|[»)\]])\.$/u.exec(s);
+  const dot = s.endsWith('.') ? /([\p{L}\p{N}]+|[»)\]])\.$/u.exec(s) : null;
   if (dot !== null && ((dot[1] as string).length > 3 || /[»)\]]/.test(dot[1] as string))) s = s.slice(0, -1).trimEnd();
   if (s === '' && !byAgreement && contact === null) return null;
   if (s !== '' && !/[\p{L}\p{N}]/u.test(s)) return null; // a dash or stray punctuation: no party
@@ -645,7 +645,7 @@ export function classify(name: string): PartyKind {
   if (looksLikePerson(core)) return 'person';
   const ws = words(name);
   const first = ws[0] ?? '';
-  const lower = first.toLocaleLowerCase('uk');
+  const lower = first.toLowerCase();
   if (PLURAL_HEADS.has(lower) || QUANTIFIERS.has(lower)) return 'collective';
   // A plural adjective first («виконавчі органи», «Районні в місті Києві державні адміністрації»).
   if (/[а-яіїєґ’]і$/u.test(first) && lower.length >= 4 && !FORM_ABBREVIATIONS.has(first)) return 'collective';

@@ -105,7 +105,7 @@ export function baseKey(name: string): string {
   let s = removeAgreementMark(normaliseText(name));
   s = stripParentheticals(s);
   s = s
-    .toLocaleLowerCase('uk')
+    .toLowerCase()
     .replace(/[«»]/g, ' ')
     .replace(DASH_RE, '-')
     .replace(/\s*-\s+|\s+-\s*/g, ' - ')

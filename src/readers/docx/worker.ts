@@ -411,29 +411,35 @@ class DocxWorker {
 const workers = new Map<number, DocxWorker>();
 
 type Parser = (bytes: Uint8Array, maxPartBytes: number) => Promise<DocxParts>;
-let inThread: Parser | undefined;
+let inThread = false;
+let inThreadParser: Parser | undefined;
 
 /**
  * Parse DOCX parts in the calling thread from now on. For a thread that is itself isolated with a time
  * and heap limit — a batch worker (src/batch/worker.ts), which stops the whole file when it runs over —
  * a second worker per file only adds its start-up, a lock-step hand-over (the caller idles while the
  * worker parses, and the other way round) and a structured clone of every parsed tree. The parse is
- * the same text either way (PARSER_SOURCE), so the parts are the same.
+ * the same text either way (PARSER_SOURCE), so the parts are the same. The parser (and saxes) is loaded
+ * when the first DOCX comes, so a worker that reads only PDFs never loads it.
  */
 export function useInThreadDocx(): void {
+  inThread = true;
+}
+
+function inThreadParse(): Parser {
   modulePaths ??= { saxes: require.resolve('saxes') };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the one parser text shared with the eval worker
-  inThread ??= new Function('require', 'workerData', `'use strict';\n${PARSER_SOURCE}\nreturn run;`)(require, {
+  inThreadParser ??= new Function('require', 'workerData', `'use strict';\n${PARSER_SOURCE}\nreturn run;`)(require, {
     ...modulePaths,
     maxPartBytes: 0,
   }) as Parser;
+  return inThreadParser;
 }
 
 /** Unzip and parse the parts of a DOCX in an isolated worker (or in-thread, see useInThreadDocx); failures are DocxReadError. */
 export function parseDocxParts(input: Uint8Array, file: string, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<DocxParts> {
   if (inThread) {
-    const parse = inThread;
-    return parse(input, limits.maxPartBytes).catch((err: unknown) => {
+    return inThreadParse()(input, limits.maxPartBytes).catch((err: unknown) => {
       throw new DocxReadError(file, `cannot read DOCX: ${err instanceof Error ? err.message : String(err)}`);
     });
   }
