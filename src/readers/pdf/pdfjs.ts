@@ -34,30 +34,54 @@ const ENQUEUE = 4;
 
 const isPrimitive = (v: unknown): boolean => v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
+/** Objects and arrays a message may hold for `flatCopy` to copy it (larger ones go to structuredClone). */
+const COPY_BUDGET = 64;
+
 /**
- * A copy of a small message that `structuredClone` would copy the same way: a plain object whose values are
- * primitives or arrays of primitives (stream pulls and their answers, glyph outlines `['…_path_12', 'FontPath',
- * 'M0 0L…']`, page requests: most of pdf.js's messages, a few thousand per document). structuredClone costs a
- * couple of microseconds a call even for these; anything else (nested objects, typed arrays, other prototypes)
- * gives undefined and is cloned as before.
+ * A copy of a small message that `structuredClone` would copy the same way: plain objects and arrays (no holes)
+ * of primitives, nested at most a few levels, each object reached once (structuredClone keeps a shared reference
+ * shared and a cycle a cycle; such messages are left to it). Most of pdf.js's messages are such: stream pulls and
+ * their answers, glyph outlines `['…_path_12', 'FontPath', 'M0 0L…']`, page requests and page information, a few
+ * thousand per document, and structuredClone costs about a microsecond a call even for these. Anything else (typed
+ * arrays, class instances, errors, maps) gives undefined and is cloned as before.
  */
 export function flatCopy(message: unknown): Record<string, unknown> | undefined {
-  if (typeof message !== 'object' || message === null || Object.getPrototypeOf(message) !== Object.prototype) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(message)) {
-    const v = (message as Record<string, unknown>)[key];
-    if (isPrimitive(v)) out[key] = v;
-    else if (Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype) {
-      const copy: unknown[] = new Array(v.length);
-      for (let i = 0; i < v.length; i++) {
-        // a hole or a non-primitive: leave it to structuredClone
-        if (!(i in v) || !isPrimitive(v[i])) return undefined;
-        copy[i] = v[i];
+  if (typeof message !== 'object' || message === null) return undefined;
+  const seen: object[] = [];
+  const copy = (v: object, depth: number): unknown => {
+    if (depth > 4 || seen.length >= COPY_BUDGET || seen.includes(v)) return undefined;
+    seen.push(v);
+    const proto = Object.getPrototypeOf(v);
+    if (proto === Array.prototype) {
+      const a = v as unknown[];
+      const out: unknown[] = new Array(a.length);
+      for (let i = 0; i < a.length; i++) {
+        if (!(i in a)) return undefined;
+        const x = a[i];
+        if (isPrimitive(x)) out[i] = x;
+        else if (typeof x === 'object' && x !== null) {
+          const c = copy(x, depth + 1);
+          if (c === undefined) return undefined;
+          out[i] = c;
+        } else return undefined;
       }
-      out[key] = copy;
-    } else return undefined;
-  }
-  return out;
+      return out;
+    }
+    if (proto !== Object.prototype) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[key];
+      if (isPrimitive(x)) out[key] = x;
+      else if (typeof x === 'object' && x !== null) {
+        const c = copy(x, depth + 1);
+        if (c === undefined) return undefined;
+        out[key] = c;
+      } else return undefined;
+    }
+    return out;
+  };
+  if (Object.getPrototypeOf(message) !== Object.prototype) return undefined;
+  return copy(message, 0) as Record<string, unknown> | undefined;
 }
 
 /**
@@ -67,8 +91,8 @@ export function flatCopy(message: unknown): Record<string, unknown> | undefined 
  * afterwards. Here those chunks are handed over with a one-level copy instead: the worker empties the arrays of
  * an operator-list chunk and replaces (never edits) a text chunk's `items`/`styles` right after sending, so the
  * chunk object and its arrays are copied and the items, argument arrays and typed arrays inside are shared.
- * Small flat messages (stream pulls, glyph outlines, requests) are copied by `flatCopy`; every other message
- * (document loading, fonts, page info, errors) is still cloned. Delivery stays asynchronous
+ * Small plain messages (stream pulls, glyph outlines, requests, page information) are copied by `flatCopy`; every
+ * other message (document loading, fonts, errors) is still cloned. Delivery stays asynchronous
  * and in order, as in pdf.js's port (a resolved promise per message).
  */
 export class SameThreadPort {

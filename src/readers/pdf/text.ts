@@ -224,6 +224,22 @@ const CLOSING_START = /^[»”)\],.;:!?]/u;
 const OPENING_END = /[«„“(\[]$/u;
 const HYPHEN_END = /[\p{L}\p{N}][-\u2010\u2011]$/u;
 const LETTER_HYPHEN_END = /\p{L}[-\u2010\u2011]$/u;
+const DIGIT_END = /\p{N}$/u;
+const LETTER_END = /\p{L}$/u;
+/** A letter, a closing quote or a bracket: where a word broken without a hyphen can end. */
+const WORD_END = /[\p{L}»"”)]$/u;
+const SENTENCE_END = /[.!?]$/u;
+/** Punctuation after which a heading does not start (the line goes on into it). */
+const LEADING_IN_END = /[,:;(«-]$/u;
+
+/**
+ * Whether a pattern anchored at the end (`…$`, at most two characters long) matches a text: tested on the
+ * text's last eight code units, the same answer (a regular expression tries every start position, so
+ * testing the whole line costs its length).
+ */
+export function endMatches(re: RegExp, s: string): boolean {
+  return re.test(s.length > 8 ? s.slice(-8) : s);
+}
 
 /** Up to the first plain space (as `s.split(' ')[0]`). */
 function firstWord(s: string): string {
@@ -279,8 +295,8 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   if (a.text.includes(' ')) return false;
   if (!fillsLine(a, b)) return false;
   // digits broken inside a number or date («02.202» / «5-»); a remainder is a few characters
-  if (/\p{N}$/u.test(a.text) && /^\p{N}/u.test(b.text)) return [...firstWord(b.text)].length <= PDF_SETTINGS.paragraph.maxDigitRemainder;
-  if (!LOWER_START.test(b.text) || !/\p{L}$/u.test(a.text)) return false;
+  if (endMatches(DIGIT_END, a.text) && /^\p{N}/u.test(b.text)) return [...firstWord(b.text)].length <= PDF_SETTINGS.paragraph.maxDigitRemainder;
+  if (!LOWER_START.test(b.text) || !endMatches(LETTER_END, a.text)) return false;
   const left = wordKey(a.text);
   const right = wordKey(firstWord(b.text));
   if (left.length < 2 || right.length === 0) return false;
@@ -319,7 +335,7 @@ function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   if (URL_RE.test(lastWord(a.text)) && fillsLine(a, b) && /^\S/u.test(b.text)) return true;
   if (forcedBreak(a, b, vocab)) return true;
   if (!LOWER_START.test(b.text)) return false;
-  if (!/[\p{L}»"”)]$/u.test(a.text)) return false;
+  if (!endMatches(WORD_END, a.text)) return false;
   const left = wordKey(lastWord(a.text));
   const right = wordKey(firstWord(b.text));
   if (left.length < 2 || right.length === 0) return false;
@@ -339,15 +355,15 @@ export type JoinKind = 'space' | 'none' | 'drop-hyphen';
 
 /** How line A joins line B (see the rules at the top of this file). */
 export function joinKind(a: PLine, b: PLine, vocab: Vocabulary): JoinKind {
-  if (LETTER_HYPHEN_END.test(a.text) && LOWER_START.test(b.text)) {
+  if (endMatches(LETTER_HYPHEN_END, a.text) && LOWER_START.test(b.text)) {
     const stem = wordKey(lastWord(a.text).slice(0, -1));
     const rest = wordKey(firstWord(b.text));
     if (vocab.seen(stem + rest) && !vocab.has(stem)) return 'drop-hyphen';
     return 'none';
   }
-  if (HYPHEN_END.test(a.text) && !/^\s/u.test(b.text)) return 'none';
+  if (endMatches(HYPHEN_END, a.text) && !/^\s/u.test(b.text)) return 'none';
   if (brokenWord(a, b, vocab)) return 'none';
-  if (CLOSING_START.test(b.text) || OPENING_END.test(a.text)) return 'none';
+  if (CLOSING_START.test(b.text) || endMatches(OPENING_END, a.text)) return 'none';
   return 'space';
 }
 
@@ -502,10 +518,10 @@ export function isBreak(a: PLine, b: PLine, pitch: number, vocab: Vocabulary, in
   const P = PDF_SETTINGS.paragraph;
   if (!b.cross && b.base - a.base > pitch * size + Math.max(P.minGap, P.gapShare * size)) return true;
   // across a page break the gap is lost: a finished sentence followed by a capital starts anew
-  if (b.cross && /[.!?]$/u.test(a.text) && /^[\p{Lu}\p{N}«"„“]/u.test(b.text)) return true;
+  if (b.cross && endMatches(SENTENCE_END, a.text) && /^[\p{Lu}\p{N}«"„“]/u.test(b.text)) return true;
   if (midWord(a, b, vocab)) return false;
   if (BULLET_START.test(b.text)) return true;
-  if (HEADING_START.test(b.text) && !/[,:;(«-]$/u.test(a.text)) return true;
+  if (HEADING_START.test(b.text) && !endMatches(LEADING_IN_END, a.text)) return true;
   if (fontChange(a, b)) return true;
   // B's first word would have fitted on A: A ended on purpose. Measured with the font's glyph
   // widths inside a cell (its width is known from its borders) the word must fit with a space

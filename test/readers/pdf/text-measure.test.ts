@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstUnit, makeLine, toPLine, wordKey, type Line, type TextRun } from '../../../src/readers/pdf/text.js';
+import { endMatches, firstUnit, makeLine, toPLine, wordKey, type Line, type TextRun } from '../../../src/readers/pdf/text.js';
 import { cleanRunText } from '../../../src/util/text.js';
 
 // ---- the definitions before the rewrite ----
@@ -98,6 +98,17 @@ describe('PDF line measuring is the same as its definition', () => {
         expect(firstUnit(s)).toBe(refFirstUnit(s));
         expect(wordKey(s)).toBe(refWordKey(s));
         expect(wordKey(s)).toBe(refWordKey(s)); // remembered: the same again
+      }),
+      { numRuns: 3000, seed: 835 },
+    );
+  });
+
+  it('an end-anchored pattern tested on the last code units answers as on the whole text', () => {
+    const patterns = [/[«„“(\[]$/u, /[\p{L}\p{N}][-\u2010\u2011]$/u, /\p{L}[-\u2010\u2011]$/u, /\p{N}$/u, /\p{L}$/u, /[\p{L}»"”)]$/u, /[.!?]$/u, /[,:;(«-]$/u];
+    const tail = fc.array(fc.constantFrom(...PIECES, '😀-', '1-', 'а‐', '(', '[', '!', '?', ';', ':'), { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(tail, (s) => {
+        for (const re of patterns) expect(endMatches(re, s)).toBe(re.test(s));
       }),
       { numRuns: 3000, seed: 835 },
     );
