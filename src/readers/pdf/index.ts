@@ -22,7 +22,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getDocument, VerbosityLevel } from './pdfjs.js';
+import { FONT_SINK_DOCUMENT, getDocument, VerbosityLevel } from './pdfjs.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { root } from '../../doctree/build.js';
 import type { Reader, ReadResult } from '../../doctree/types.js';
@@ -64,7 +64,9 @@ async function open(input: Uint8Array): Promise<PDFDocumentProxy> {
     verbosity: VerbosityLevel.ERRORS,
     isEvalSupported: false,
     useSystemFonts: false,
-    disableFontFace: true,
+    // fonts go to a document that drops them, so pdf.js builds no glyph outlines (see FONT_SINK_DOCUMENT)
+    disableFontFace: false,
+    ownerDocument: FONT_SINK_DOCUMENT as never,
     // glyph widths and ToUnicode maps of the fonts: word widths for telling a line break from a wrap
     fontExtraProperties: true,
     cMapPacked: true,

@@ -142,6 +142,27 @@ export class SameThreadPort {
   }
 }
 
+/**
+ * A document for pdf.js's `ownerDocument` parameter that takes the fonts pdf.js hands it and keeps nothing: this
+ * reader never draws a page, so a font has nowhere to go.
+ *
+ * Why give one: with `disableFontFace: true` (what Node needs without a document) pdf.js's worker builds the outline
+ * of every glyph shown, as drawing commands, and sends each to this side (`FontPath`): ~8% of pdf.js's CPU on a text
+ * PDF, for nothing. With `disableFontFace: false` it builds none, and instead this side installs each font into the
+ * document as an `@font-face` rule (FontLoader.insertRule: a `<style>` element appended to the `<head>`, the rule
+ * inserted into its sheet). This document accepts exactly that and drops it. Text, operator lists and fonts'
+ * properties are the same either way (test/readers/pdf/pdfjs-fonts.test.ts). Should a later pdf.js ask the document
+ * for more, the font load fails and pdf.js falls back by itself to building the outlines (`FontFallback`), i.e. to
+ * today's work, with the same results.
+ */
+export const FONT_SINK_DOCUMENT = Object.freeze({
+  createElement: (): { sheet: { cssRules: unknown[]; insertRule: (rule: string, index?: number) => number }; remove: () => void } => ({
+    sheet: { cssRules: [], insertRule: () => 0 },
+    remove: () => undefined,
+  }),
+  documentElement: { getElementsByTagName: (): { append: (node: unknown) => void }[] => [{ append: () => undefined }] },
+});
+
 let shared: InstanceType<typeof pdfjs.PDFWorker> | null = null;
 
 /**
