@@ -31,8 +31,10 @@ const data = readFileSync(file);
 const readers = [];
 for (const dist of dists) {
   const { readPdf } = await import(pathToFileURL(join(dist, 'readers', 'pdf', 'index.js')).href);
-  const { getDocument } = await import(pathToFileURL(join(dist, 'readers', 'pdf', 'pdfjs.js')).href);
-  readers.push({ dist, readPdf, getDocument, times: [], pdfjs: [] });
+  const { getDocument, FONT_SINK_DOCUMENT } = await import(pathToFileURL(join(dist, 'readers', 'pdf', 'pdfjs.js')).href);
+  // pdf.js as that build's reader calls it: fonts to a dropping document when the build has one
+  const fonts = FONT_SINK_DOCUMENT ? { disableFontFace: false, ownerDocument: FONT_SINK_DOCUMENT } : { disableFontFace: true };
+  readers.push({ dist, readPdf, getDocument, fonts, times: [], pdfjs: [] });
 }
 
 const cpu = async (fn) => {
@@ -43,8 +45,8 @@ const cpu = async (fn) => {
 };
 
 /** pdf.js alone: what the reader asks of it, page by page. */
-async function pdfjsOnly(getDocument) {
-  const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, fontExtraProperties: true }).promise;
+async function pdfjsOnly(getDocument, fonts) {
+  const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, fontExtraProperties: true, ...fonts }).promise;
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     await page.getOperatorList();
@@ -59,7 +61,7 @@ for (const r of readers) await r.readPdf(new Uint8Array(data), { ocr: 'off' });
 for (let k = 0; k < rounds; k++) {
   for (const r of readers) {
     r.times.push(await cpu(() => r.readPdf(new Uint8Array(data), { ocr: 'off' })));
-    if (split) r.pdfjs.push(await cpu(() => pdfjsOnly(r.getDocument)));
+    if (split) r.pdfjs.push(await cpu(() => pdfjsOnly(r.getDocument, r.fonts)));
   }
 }
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
