@@ -1,7 +1,7 @@
 /**
  * DOCX reader: Word document → document tree, with full table fidelity.
  *
- * The OOXML is read directly (node:zlib + saxes) rather than through mammoth's HTML:
+ * The OOXML is read directly (node:zlib + a small XML scanner, readers/docx/worker.ts) rather than through mammoth's HTML:
  * mammoth drops automatic numbering labels, drops the continuation cells of vertical merges
  * (no placeholders), and inlines text-box content into the surrounding text — all three matter
  * for plans. Unzip and XML parsing run isolated in a worker with a heap and time limit

@@ -61,13 +61,12 @@ export class DocxReadError extends Error {
 }
 
 /**
- * Unzip + parse, as plain JS run with \`require\` and \`workerData\` ({ saxes, maxPartBytes }) in scope;
+ * Unzip + parse, as plain JS run with \`require\` and \`workerData\` ({ maxPartBytes }) in scope;
  * it defines \`run(bytes, maxPartBytes)\`. The same text runs in the isolated worker (WORKER_SOURCE) and,
  * inside a batch worker that already has its own limits, in the calling thread (see useInThreadDocx).
  */
 const PARSER_SOURCE = String.raw`
 const zlib = require('node:zlib');
-const { SaxesParser } = require(workerData.saxes);
 const EOCD_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const MAX_BUFFER = require('node:buffer').constants.MAX_LENGTH;
 
@@ -91,43 +90,196 @@ function qname(prefix, uri, local) {
   return p ? p + ':' + local : local;
 }
 
-// The XML of a part → its element tree, straight from the SAX events (no DOM in between): elements with canonical
-// names, attributes without namespace declarations, text kept only inside w:t / w:delText / w:instrText.
-// Well-formedness is checked (a broken part is an error), except characters XML forbids (control characters some
-// generators write into text), which are kept as they are.
-function parseXml(xml) {
-  const parser = new SaxesParser({ xmlns: true });
-  const stack = [];
-  let root;
-  let error;
-  parser.on('error', (e) => {
-    if (!error && !/disallowed character\.$/.test(e.message)) error = e;
-  });
-  parser.on('opentag', (tag) => {
-    const node = { n: qname(tag.prefix, tag.uri, tag.local) };
-    const attributes = tag.attributes;
-    for (const key in attributes) {
-      node.a ??= {};
-      const at = attributes[key];
-      if (at.prefix === 'xmlns' || at.name === 'xmlns') continue;
-      node.a[at.uri ? qname(at.prefix, at.uri, at.local) : at.local] = at.value;
+// The XML of a part → its element tree, scanned with a few patterns (the regex engine walks the text, not a
+// per-character state machine): elements with canonical names, attributes without namespace declarations, text
+// kept only inside w:t / w:delText / w:instrText. Well-formedness is checked as XML 1.0 + Namespaces require
+// (one root, matched tags, quoted attribute values without «<», no duplicate attributes, bound prefixes, only
+// the five named entities and character references of XML characters, no «]]>» in text, no DTD); characters
+// XML forbids (control characters some generators write into text) are kept as they are.
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+const NAME_START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NAME = '[' + NAME_START + '][' + NAME_START + '\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*';
+const S = '[ \\t\\r\\n]';
+const START_TAG = new RegExp('<(' + NAME + ')((?:' + S + '+' + NAME + S + '*=' + S + '*(?:"[^"]*"|\'[^\']*\'))*)' + S + '*(/?)>', 'uy');
+const ATTRIBUTE = new RegExp(S + '+(' + NAME + ')' + S + '*=' + S + '*(?:"([^"]*)"|\'([^\']*)\')', 'gu');
+const END_TAG = new RegExp('</(' + NAME + ')' + S + '*>', 'uy');
+// A processing instruction's target is a name without a colon (Namespaces in XML, section 7).
+const PI_TARGET = new RegExp('<\\?(' + NAME.replaceAll(':', '') + ')(?:' + S + '|\\?>)', 'uy');
+const REFERENCE = /&(?:#([0-9]+)|#x([0-9a-fA-F]+)|(lt|gt|amp|apos|quot));/y;
+const NAMED = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+function xmlError(message) {
+  return new Error(message);
+}
+
+// Literal text with its references replaced; «literal» turns a piece of source text into data (line ends or white space).
+function decode(raw, literal) {
+  let out = '';
+  let from = 0;
+  for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
+    REFERENCE.lastIndex = amp;
+    const m = REFERENCE.exec(raw);
+    if (!m) throw xmlError('malformed or undefined entity reference.');
+    let value;
+    if (m[3]) value = NAMED[m[3]];
+    else {
+      const code = m[1] !== undefined ? Number(m[1]) : parseInt(m[2], 16);
+      const ok = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+      if (!ok) throw xmlError('malformed character entity.');
+      value = String.fromCodePoint(code);
     }
-    const parent = stack[stack.length - 1];
-    if (parent) (parent.c ??= []).push(node);
-    else root = node;
-    stack.push(node);
-  });
+    out += literal(raw.slice(from, amp)) + value;
+    from = REFERENCE.lastIndex;
+  }
+  return from === 0 ? literal(raw) : out + literal(raw.slice(from));
+}
+// Line ends (XML 1.0 2.11; XML 1.1 adds NEL and LS): one \n in text, one space in an attribute value, as tabs there.
+const LINE_ENDS_10 = { test: /\r/, text: /\r\n?/g, attribute: /\r\n|[\t\n\r]/g };
+const LINE_ENDS_11 = { test: /[\r\u0085\u2028]/, text: /\r[\n\u0085]?|[\u0085\u2028]/g, attribute: /\r[\n\u0085]?|[\t\n\r\u0085\u2028]/g };
+let lineEnds = LINE_ENDS_10;
+const textLiteral = (s) => (lineEnds.test.test(s) ? s.replace(lineEnds.text, '\n') : s);
+const attributeLiteral = (s) => s.replace(lineEnds.attribute, ' ');
+const XML_DECL = new RegExp(
+  '<\\?xml' + S + '+version' + S + '*=' + S + '*(?:"(1\\.[0-9]+)"|\'(1\\.[0-9]+)\')' +
+    '(?:' + S + '+encoding' + S + '*=' + S + '*(?:"[A-Za-z][A-Za-z0-9._-]*"|\'[A-Za-z][A-Za-z0-9._-]*\'))?' +
+    '(?:' + S + '+standalone' + S + '*=' + S + '*(?:"(?:yes|no)"|\'(?:yes|no)\'))?' + S + '*\\?>',
+  'y',
+);
+
+function splitName(name) {
+  const colon = name.indexOf(':');
+  if (colon < 0) return { prefix: '', local: name };
+  const prefix = name.slice(0, colon);
+  const local = name.slice(colon + 1);
+  if (prefix === '' || local === '' || local.includes(':')) throw xmlError('malformed name: ' + name + '.');
+  return { prefix, local };
+}
+
+function parseXml(xml) {
+  lineEnds = LINE_ENDS_10;
+  const stack = []; // { node, name, ns }
+  let root;
+  let ns = Object.assign(Object.create(null), { xml: XML_NS, '': '' });
+  let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const start = i;
   const text = (data) => {
     const top = stack[stack.length - 1];
-    if (top && TEXT_PARENTS.has(top.n)) (top.c ??= []).push(data);
+    if (top && TEXT_PARENTS.has(top.node.n)) (top.node.c ??= []).push(data);
   };
-  parser.on('text', text);
-  parser.on('cdata', text);
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  parser.write(xml).close();
-  if (error) throw error;
+  while (i < xml.length) {
+    const lt = xml.indexOf('<', i);
+    const end = lt < 0 ? xml.length : lt;
+    if (end > i) {
+      const raw = xml.slice(i, end);
+      if (stack.length === 0) {
+        if (!/^[ \t\r\n]*$/.test(raw)) throw xmlError('text data outside of root node.');
+      } else {
+        if (raw.includes(']]>')) throw xmlError('the string "]]>" is disallowed in char data.');
+        text(decode(raw, textLiteral));
+      }
+    }
+    if (lt < 0) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x2f /* / */) {
+      END_TAG.lastIndex = lt;
+      const m = END_TAG.exec(xml);
+      if (!m) throw xmlError('disallowed character in closing tag.');
+      const top = stack.pop();
+      if (!top) throw xmlError('unexpected close tag.');
+      if (top.name !== m[1]) throw xmlError('unmatched closing tag: ' + m[1] + '.');
+      ns = top.parentNs;
+      i = END_TAG.lastIndex;
+    } else if (next === 0x3f /* ? */) {
+      PI_TARGET.lastIndex = lt;
+      const m = PI_TARGET.exec(xml);
+      if (!m) throw xmlError('disallowed character in processing instruction name.');
+      if (m[1].toLowerCase() === 'xml') {
+        if (m[1] !== 'xml' || lt !== start) throw xmlError('an XML declaration must be at the start of the document.');
+        XML_DECL.lastIndex = lt;
+        const decl = XML_DECL.exec(xml);
+        if (!decl) throw xmlError('malformed XML declaration.');
+        if ((decl[1] ?? decl[2]) === '1.1') lineEnds = LINE_ENDS_11;
+        i = XML_DECL.lastIndex;
+        continue;
+      }
+      const close = xml.indexOf('?>', lt + 2);
+      if (close < 0) throw xmlError('unexpected end.');
+      i = close + 2;
+    } else if (next === 0x21 /* ! */) {
+      if (xml.startsWith('<!--', lt)) {
+        const close = xml.indexOf('--', lt + 4);
+        if (close < 0) throw xmlError('unexpected end.');
+        if (xml.charCodeAt(close + 2) !== 0x3e) throw xmlError('malformed comment.');
+        i = close + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        if (stack.length === 0) throw xmlError('text data outside of root node.');
+        const close = xml.indexOf(']]>', lt + 9);
+        if (close < 0) throw xmlError('unexpected end.');
+        text(textLiteral(xml.slice(lt + 9, close)));
+        i = close + 3;
+      } else throw xmlError('a document type declaration or other markup OOXML never has.');
+    } else {
+      START_TAG.lastIndex = lt;
+      const m = START_TAG.exec(xml);
+      if (!m) throw xmlError('malformed start tag.');
+      if (stack.length === 0 && root) throw xmlError('documents may contain only one root.');
+      const parentNs = ns;
+      // Attributes as written; namespace declarations first make this element's scope.
+      const attrs = [];
+      const seen = new Set();
+      if (m[2]) {
+        ATTRIBUTE.lastIndex = 0;
+        for (let a = ATTRIBUTE.exec(m[2]); a; a = ATTRIBUTE.exec(m[2])) {
+          const name = a[1];
+          if (seen.has(name)) throw xmlError('duplicate attribute: ' + name + '.');
+          seen.add(name);
+          const raw = a[2] !== undefined ? a[2] : a[3];
+          // «<» may not be written in a value; it is skipped (as saxes, used before, did).
+          const value = decode(raw.includes('<') ? raw.replaceAll('<', '') : raw, attributeLiteral);
+          const { prefix, local } = splitName(name);
+          if (name === 'xmlns' || prefix === 'xmlns') {
+            // A namespace name is taken without the white space around it.
+            const uri = value.trim();
+            if (ns === parentNs) ns = Object.create(parentNs);
+            const declared = name === 'xmlns' ? '' : local;
+            if (uri === XMLNS_NS || (uri === XML_NS) !== (declared === 'xml') || declared === 'xmlns') {
+              throw xmlError('a namespace declaration XML does not allow: ' + name + '="' + value + '".');
+            }
+            if (declared !== '' && uri === '' && lineEnds === LINE_ENDS_10) throw xmlError('invalid attempt to undefine prefix in XML 1.0');
+            ns[declared] = uri;
+          }
+          attrs.push({ name, prefix, local, value });
+        }
+      }
+      const { prefix, local } = splitName(m[1]);
+      if (prefix === 'xmlns') throw xmlError('tags may not have "xmlns" as prefix.');
+      const uri = ns[prefix];
+      if (uri === undefined || (prefix !== '' && uri === '')) throw xmlError('unbound namespace prefix: ' + JSON.stringify(prefix) + '.');
+      const node = { n: qname(prefix, uri, local) };
+      const expanded = new Set();
+      for (const at of attrs) {
+        node.a ??= {};
+        if (at.prefix === 'xmlns' || at.name === 'xmlns') continue;
+        let atUri = '';
+        if (at.prefix !== '') {
+          atUri = ns[at.prefix];
+          if (atUri === undefined) throw xmlError('unbound namespace prefix: ' + JSON.stringify(at.prefix) + '.');
+          const eqname = '{' + atUri + '}' + at.local;
+          if (expanded.has(eqname)) throw xmlError('duplicate attribute: ' + eqname + '.');
+          expanded.add(eqname);
+        }
+        node.a[atUri ? qname(at.prefix, atUri, at.local) : at.local] = at.value;
+      }
+      const parent = stack[stack.length - 1];
+      if (parent) (parent.node.c ??= []).push(node);
+      else root = node;
+      if (m[3]) ns = parentNs;
+      else stack.push({ node, name: m[1], parentNs });
+      i = START_TAG.lastIndex;
+    }
+  }
+  if (stack.length > 0) throw xmlError('unclosed tag: ' + stack[stack.length - 1].name);
   if (!root) throw new Error('no root element');
   return root;
 }
@@ -301,7 +453,6 @@ parentPort.on('message', (job) => {
 `;
 
 const require = createRequire(import.meta.url);
-let modulePaths: { saxes: string } | undefined;
 
 type WorkerReply = { id: number; ok: true; parts: DocxParts } | { id: number; ok: false; error: string };
 
@@ -315,8 +466,8 @@ interface Job {
 }
 
 /**
- * One warm worker per heap limit, running jobs one at a time. Starting an isolate and loading saxes
- * into it costs tens of milliseconds, so the worker is kept between files; a job that times out or
+ * One warm worker per heap limit, running jobs one at a time. Starting an isolate costs tens of
+ * milliseconds, so the worker is kept between files; a job that times out or
  * exhausts the heap kills the worker (the next job gets a fresh one), so one crafted file
  * cannot affect the next. The worker is unref'd while idle so it never keeps the process alive.
  */
@@ -338,10 +489,9 @@ class DocxWorker {
   }
 
   private spawn(): Worker {
-    modulePaths ??= { saxes: require.resolve('saxes') };
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { ...modulePaths, maxPartBytes: 0 },
+      workerData: { maxPartBytes: 0 },
       resourceLimits: { maxOldGenerationSizeMb: this.maxOldGenerationSizeMb },
       stdout: true,
       stderr: true,
@@ -419,21 +569,35 @@ let inThreadParser: Parser | undefined;
  * and heap limit — a batch worker (src/batch/worker.ts), which stops the whole file when it runs over —
  * a second worker per file only adds its start-up, a lock-step hand-over (the caller idles while the
  * worker parses, and the other way round) and a structured clone of every parsed tree. The parse is
- * the same text either way (PARSER_SOURCE), so the parts are the same. The parser (and saxes) is loaded
- * when the first DOCX comes, so a worker that reads only PDFs never loads it.
+ * the same text either way (PARSER_SOURCE), so the parts are the same. The parser is compiled
+ * when the first DOCX comes, so a worker that reads only PDFs never compiles it.
  */
 export function useInThreadDocx(): void {
   inThread = true;
 }
 
-function inThreadParse(): Parser {
-  modulePaths ??= { saxes: require.resolve('saxes') };
+let parserText: { run: Parser; parseXml: (xml: string) => XNode } | undefined;
+
+/** PARSER_SOURCE compiled in this thread (once). */
+function parserInThread(): { run: Parser; parseXml: (xml: string) => XNode } {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the one parser text shared with the eval worker
-  inThreadParser ??= new Function('require', 'workerData', `'use strict';\n${PARSER_SOURCE}\nreturn run;`)(require, {
-    ...modulePaths,
+  parserText ??= new Function('require', 'workerData', `'use strict';\n${PARSER_SOURCE}\nreturn { run, parseXml };`)(require, {
     maxPartBytes: 0,
-  }) as Parser;
+  }) as { run: Parser; parseXml: (xml: string) => XNode };
+  return parserText;
+}
+
+function inThreadParse(): Parser {
+  inThreadParser ??= parserInThread().run;
   return inThreadParser;
+}
+
+/**
+ * One XML part → its element tree, as the DOCX reader builds it (canonical names, no namespace declarations,
+ * text only inside w:t / w:delText / w:instrText); throws on XML that is not well-formed.
+ */
+export function parseXmlPart(xml: string): XNode {
+  return parserInThread().parseXml(xml);
 }
 
 /** Unzip and parse the parts of a DOCX in an isolated worker (or in-thread, see useInThreadDocx); failures are DocxReadError. */
