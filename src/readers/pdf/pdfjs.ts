@@ -36,6 +36,7 @@ const isPrimitive = (v: unknown): boolean => v === null || v === undefined || ty
 
 /** Objects and arrays a message may hold for `flatCopy` to copy it (larger ones go to structuredClone). */
 const COPY_BUDGET = 64;
+const NOT_COPIED = Symbol('not copied');
 
 /**
  * A copy of a small message that `structuredClone` would copy the same way: plain objects and arrays (no holes)
@@ -46,44 +47,27 @@ const COPY_BUDGET = 64;
  * arrays, class instances, errors, maps) gives undefined and is cloned as before.
  */
 export function flatCopy(message: unknown): Record<string, unknown> | undefined {
-  if (typeof message !== 'object' || message === null) return undefined;
+  if (typeof message !== 'object' || message === null || Object.getPrototypeOf(message) !== Object.prototype) return undefined;
   const seen: object[] = [];
-  const copy = (v: object, depth: number): unknown => {
-    if (depth > 4 || seen.length >= COPY_BUDGET || seen.includes(v)) return undefined;
-    seen.push(v);
-    const proto = Object.getPrototypeOf(v);
+  const value = (x: unknown, depth: number): unknown => {
+    if (isPrimitive(x)) return x;
+    if (typeof x !== 'object' || x === null || depth > 4 || seen.length >= COPY_BUDGET || seen.includes(x)) return NOT_COPIED;
+    seen.push(x);
+    const proto: unknown = Object.getPrototypeOf(x);
     if (proto === Array.prototype) {
-      const a = v as unknown[];
+      const a = x as unknown[];
       const out: unknown[] = new Array(a.length);
-      for (let i = 0; i < a.length; i++) {
-        if (!(i in a)) return undefined;
-        const x = a[i];
-        if (isPrimitive(x)) out[i] = x;
-        else if (typeof x === 'object' && x !== null) {
-          const c = copy(x, depth + 1);
-          if (c === undefined) return undefined;
-          out[i] = c;
-        } else return undefined;
-      }
+      for (let i = 0; i < a.length; i++) if (!(i in a) || (out[i] = value(a[i], depth + 1)) === NOT_COPIED) return NOT_COPIED;
       return out;
     }
-    if (proto !== Object.prototype) return undefined;
+    if (proto !== Object.prototype) return NOT_COPIED;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(v)) {
-      const x = (v as Record<string, unknown>)[key];
-      if (isPrimitive(x)) out[key] = x;
-      else if (typeof x === 'object' && x !== null) {
-        const c = copy(x, depth + 1);
-        if (c === undefined) return undefined;
-        out[key] = c;
-      } else return undefined;
-    }
+    for (const key of Object.keys(x)) if ((out[key] = value((x as Record<string, unknown>)[key], depth + 1)) === NOT_COPIED) return NOT_COPIED;
     return out;
   };
-  if (Object.getPrototypeOf(message) !== Object.prototype) return undefined;
-  return copy(message, 0) as Record<string, unknown> | undefined;
+  const copied = value(message, 0);
+  return copied === NOT_COPIED ? undefined : (copied as Record<string, unknown>);
 }
-
 /**
  * The port between pdf.js's API and its worker code when both run in this thread. pdf.js's own (`LoopbackPort`,
  * used when no port is given) passes every message through `structuredClone`, as if it crossed threads: ~7% of

@@ -652,29 +652,20 @@ export function toPLine(line: Line, contentLeft: number, contentWidth: number): 
   const { chars, spaces } = countChars(line.text);
   const n = Math.max(1, chars - spaces + 0.45 * spaces);
   const m = measured(line);
-  // the keys in the order they always had (measured ones first)
-  const out: PLine = m
-    ? {
-        firstWidth: m.firstWidth,
-        spaceWidth: m.spaceWidth,
-        firstGlyph: m.firstGlyph,
-        text: line.text,
-        free: contentWidth - width,
-        charWidth: width / n,
-        base: line.base,
-        size: line.size,
-        indent: line.x0 - contentLeft,
-        bold: line.bold,
-      }
-    : {
-        text: line.text,
-        free: contentWidth - width,
-        charWidth: width / n,
-        base: line.base,
-        size: line.size,
-        indent: line.x0 - contentLeft,
-        bold: line.bold,
-      };
+  // the keys in the order they always had (measured ones first), set one by one (no spread)
+  const out = {} as PLine;
+  if (m) {
+    out.firstWidth = m.firstWidth;
+    out.spaceWidth = m.spaceWidth;
+    out.firstGlyph = m.firstGlyph;
+  }
+  out.text = line.text;
+  out.free = contentWidth - width;
+  out.charWidth = width / n;
+  out.base = line.base;
+  out.size = line.size;
+  out.indent = line.x0 - contentLeft;
+  out.bold = line.bold;
   if (line.conf !== undefined) out.conf = line.conf;
   return out;
 }
