@@ -34,6 +34,17 @@ export const BUILT_IN: Readonly<Record<string, readonly string[]>> = {
   ТОВ: ['товариств', 'обмеженою', 'відповідальністю'],
 };
 
+/** A built-in abbreviation written before a quoted name («КУ «…»»), not inside a longer word. */
+const BUILT_IN_BEFORE_QUOTE = new RegExp(`(?<![\\p{L}])(${Object.keys(BUILT_IN).join('|')})\\s*«`, 'gu');
+
+/** Do the stems follow each other somewhere in the (lower-case) words? */
+function stemsMatch(stems: readonly string[], lower: readonly string[]): boolean {
+  for (let i = 0; i + stems.length <= lower.length; i++) {
+    if (stems.every((stem, j) => (lower[i + j] as string).startsWith(stem))) return true;
+  }
+  return false;
+}
+
 export function isAbbreviation(word: string): boolean {
   return ABBR_RE.test(word) && word.length >= 2;
 }
@@ -145,10 +156,15 @@ export class AbbreviationBook {
       }
     }
     // Built-in list: the document uses the abbreviation before a quote and the expansion anywhere.
-    for (const [abbr, stems] of Object.entries(BUILT_IN)) {
-      if (this.forms.has(abbr)) continue;
-      if (!new RegExp(`(?<![\\p{L}])${abbr}\\s*«`, 'u').test(text)) continue;
-      if (this.builtInMatches(abbr, words(text))) this.forms.add(abbr);
+    // One scan finds every built-in abbreviation written before a quote (two such uses never overlap:
+    // a match starts after a non-letter and runs on to the «); the document's words are lower-cased once.
+    const beforeQuote = new Set<string>();
+    for (const m of text.matchAll(BUILT_IN_BEFORE_QUOTE)) beforeQuote.add(m[1] as string);
+    let lower: string[] | undefined;
+    for (const abbr of Object.keys(BUILT_IN)) {
+      if (this.forms.has(abbr) || !beforeQuote.has(abbr)) continue;
+      lower ??= words(text).map((w) => w.toLowerCase());
+      if (stemsMatch(BUILT_IN[abbr]!, lower)) this.forms.add(abbr);
     }
   }
 
@@ -171,11 +187,10 @@ export class AbbreviationBook {
   private builtInMatches(abbr: string, ws: readonly string[]): boolean {
     const stems = BUILT_IN[abbr];
     if (stems === undefined) return false;
-    const lower = ws.map((w) => w.toLowerCase());
-    for (let i = 0; i + stems.length <= lower.length; i++) {
-      if (stems.every((stem, j) => (lower[i + j] as string).startsWith(stem))) return true;
-    }
-    return false;
+    return stemsMatch(
+      stems,
+      ws.map((w) => w.toLowerCase()),
+    );
   }
 
   /**

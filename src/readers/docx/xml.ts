@@ -10,11 +10,14 @@ export function elements(node: XNode | undefined): XNode[] {
 }
 
 export function children(node: XNode | undefined, name: string): XNode[] {
-  return elements(node).filter((c) => c.n === name);
+  const out: XNode[] = [];
+  for (const c of node?.c ?? []) if (isElement(c) && c.n === name) out.push(c);
+  return out;
 }
 
 export function child(node: XNode | undefined, name: string): XNode | undefined {
-  return elements(node).find((c) => c.n === name);
+  for (const c of node?.c ?? []) if (isElement(c) && c.n === name) return c;
+  return undefined;
 }
 
 export function attr(node: XNode | undefined, name: string): string | undefined {
