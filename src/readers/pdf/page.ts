@@ -293,11 +293,25 @@ function readDrawing(ops: { fnArray: number[]; argsArray: unknown[] }, pm: Matri
 function fontGlyphs(page: PDFPageProxy, fontName: string): Map<string, number> | undefined {
   try {
     if (!page.commonObjs.has(fontName)) return undefined;
-    const font = page.commonObjs.get(fontName) as { widths?: unknown; toUnicode?: { _map?: unknown }; fontMatrix?: number[]; vertical?: boolean } | undefined;
-    const widths = font?.widths as Record<number, number> | number[] | undefined;
-    const map = font?.toUnicode?._map;
-    if (!widths || !Array.isArray(map) || font?.vertical) return undefined;
-    const unit = font?.fontMatrix?.[0] ?? 0.001;
+    const font: unknown = page.commonObjs.get(fontName);
+    if (typeof font !== 'object' || font === null) return undefined;
+    // a document's font is one object for all its pages: its widths are worked out once
+    if (!glyphsOfFont.has(font)) glyphsOfFont.set(font, glyphWidths(font));
+    return glyphsOfFont.get(font);
+  } catch {
+    return undefined;
+  }
+}
+
+const glyphsOfFont = new WeakMap<object, Map<string, number> | undefined>();
+
+function glyphWidths(pdfFont: object): Map<string, number> | undefined {
+  try {
+    const font = pdfFont as { widths?: unknown; toUnicode?: { _map?: unknown }; fontMatrix?: number[]; vertical?: boolean };
+    const widths = font.widths as Record<number, number> | number[] | undefined;
+    const map = font.toUnicode?._map;
+    if (!widths || !Array.isArray(map) || font.vertical) return undefined;
+    const unit = font.fontMatrix?.[0] ?? 0.001;
     const out = new Map<string, number>();
     // the present codes only (a broken font's map may be a sparse array of enormous length), at most
     // the 16-bit code space
