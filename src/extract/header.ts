@@ -3,7 +3,7 @@
  * and the plan's own title and period.
  */
 import { warning, type Message, type Place } from '../model/message.js';
-import { cleanLine, matchKey, sentenceCase } from '../util/text.js';
+import { cleanLine, matchKey, matchKeyOfLine, sentenceCase } from '../util/text.js';
 import { EXTRACT_SETTINGS } from './settings.js';
 import type { RawDecision } from './types.js';
 
@@ -162,7 +162,11 @@ export function cutTitle(text: string): string {
 export type BlankField = 'number' | 'date';
 
 /** Text index for header search: the decision part is the start of the document up to «ВИРІШИВ:». */
-export function extractDecision(paras: Para[]): { decision: RawDecision; resolvedAt: number; blank: BlankField[] } {
+export function extractDecision(
+  paras: Para[],
+  /** Each paragraph's text cleaned (`cleanLine`), when the caller has it already. */
+  cleaned: readonly string[] = paras.map((p) => cleanLine(p.text)),
+): { decision: RawDecision; resolvedAt: number; blank: BlankField[] } {
   let authority: string | null = null;
   let executive = false;
   let type: string | null = null;
@@ -177,7 +181,7 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
   const head = paras.slice(0, EXTRACT_SETTINGS.headerParagraphs);
   for (let i = 0; i < head.length; i += 1) {
     const raw = head[i]!.text;
-    const text = cleanLine(raw);
+    const text = cleaned[i]!;
     if (RESOLVED.test(text)) {
       resolvedAt = i;
       break;
@@ -202,7 +206,7 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
       const parts = [first];
       const cut = first !== text;
       for (let j = i + 1; !cut && j < Math.min(head.length, i + 1 + EXTRACT_SETTINGS.titleContinuationLines); j += 1) {
-        const next = cleanLine(head[j]!.text);
+        const next = cleaned[j]!;
         if (next === '' || PREAMBLE.test(next) || next.length > EXTRACT_SETTINGS.titleLineMaxLength || /[.;]$/.test(parts[parts.length - 1]!)) break;
         if (RESOLVED.test(next) || actType(next) || bodyLine(next)) break;
         const rest = cutTitle(next);
@@ -217,9 +221,9 @@ export function extractDecision(paras: Para[]): { decision: RawDecision; resolve
   // «Додаток до рішення виконавчого комітету від 09.10.2025 р. № 1417», «ЗАТВЕРДЖЕНО Рішення … від … № …».
   // Each paragraph's key once (it is the context of the next three).
   const keys: string[] = [];
-  const keyOf = (j: number): string => (keys[j] ??= matchKey(paras[j]!.text));
+  const keyOf = (j: number): string => (keys[j] ??= matchKeyOfLine(cleaned[j]!));
   for (let i = 0; i < paras.length; i += 1) {
-    const text = cleanLine(paras[i]!.text);
+    const text = cleaned[i]!;
     const key = text === paras[i]!.text ? keyOf(i) : matchKey(text);
     const context = [i - 1, i - 2, i - 3]
       .filter((j) => j >= 0)
@@ -300,12 +304,16 @@ export function decisionWarnings(decision: RawDecision, place: Place, blank: rea
 }
 
 /** The plan's title: «План дій із впровадження … на 2026-2027 роки» (or «ПЛАН» / «дій із …»). */
-export function extractPlanTitle(paras: Para[]): { title: string | null; at: number } {
+export function extractPlanTitle(
+  paras: Para[],
+  /** Each paragraph's text cleaned (`cleanLine`), when the caller has it already. */
+  cleaned: readonly string[] = paras.map((p) => cleanLine(p.text)),
+): { title: string | null; at: number } {
   for (let i = 0; i < paras.length; i += 1) {
-    const text = cleanLine(paras[i]!.text);
+    const text = cleaned[i]!;
     let title: string | null = null;
-    if (/^план$/iu.test(text) && i + 1 < paras.length && /^(дій|заходів)(?!\p{L})/iu.test(cleanLine(paras[i + 1]!.text))) {
-      title = `План ${cleanLine(paras[i + 1]!.text)}`;
+    if (/^план$/iu.test(text) && i + 1 < paras.length && /^(дій|заходів)(?!\p{L})/iu.test(cleaned[i + 1]!)) {
+      title = `План ${cleaned[i + 1]!}`;
       i += 1;
     } else if (/^план\s+(дій|заходів)(?!\p{L})/iu.test(text) && text.length < 300 && !/\(далі/u.test(text)) {
       title = sentenceCase(text.slice(0, 4)) + text.slice(4);
@@ -313,7 +321,7 @@ export function extractPlanTitle(paras: Para[]): { title: string | null; at: num
     if (!title) continue;
     // A title broken over lines continues with a lower-case line («на 2021-2022 роки»).
     for (let j = i + 1; j < Math.min(paras.length, i + 4); j += 1) {
-      const next = cleanLine(paras[j]!.text);
+      const next = cleaned[j]!;
       if (!/^(на|у|в|щодо|із|з)\s/u.test(next) || next.length > 120) break;
       title = `${title} ${next}`;
     }

@@ -340,14 +340,23 @@ function readTable(state: State, node: TableNode): void {
 export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawPlan {
   const warnings: Message[] = [...readerMessages];
 
+  // Each paragraph's text as written and cleaned, once (the loops below and the header search share them).
   const paras: Para[] = [];
+  const cleaned: string[] = [];
+  const cleanByBlock: Array<string | null> = [];
   tree.children.forEach((node, block) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading') return;
+    if (node.type !== 'paragraph' && node.type !== 'heading') {
+      cleanByBlock.push(null);
+      return;
+    }
     const para: Para = { text: nodeText(node), block };
     const line = node.position?.start.line;
     if (line) para.line = line;
     if (node.data?.page) para.page = node.data.page;
     paras.push(para);
+    const text = cleanLine(para.text);
+    cleaned.push(text);
+    cleanByBlock.push(text);
   });
   const textAfter = new Map<number, string | null>();
   const tableAfter = new Map<number, TableNode | null>();
@@ -361,7 +370,7 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
       following = null;
       followingTable = node;
     } else if (node.type === 'paragraph' || node.type === 'heading') {
-      const text = cleanLine(nodeText(node));
+      const text = cleanByBlock[i]!;
       if (text !== '') {
         following = text;
         followingTable = null;
@@ -369,9 +378,9 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
     }
   }
 
-  const { decision, resolvedAt, blank } = extractDecision(paras);
+  const { decision, resolvedAt, blank } = extractDecision(paras, cleaned);
   warnings.push(...decisionWarnings(decision, headerPlace(paras, resolvedAt), blank));
-  const planTitle = extractPlanTitle(paras).title;
+  const planTitle = extractPlanTitle(paras, cleaned).title;
   const period = periodFromTitle(planTitle ?? decision.title);
   if (!planTitle) warnings.push(warning('plan-no-title', 'the document gives the plan no title of its own (a heading План дій or План заходів)'));
 
@@ -395,7 +404,7 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
       return;
     }
     if (node.type !== 'paragraph' && node.type !== 'heading') return;
-    const text = cleanLine(nodeText(node));
+    const text = cleanByBlock[block]!;
     if (text === '') return;
     const para: Para = { text, block };
     if (node.position?.start.line) para.line = node.position.start.line;

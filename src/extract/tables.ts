@@ -171,6 +171,17 @@ export function rowKey(row: TableRowNode): string {
   return row.children.map((cell) => matchKey(cellText(cell))).join('|');
 }
 
+/** rowKey(row) === key, reading only as many cells as agree with the key (a data row differs at its first cell). */
+export function hasRowKey(row: TableRowNode, key: string): boolean {
+  let at = 0;
+  for (let c = 0; c < row.children.length; c += 1) {
+    const part = (c > 0 ? '|' : '') + matchKey(cellText(row.children[c]!));
+    if (!key.startsWith(part, at)) return false;
+    at += part.length;
+  }
+  return at === key.length;
+}
+
 export interface RowContext {
   table: number;
   warnings: Message[];
@@ -363,7 +374,7 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
   node.children.forEach((row, index) => {
     if (index <= layout.headerRow) return;
     const location = rowLocation(row, context.table, index);
-    if (row.data?.header || rowKey(row) === layout.headerKey) return; // repeated header
+    if (row.data?.header || hasRowKey(row, layout.headerKey)) return; // repeated header
     const texts = row.children.map((cell) => cleanLine(cellText(cell)));
     if (texts.every((t) => t === '')) return;
     // Column-number rows («1 | 2 | 3 | 4 | 5») some tables carry under the header.

@@ -114,7 +114,12 @@ export function unifyApostrophes(value: string): string {
  * quotes and dashes dropped, white space collapsed.
  */
 export function matchKey(value: string): string {
-  return unifyApostrophes(cleanLine(value))
+  return matchKeyOfLine(cleanLine(value));
+}
+
+/** `matchKey` of a text already cleaned by `cleanLine`: matchKey(x) = matchKeyOfLine(cleanLine(x)). */
+export function matchKeyOfLine(line: string): string {
+  return unifyApostrophes(line)
     .toLowerCase()
     .replace(/[«»“”„"‟]/g, '')
     .replace(/[‐‑‒–—―−]/g, '-')

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { random } from '../../fixtures/scripts/random.mjs';
 import { normaliseQuotes } from '../../src/normalize/parties/text.js';
-import { CLEAN_LINE_INERT, cleanLine } from '../../src/util/text.js';
+import { CLEAN_LINE_INERT, cleanLine, matchKey, matchKeyOfLine } from '../../src/util/text.js';
 
 /** cleanLine by its definition: NFC, invisible characters out, bookmarks out until none is left, white space → one space, trimmed. */
 function plainCleanLine(value: string): string {
@@ -132,6 +132,16 @@ describe('normaliseQuotes', () => {
     for (let i = 0; i < 20000; i++) {
       const s = randomText(next);
       expect(normaliseQuotes(s), JSON.stringify(s)).toBe(plainNormaliseQuotes(s));
+    }
+  });
+});
+
+describe('matchKeyOfLine', () => {
+  it('is matchKey of a cleaned line: matchKey(x) = matchKeyOfLine(cleanLine(x)), also where cleanLine is not idempotent', () => {
+    const next = random(77);
+    for (let i = 0; i < 5000; i++) {
+      const s = randomText(next);
+      expect(matchKeyOfLine(cleanLine(s)), JSON.stringify(s)).toBe(matchKey(s));
     }
   });
 });
