@@ -181,7 +181,11 @@ export class PartyRegistry {
   learnAbbreviations(text: string): void {
     this.abbreviations.learn(text);
     this.directoryKeys = null;
+    this.keysByName.clear();
   }
+
+  /** keysOf by name under the current abbreviations (a name recurs in many rows); cleared when they change. */
+  private readonly keysByName = new Map<string, { keys: string[]; entry: PartyDirectoryEntry | null }>();
 
   /** The identity key of a name under this registry's abbreviations and directory. */
   /**
@@ -189,6 +193,15 @@ export class PartyRegistry {
    * under the document's abbreviations, the plain canonical key.
    */
   private keysOf(name: string): { keys: string[]; entry: PartyDirectoryEntry | null } {
+    let known = this.keysByName.get(name);
+    if (known === undefined) {
+      known = this.computeKeys(name);
+      this.keysByName.set(name, known);
+    }
+    return known;
+  }
+
+  private computeKeys(name: string): { keys: string[]; entry: PartyDirectoryEntry | null } {
     const abbrKey = this.abbreviations.key(name);
     const entry = this.directory?.match(name) ?? this.matchDirectoryByKey(abbrKey);
     const keys = [abbrKey, baseKey(name)];

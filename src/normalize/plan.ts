@@ -9,7 +9,7 @@ import type { SourceFormat } from '../model/national.js';
 import type { ActionPlan, Commitment, Measure, Party } from '../model/schema.js';
 import { SCHEMA_VERSION } from '../model/version.js';
 import { cleanLine, cleanLines, cleanOrNull } from '../util/text.js';
-import { PartyRegistry, splitParties, transliterate } from './parties.js';
+import { PartyRegistry, splitParties, transliterate, type PartyMention } from './parties.js';
 import { decisionKey } from './translit.js';
 import { parseTerm } from './terms.js';
 
@@ -59,6 +59,24 @@ export function planId(decision: { number: string | null; date: string | null },
   return slug || 'plan';
 }
 
+/** Each distinct cell split once per registry (a document, in a batch): the same executors recur in many rows. */
+const cellMentions = new WeakMap<PartyRegistry, Map<string, PartyMention[]>>();
+
+function mentionsOf(registry: PartyRegistry, paragraphs: string[]): readonly PartyMention[] {
+  let byCell = cellMentions.get(registry);
+  if (byCell === undefined) {
+    byCell = new Map();
+    cellMentions.set(registry, byCell);
+  }
+  const cell = JSON.stringify(paragraphs);
+  let mentions = byCell.get(cell);
+  if (mentions === undefined) {
+    mentions = splitParties(paragraphs);
+    byCell.set(cell, mentions);
+  }
+  return mentions;
+}
+
 function parties(
   registry: PartyRegistry,
   paragraphs: string[],
@@ -66,7 +84,7 @@ function parties(
 ): Party[] {
   const seen = new Set<string>();
   const out: Party[] = [];
-  for (const mention of splitParties(paragraphs)) {
+  for (const mention of mentionsOf(registry, paragraphs)) {
     const party = registry.resolve(mention);
     // Identity comes from the registry; «за згодою» and the contact person belong to this mention.
     const entry: Party = {

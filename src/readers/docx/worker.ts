@@ -135,11 +135,11 @@ function decode(raw, literal) {
   return from === 0 ? literal(raw) : out + literal(raw.slice(from));
 }
 // Line ends (XML 1.0 2.11; XML 1.1 adds NEL and LS): one \n in text, one space in an attribute value, as tabs there.
-const LINE_ENDS_10 = { test: /\r/, text: /\r\n?/g, attribute: /\r\n|[\t\n\r]/g };
-const LINE_ENDS_11 = { test: /[\r\u0085\u2028]/, text: /\r[\n\u0085]?|[\u0085\u2028]/g, attribute: /\r[\n\u0085]?|[\t\n\r\u0085\u2028]/g };
+const LINE_ENDS_10 = { test: /\r/, text: /\r\n?/g, attributeTest: /[\t\n\r]/, attribute: /\r\n|[\t\n\r]/g };
+const LINE_ENDS_11 = { test: /[\r\u0085\u2028]/, text: /\r[\n\u0085]?|[\u0085\u2028]/g, attributeTest: /[\t\n\r\u0085\u2028]/, attribute: /\r[\n\u0085]?|[\t\n\r\u0085\u2028]/g };
 let lineEnds = LINE_ENDS_10;
 const textLiteral = (s) => (lineEnds.test.test(s) ? s.replace(lineEnds.text, '\n') : s);
-const attributeLiteral = (s) => s.replace(lineEnds.attribute, ' ');
+const attributeLiteral = (s) => (lineEnds.attributeTest.test(s) ? s.replace(lineEnds.attribute, ' ') : s);
 const XML_DECL = new RegExp(
   '<\\?xml' + S + '+version' + S + '*=' + S + '*(?:"(1\\.[0-9]+)"|\'(1\\.[0-9]+)\')' +
     '(?:' + S + '+encoding' + S + '*=' + S + '*(?:"[A-Za-z][A-Za-z0-9._-]*"|\'[A-Za-z][A-Za-z0-9._-]*\'))?' +
@@ -154,6 +154,48 @@ function splitName(name) {
   const local = name.slice(colon + 1);
   if (prefix === '' || local === '' || local.includes(':')) throw xmlError('malformed name: ' + name + '.');
   return { prefix, local };
+}
+
+// Names recur (w:p, w:r, w:t …): each is split once.
+const NAME_PARTS = new Map();
+function nameParts(name) {
+  let parts = NAME_PARTS.get(name);
+  if (parts === undefined) {
+    parts = splitName(name);
+    if (NAME_PARTS.size < 4096) NAME_PARTS.set(name, parts);
+  }
+  return parts;
+}
+
+// qname() of a name whose prefix may already be the canonical one (then the name as written is the result).
+function canonicalName(name, prefix, uri, local) {
+  const p = (uri && NS[uri]) || prefix || '';
+  return p === prefix ? name : p ? p + ':' + local : local;
+}
+
+const NO_ATTRIBUTES = [];
+
+// The attributes of a start tag (the text after its name), as written: name, its parts, value; no name twice.
+function readAttributes(text) {
+  const attrs = [];
+  let seen;
+  ATTRIBUTE.lastIndex = 0;
+  for (let a = ATTRIBUTE.exec(text); a; a = ATTRIBUTE.exec(text)) {
+    const name = a[1];
+    if (attrs.length >= 8) {
+      seen ??= new Set(attrs.map((at) => at.name));
+      if (seen.has(name)) throw xmlError('duplicate attribute: ' + name + '.');
+      seen.add(name);
+    } else {
+      for (const at of attrs) if (at.name === name) throw xmlError('duplicate attribute: ' + name + '.');
+    }
+    const raw = a[2] !== undefined ? a[2] : a[3];
+    // «<» may not be written in a value; it is skipped (as saxes, used before, did).
+    const value = decode(raw.includes('<') ? raw.replaceAll('<', '') : raw, attributeLiteral);
+    const { prefix, local } = nameParts(name);
+    attrs.push({ name, prefix, local, value });
+  }
+  return attrs;
 }
 
 function parseXml(xml) {
@@ -182,6 +224,14 @@ function parseXml(xml) {
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 0x2f /* / */) {
+      // The usual case, «</name>» closing the open element, without the pattern.
+      const open = stack[stack.length - 1];
+      if (open && xml.startsWith(open.name, lt + 2) && xml.charCodeAt(lt + 2 + open.name.length) === 0x3e /* > */) {
+        stack.pop();
+        ns = open.parentNs;
+        i = lt + 3 + open.name.length;
+        continue;
+      }
       END_TAG.lastIndex = lt;
       const m = END_TAG.exec(xml);
       if (!m) throw xmlError('disallowed character in closing tag.');
@@ -226,56 +276,48 @@ function parseXml(xml) {
       if (stack.length === 0 && root) throw xmlError('documents may contain only one root.');
       const parentNs = ns;
       // Attributes as written; namespace declarations first make this element's scope.
-      const attrs = [];
-      const seen = new Set();
-      if (m[2]) {
-        ATTRIBUTE.lastIndex = 0;
-        for (let a = ATTRIBUTE.exec(m[2]); a; a = ATTRIBUTE.exec(m[2])) {
-          const name = a[1];
-          if (seen.has(name)) throw xmlError('duplicate attribute: ' + name + '.');
-          seen.add(name);
-          const raw = a[2] !== undefined ? a[2] : a[3];
-          // «<» may not be written in a value; it is skipped (as saxes, used before, did).
-          const value = decode(raw.includes('<') ? raw.replaceAll('<', '') : raw, attributeLiteral);
-          const { prefix, local } = splitName(name);
-          if (name === 'xmlns' || prefix === 'xmlns') {
-            // A namespace name is taken without the white space around it.
-            const uri = value.trim();
-            if (ns === parentNs) ns = Object.create(parentNs);
-            const declared = name === 'xmlns' ? '' : local;
-            if (uri === XMLNS_NS || (uri === XML_NS) !== (declared === 'xml') || declared === 'xmlns') {
-              throw xmlError('a namespace declaration XML does not allow: ' + name + '="' + value + '".');
-            }
-            if (declared !== '' && uri === '' && lineEnds === LINE_ENDS_10) throw xmlError('invalid attempt to undefine prefix in XML 1.0');
-            ns[declared] = uri;
-          }
-          attrs.push({ name, prefix, local, value });
+      const attrs = m[2] ? readAttributes(m[2]) : NO_ATTRIBUTES;
+      for (const at of attrs) {
+        if (at.name !== 'xmlns' && at.prefix !== 'xmlns') continue;
+        // A namespace name is taken without the white space around it.
+        const uri = at.value.trim();
+        if (ns === parentNs) ns = Object.create(parentNs);
+        const declared = at.name === 'xmlns' ? '' : at.local;
+        if (uri === XMLNS_NS || (uri === XML_NS) !== (declared === 'xml') || declared === 'xmlns') {
+          throw xmlError('a namespace declaration XML does not allow: ' + at.name + '="' + at.value + '".');
         }
+        if (declared !== '' && uri === '' && lineEnds === LINE_ENDS_10) throw xmlError('invalid attempt to undefine prefix in XML 1.0');
+        ns[declared] = uri;
       }
-      const { prefix, local } = splitName(m[1]);
+      const name = m[1];
+      const { prefix, local } = nameParts(name);
       if (prefix === 'xmlns') throw xmlError('tags may not have "xmlns" as prefix.');
       const uri = ns[prefix];
       if (uri === undefined || (prefix !== '' && uri === '')) throw xmlError('unbound namespace prefix: ' + JSON.stringify(prefix) + '.');
-      const node = { n: qname(prefix, uri, local) };
-      const expanded = new Set();
-      for (const at of attrs) {
-        node.a ??= {};
-        if (at.prefix === 'xmlns' || at.name === 'xmlns') continue;
-        let atUri = '';
-        if (at.prefix !== '') {
-          atUri = ns[at.prefix];
+      const node = { n: canonicalName(name, prefix, uri, local) };
+      if (attrs.length > 0) {
+        const a = (node.a = {});
+        let expanded;
+        for (const at of attrs) {
+          if (at.prefix === 'xmlns' || at.name === 'xmlns') continue;
+          if (at.prefix === '') {
+            a[at.local] = at.value;
+            continue;
+          }
+          const atUri = ns[at.prefix];
           if (atUri === undefined) throw xmlError('unbound namespace prefix: ' + JSON.stringify(at.prefix) + '.');
           const eqname = '{' + atUri + '}' + at.local;
+          expanded ??= new Set();
           if (expanded.has(eqname)) throw xmlError('duplicate attribute: ' + eqname + '.');
           expanded.add(eqname);
+          a[atUri ? canonicalName(at.name, at.prefix, atUri, at.local) : at.local] = at.value;
         }
-        node.a[atUri ? qname(at.prefix, atUri, at.local) : at.local] = at.value;
       }
       const parent = stack[stack.length - 1];
       if (parent) (parent.node.c ??= []).push(node);
       else root = node;
       if (m[3]) ns = parentNs;
-      else stack.push({ node, name: m[1], parentNs });
+      else stack.push({ node, name, parentNs });
       i = START_TAG.lastIndex;
     }
   }
