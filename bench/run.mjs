@@ -13,7 +13,7 @@
  * - per format, the whole folder as one batch: `extract DIR --out-dir … --jobs 1` and `--jobs N` (N = cores), and the
  *   reference tool once per file (pdftotext for PDF, pandoc for DOCX); files/s, pages/s (PDF), ratios; the outputs of
  *   --jobs 1 and --jobs N are compared byte for byte;
- * - all 207 files as one mixed batch with --jobs N;
+ * - all 207 files as one mixed batch with --jobs 1 and --jobs N (outputs compared);
  * - per-file latency: `--sample` files per format, each in its own process (as a script calls one file), p50/p95;
  * - the pdf.js floor (bench/pdfjs-floor.mjs): the reader's two pdf.js calls per page alone, in 1 and in N processes;
  * - the long PDF alone (peak RSS; the target is ≤ 300 MB), `--version` start-up (median of 7) and `node -e 0`.
@@ -166,7 +166,13 @@ for (const format of FORMATS) {
 }
 log(`batch: all ${manifest.files.length} files, --jobs ${jobsN} …`);
 const mixedOut = join(outDir, 'mixed');
-results.mixed = { files: manifest.files.length, pages: pdfPages, jobs: jobsN, ...timed(`node ${q(cli)} extract ${FORMATS.map((f) => q(join(corpusDir, f))).join(' ')} --out-dir ${q(mixedOut)} --jobs ${jobsN} --quiet`) };
+const mixed = (jobs) => timed(`node ${q(cli)} extract ${FORMATS.map((f) => q(join(corpusDir, f))).join(' ')} --out-dir ${q(`${mixedOut}-j${jobs}`)} --jobs ${jobs} --quiet`);
+results.mixed = { files: manifest.files.length, pages: pdfPages, jobs: jobsN, ...mixed(jobsN) };
+if (jobsN > 1) {
+  log(`batch: all ${manifest.files.length} files, --jobs 1 …`);
+  results.mixed.one = mixed(1);
+  results.mixed.identicalAcrossJobs = sameOutputs(`${mixedOut}-j1`, `${mixedOut}-j${jobsN}`);
+}
 
 // per-file latency, one process per file
 for (const format of FORMATS) {
@@ -231,7 +237,10 @@ if (fl) {
   }
 }
 const m = results.mixed;
-lines.push(`| ogp-extract, all formats, --jobs ${m.jobs} | ${m.files} | ${f2(m.wall)} | ${f2(m.cpu)} | ${f2(m.files / m.wall)} | — | ${m.rssMb} | | | |`, '');
+if (m.one) lines.push(`| ogp-extract, all formats, --jobs 1 | ${m.files} | ${f2(m.one.wall)} | ${f2(m.one.cpu)} | ${f2(m.files / m.one.wall)} | — | ${m.one.rssMb} | | | |`);
+lines.push(`| ogp-extract, all formats, --jobs ${m.jobs} | ${m.files} | ${f2(m.wall)} | ${f2(m.cpu)} | ${f2(m.files / m.wall)} | — | ${m.rssMb} | | | ${m.one ? (m.identicalAcrossJobs ? 'yes' : '**no**') : ''} |`);
+if (m.one) lines.push(`| speed-up --jobs ${m.jobs} / --jobs 1, all formats | | ${ratio(m.one.wall, m.wall)} | | | | | | | |`);
+lines.push('');
 lines.push('| one file per process | files | ogp-extract p50 / p95 s | reference p50 / p95 s | p50 × reference | CPU p50 s (ours / reference) | peak RSS MB (ours / reference) |');
 lines.push('| --- | --- | --- | --- | --- | --- | --- |');
 for (const p of results.perFile) {
@@ -247,6 +256,6 @@ const md = `${lines.join('\n')}\n`;
 writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(outDir, 'bench.md'), md);
 for (const b of results.batches) for (const r of b.runs) rmSync(join(outDir, `${b.format}-j${r.jobs}`), { recursive: true, force: true });
-rmSync(mixedOut, { recursive: true, force: true });
+for (const jobs of new Set([1, jobsN])) rmSync(`${mixedOut}-j${jobs}`, { recursive: true, force: true });
 process.stdout.write(md);
 process.stdout.write(`\nwritten: bench/out/bench.json, bench/out/bench.md\n`);
