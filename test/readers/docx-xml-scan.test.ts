@@ -98,7 +98,7 @@ const PARTS: Array<[string, string]> = docxFiles(join(import.meta.dirname, '../.
 });
 
 /** Pieces a damaged part gets: markup characters, references good and bad, declarations, line ends, control characters. */
-const PIECES = ['<', '>', '&', '"', "'", '/', '=', ' ', ':', '&amp;', '&#0;', '&#x41;', '&nbsp;', ']]>', '<!--', '-->', '<![CDATA[', '<?x ?>',
+const PIECES = ['<', '>', '&', '"', "'", '/', '=', ' ', ':', '&amp;', '&#0;', '&#x41;', '&nbsp;', '&am<p;', 'x="a<b"', ']]>', '<!--', '-->', '<![CDATA[', '<?x ?>',
   'xmlns:q="u"', 'xmlns=""', 'xmlns:q=" "', 'xmlns=" u "', 'xmlns:xml="u"', 'a="1" a="2"', '<?xml version="1.1"?>', '<?xml version="1.0" encoding="UTF-8"?>', '\uFEFF',
   '\r\n', '\r', '\t', '\u0085', '\u2028', '\u0001', 'w:', 'x:'];
 

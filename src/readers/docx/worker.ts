@@ -103,6 +103,12 @@ const NAME = '[' + NAME_START + '][' + NAME_START + '\\-.0-9\\u00B7\\u0300-\\u03
 const S = '[ \\t\\r\\n]';
 const START_TAG = new RegExp('<(' + NAME + ')((?:' + S + '+' + NAME + S + '*=' + S + '*(?:"[^"]*"|\'[^\']*\'))*)' + S + '*(/?)>', 'uy');
 const ATTRIBUTE = new RegExp(S + '+(' + NAME + ')' + S + '*=' + S + '*(?:"([^"]*)"|\'([^\']*)\')', 'gu');
+// The same two patterns for names in ASCII, which is what OOXML writes: much cheaper to compile and run than the
+// full XML name classes. Where the ASCII pattern matches a tag the full one matches it the same way (a name ends
+// at the same character: white space, «=», «/» or «>», which no name contains); otherwise the full one decides.
+const ASCII_NAME = '[:A-Z_a-z][:A-Z_a-z\\-.0-9]*';
+const START_TAG_ASCII = new RegExp('<(' + ASCII_NAME + ')((?:' + S + '+' + ASCII_NAME + S + '*=' + S + '*(?:"[^"]*"|\'[^\']*\'))*)' + S + '*(/?)>', 'y');
+const ATTRIBUTE_ASCII = new RegExp(S + '+(' + ASCII_NAME + ')' + S + '*=' + S + '*(?:"([^"]*)"|\'([^\']*)\')', 'g');
 const END_TAG = new RegExp('</(' + NAME + ')' + S + '*>', 'uy');
 // A processing instruction's target is a name without a colon (Namespaces in XML, section 7).
 const PI_TARGET = new RegExp('<\\?(' + NAME.replaceAll(':', '') + ')(?:' + S + '|\\?>)', 'uy');
@@ -175,12 +181,21 @@ function canonicalName(name, prefix, uri, local) {
 
 const NO_ATTRIBUTES = [];
 
+// «<» may not be written in an attribute value: it is skipped (as saxes, used before, did), except inside a
+// reference («&am<p;»), which it breaks.
+function withoutLessThan(raw) {
+  for (let k = raw.indexOf('<'); k >= 0; k = raw.indexOf('<', k + 1)) {
+    if (raw.lastIndexOf('&', k) > raw.lastIndexOf(';', k)) throw xmlError('malformed entity reference.');
+  }
+  return raw.replaceAll('<', '');
+}
+
 // The attributes of a start tag (the text after its name), as written: name, its parts, value; no name twice.
-function readAttributes(text) {
+function readAttributes(text, pattern) {
   const attrs = [];
   let seen;
-  ATTRIBUTE.lastIndex = 0;
-  for (let a = ATTRIBUTE.exec(text); a; a = ATTRIBUTE.exec(text)) {
+  pattern.lastIndex = 0;
+  for (let a = pattern.exec(text); a; a = pattern.exec(text)) {
     const name = a[1];
     if (attrs.length >= 8) {
       seen ??= new Set(attrs.map((at) => at.name));
@@ -190,8 +205,7 @@ function readAttributes(text) {
       for (const at of attrs) if (at.name === name) throw xmlError('duplicate attribute: ' + name + '.');
     }
     const raw = a[2] !== undefined ? a[2] : a[3];
-    // «<» may not be written in a value; it is skipped (as saxes, used before, did).
-    const value = decode(raw.includes('<') ? raw.replaceAll('<', '') : raw, attributeLiteral);
+    const value = decode(raw.includes('<') ? withoutLessThan(raw) : raw, attributeLiteral);
     const { prefix, local } = nameParts(name);
     attrs.push({ name, prefix, local, value });
   }
@@ -270,13 +284,19 @@ function parseXml(xml) {
         i = close + 3;
       } else throw xmlError('a document type declaration or other markup OOXML never has.');
     } else {
-      START_TAG.lastIndex = lt;
-      const m = START_TAG.exec(xml);
+      START_TAG_ASCII.lastIndex = lt;
+      let m = START_TAG_ASCII.exec(xml);
+      let pattern = START_TAG_ASCII;
+      if (!m) {
+        START_TAG.lastIndex = lt;
+        m = START_TAG.exec(xml);
+        pattern = START_TAG;
+      }
       if (!m) throw xmlError('malformed start tag.');
       if (stack.length === 0 && root) throw xmlError('documents may contain only one root.');
       const parentNs = ns;
       // Attributes as written; namespace declarations first make this element's scope.
-      const attrs = m[2] ? readAttributes(m[2]) : NO_ATTRIBUTES;
+      const attrs = m[2] ? readAttributes(m[2], pattern === START_TAG_ASCII ? ATTRIBUTE_ASCII : ATTRIBUTE) : NO_ATTRIBUTES;
       for (const at of attrs) {
         if (at.name !== 'xmlns' && at.prefix !== 'xmlns') continue;
         // A namespace name is taken without the white space around it.
@@ -318,7 +338,7 @@ function parseXml(xml) {
       else root = node;
       if (m[3]) ns = parentNs;
       else stack.push({ node, name, parentNs });
-      i = START_TAG.lastIndex;
+      i = pattern.lastIndex;
     }
   }
   if (stack.length > 0) throw xmlError('unclosed tag: ' + stack[stack.length - 1].name);
