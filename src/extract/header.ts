@@ -225,10 +225,9 @@ export function extractDecision(
   for (let i = 0; i < paras.length; i += 1) {
     const text = cleaned[i]!;
     const key = text === paras[i]!.text ? keyOf(i) : matchKey(text);
-    const context = [i - 1, i - 2, i - 3]
-      .filter((j) => j >= 0)
-      .map(keyOf)
-      .join(' | ');
+    // The keys of the three paragraphs before, nearest first, joined by « | ».
+    let context = '';
+    for (let j = i - 1; j >= 0 && j >= i - 3; j -= 1) context = j === i - 1 ? keyOf(j) : `${context} | ${keyOf(j)}`;
     const inline = /^(додаток.*)?до\s+рішення(?!\p{L}).*(?<!\p{L})від(?!\p{L})/u.test(key) && !/проє?кт/u.test(key);
     const stacked = /(до\s+рішення|^рішення|затверджено)/u.test(context) && !/проє?кт/u.test(context);
     if (!inline && !stacked) continue;

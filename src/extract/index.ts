@@ -413,7 +413,9 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
   });
 
   const commitments = mergeDrafts(state.drafts, warnings);
-  const text = paras.map((p) => p.text).join('\n');
+  // The paragraphs' texts joined by «\n» (concatenated: an array per document here made the optimised code bail out).
+  let text = '';
+  for (let k = 0; k < paras.length; k += 1) text = k === 0 ? paras[k]!.text : `${text}\n${paras[k]!.text}`;
   const layoutLost = commitments.length === 0 && state.planTables === 0 && looksLikeLostLayout(paras);
   if (layoutLost) {
     warnings.push(

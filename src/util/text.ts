@@ -49,10 +49,10 @@ const NOT_INERT = new RegExp(`[^${CLEAN_LINE_INERT.map(([a, b]) => (a === b ? he
 
 /** Is the line clean already: inert characters only, no two spaces in a row, none at either end, no bookmark? */
 function isCleanLine(value: string): boolean {
+  const last = value.length - 1;
   return (
     !NOT_INERT.test(value) &&
-    value.charCodeAt(0) !== 0x20 &&
-    value.charCodeAt(value.length - 1) !== 0x20 &&
+    (last < 0 || (value.charCodeAt(0) !== 0x20 && value.charCodeAt(last) !== 0x20)) &&
     !value.includes('  ') &&
     !value.includes('[bookmark:')
   );
