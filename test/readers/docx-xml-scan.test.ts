@@ -9,21 +9,10 @@ import { inflateRawSync } from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { random } from '../../fixtures/scripts/random.mjs';
-import { parseXmlPart, type XNode } from '../../src/readers/docx/worker.js';
+import { NAMESPACE_PREFIXES, parseXmlPart, TEXT_PARENTS as TEXT_PARENT_NAMES, type XNode } from '../../src/readers/docx/worker.js';
 
-const NS: Record<string, string> = {
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
-  'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
-  'http://schemas.openxmlformats.org/package/2006/relationships': 'rel',
-  'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
-  'http://schemas.openxmlformats.org/drawingml/2006/main': 'a',
-  'urn:schemas-microsoft-com:vml': 'v',
-  'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing': 'wp',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingShape': 'wps',
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
-  'http://purl.oclc.org/ooxml/officeDocument/relationships': 'r',
-};
-const TEXT_PARENTS = new Set(['w:t', 'w:delText', 'w:instrText']);
+const NS = NAMESPACE_PREFIXES;
+const TEXT_PARENTS = new Set(TEXT_PARENT_NAMES);
 const qname = (prefix: string, uri: string, local: string): string => {
   const p = (uri && NS[uri]) || prefix || '';
   return p ? `${p}:${local}` : local;

@@ -60,18 +60,8 @@ export class DocxReadError extends Error {
   }
 }
 
-/**
- * Unzip + parse, as plain JS run with \`require\` and \`workerData\` ({ maxPartBytes }) in scope;
- * it defines \`run(bytes, maxPartBytes)\`. The same text runs in the isolated worker (WORKER_SOURCE) and,
- * inside a batch worker that already has its own limits, in the calling thread (see useInThreadDocx).
- */
-const PARSER_SOURCE = String.raw`
-const zlib = require('node:zlib');
-const EOCD_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const MAX_BUFFER = require('node:buffer').constants.MAX_LENGTH;
-
-// Canonical prefixes by namespace URI (Transitional and Strict OOXML).
-const NS = {
+/** Canonical prefixes by namespace URI (Transitional and Strict OOXML): element names are read as `w:p`, whatever prefix a file uses. */
+export const NAMESPACE_PREFIXES: Readonly<Record<string, string>> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
   'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
   'http://schemas.openxmlformats.org/package/2006/relationships': 'rel',
@@ -83,7 +73,23 @@ const NS = {
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
   'http://purl.oclc.org/ooxml/officeDocument/relationships': 'r',
 };
-const TEXT_PARENTS = new Set(['w:t', 'w:delText', 'w:instrText']);
+
+/** Elements whose text is kept (run text, deleted text, field instructions); text elsewhere is layout white space. */
+export const TEXT_PARENTS: readonly string[] = ['w:t', 'w:delText', 'w:instrText'];
+
+/**
+ * Unzip + parse, as plain JS run with \`require\` and \`workerData\` ({ maxPartBytes }) in scope;
+ * it defines \`run(bytes, maxPartBytes)\`. The same text runs in the isolated worker (WORKER_SOURCE) and,
+ * inside a batch worker that already has its own limits, in the calling thread (see useInThreadDocx).
+ */
+const PARSER_SOURCE = String.raw`
+const zlib = require('node:zlib');
+const EOCD_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const MAX_BUFFER = require('node:buffer').constants.MAX_LENGTH;
+
+// Canonical prefixes by namespace URI (Transitional and Strict OOXML): NAMESPACE_PREFIXES below.
+const NS = ${JSON.stringify(NAMESPACE_PREFIXES)};
+const TEXT_PARENTS = new Set(${JSON.stringify(TEXT_PARENTS)});
 
 function qname(prefix, uri, local) {
   const p = (uri && NS[uri]) || prefix || '';
