@@ -8,6 +8,7 @@ import { PartyRegistry, type PartyDirectory } from '../normalize/parties.js';
 import { extractBuffer, InputError, LAYOUT_LOST_REASON, loadDirectory, loadPlanInput, planJson, type PlanInput } from '../pipeline.js';
 import { download, isUrl, urlFileName } from './download.js';
 import type { OcrMode } from '../readers/ocr/index.js';
+import { messageTexts, type MessageText } from '../model/message.js';
 
 export interface TaskRequest {
   id: number;
@@ -40,6 +41,8 @@ export interface TaskSuccess {
   input: PlanInput;
   /** The plan JSON text (extract). */
   json: string | null;
+  /** Per plan, the catalogue text of each of its messages or null (`messageTexts`: structured cloning drops them). */
+  texts: (MessageText | null)[][];
   counts: TaskCounts;
 }
 
@@ -97,7 +100,8 @@ export async function runTask(request: TaskRequest): Promise<TaskResult> {
       input = await loadPlanInput(request.file, { registry, planJson: request.planJson, layoutLost: request.layoutLost, ...(request.ocr ? { ocr: request.ocr } : {}) });
     }
     const json = request.serialise && input.plans[0] ? planJson(input.plans[0], request.serialise.pretty) : null;
-    return { id: request.id, ok: true, input, json, counts: countPlans(input) };
+    const texts = input.plans.map((plan) => messageTexts(plan.messages));
+    return { id: request.id, ok: true, input, json, texts, counts: countPlans(input) };
   } catch (error) {
     if (error instanceof InputError) {
       // An unforeseen failure behind the input error (e.g. a reader bug) keeps its stack for --debug.

@@ -5,6 +5,7 @@ import type { OcrMode } from '../readers/ocr/index.js';
 import type { DatasetFormat } from '../datasets/export.js';
 import { OutputError } from '../io/atomic.js';
 import type { ActionPlan } from '../model/schema.js';
+import { withTexts } from '../model/message.js';
 import {
   addBatchOptions,
   BatchProgress,
@@ -107,7 +108,7 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
       } else {
         if (result.input.kind === 'document') {
           const stderr = (text: string): void => progress.line(text.replace(/\n$/, ''));
-          reportMessages({ ...io, stderr }, file.path, result.input.plans[0]!.messages, { quiet: options.quiet, debug: io.debug });
+          reportMessages({ ...io, stderr }, file.path, withTexts(result.input.plans[0]!.messages, result.texts[0]), { quiet: options.quiet, debug: io.debug });
         }
         plans.push(...result.input.plans);
         report = fileReport(file.path, result.counts.warnings > 0 ? 'warnings' : 'converted', null, null, result.counts);

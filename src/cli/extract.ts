@@ -17,7 +17,7 @@ import {
 } from './batch.js';
 import type { TaskResult } from '../batch/task.js';
 import { errorLine, EXIT_FAILED, EXIT_OK, reportError, reportMessages, UsageError, type Io } from './common.js';
-import { hasErrors } from '../model/message.js';
+import { hasErrors, withTexts } from '../model/message.js';
 import { errorText, t } from '../i18n/index.js';
 import { batchMessages as M, type Totals } from './messages.js';
 
@@ -187,7 +187,8 @@ function resultWriter(ctx: WriterContext): (file: InputFile, key: string | null,
       return failedReport(file.path, result.reason);
     }
     const plan = result.input.plans[0]!;
-    reportMessages({ ...io, stderr: (text) => progress.line(text.replace(/\n$/, '')) }, file.path, plan.messages, { quiet: options.quiet, debug: io.debug });
+    const messages = withTexts(plan.messages, result.texts[0]);
+    reportMessages({ ...io, stderr: (text) => progress.line(text.replace(/\n$/, '')) }, file.path, messages, { quiet: options.quiet, debug: io.debug });
     const output = options.outDir ? join(options.outDir, `${file.stem}.json`) : options.output ? resolve(options.output) : null;
     try {
       if (output) {

@@ -126,8 +126,10 @@ const EXPORT_CODES: Readonly<Record<string, MessageKey>> = {
 /** Export notes whose library text names an option: the CLI's text (catalogue) names the flag, in English too. */
 const FLAG_NOTES: ReadonlySet<string> = new Set(['passport-missing', 'excel-bom']);
 
-export function messageReason(message: { code: string; reason: string }, lang: Lang = current): string {
+export function messageReason(message: { code: string; reason: string; text?: MessageText | undefined }, lang: Lang = current): string {
   if (lang === 'en' && !FLAG_NOTES.has(message.code)) return message.reason;
+  // A message made from a catalogue text (its `text`) is said whole in the user's language.
+  if (message.text && message.text.key in CATALOGUES[lang]) return renderText(message.text, CATALOGUES[lang]);
   const key = EXPORT_CODES[message.code];
   if (key) return t(key, { uid: /^plan (\S+) /.exec(message.reason)?.[1] ?? '' }, lang);
   return warningMessage(message.code, message.reason, lang);

@@ -107,6 +107,31 @@ export function createMessage(
   return message;
 }
 
+/** `to` with `from`'s cause and catalogue text (or `text`), which are not enumerable: an object spread drops them. */
+function keepHidden(from: Message, to: Message, text: MessageText | undefined = from.text): Message {
+  if (from.cause !== undefined) Object.defineProperty(to, 'cause', { value: from.cause, enumerable: false });
+  if (text !== undefined) Object.defineProperty(to, 'text', { value: text, enumerable: false });
+  return to;
+}
+
+/** The same message at another place, its cause and catalogue text kept. */
+export function atPlace(message: Message, place: Place): Message {
+  return keepHidden(message, { ...message, place });
+}
+
+/** Catalogue texts cross worker threads beside the messages (structured cloning drops them): one per message, or null. */
+export function messageTexts(messages: readonly Message[]): (MessageText | null)[] {
+  return messages.map((m) => m.text ?? null);
+}
+
+/** The messages with their catalogue texts put back (`messageTexts` of the same list). */
+export function withTexts(messages: readonly Message[], texts: readonly (MessageText | null)[] | undefined): Message[] {
+  return messages.map((m, i) => {
+    const text = texts?.[i];
+    return !text || m.text !== undefined ? m : keepHidden(m, { ...m }, text);
+  });
+}
+
 export const error = (code: string, reason: string, place?: Place, options?: MessageOptions): Message =>
   createMessage('error', code, reason, place, options);
 export const warning = (code: string, reason: string, place?: Place, options?: MessageOptions): Message =>

@@ -4,7 +4,7 @@
  * texts are cleaned (white space only; letters are kept exactly).
  */
 import type { RawMeasure, RawPlan } from '../extract/types.js';
-import { warning, type Message } from '../model/message.js';
+import { atPlace, warning, type Message, type MessageText } from '../model/message.js';
 import type { SourceFormat } from '../model/national.js';
 import type { ActionPlan, Commitment, Measure, Party } from '../model/schema.js';
 import { SCHEMA_VERSION } from '../model/version.js';
@@ -161,16 +161,21 @@ export function commitmentWarnings(commitments: Commitment[]): Message[] {
     const missing = commitments.filter(absent);
     if (missing.length === 0) continue;
     const code = `commitment-no-${suffix}`;
+    // The catalogue text (src/i18n), so the CLI can say it in the user's language.
+    const field: MessageText = { key: `field.commitment.${suffix}`, params: {} };
     if (missing.length === commitments.length && commitments.length > 1) {
       const ids = `${commitments[0]!.id}–${commitments[commitments.length - 1]!.id}`;
       const last = commitments[commitments.length - 1]!.location;
       const related = Object.keys(last).length > 0 ? last : undefined;
-      out.push(warning(code, `no commitment of the plan (${commitments.length}: ${ids}) states the ${what}`, commitments[0]!.location, { related }));
+      const text = { key: 'msg.commitmentsNoField', params: { count: commitments.length, ids, field } };
+      out.push(warning(code, `no commitment of the plan (${commitments.length}: ${ids}) states the ${what}`, commitments[0]!.location, { related, text }));
       continue;
     }
     for (const c of missing) {
       const name = c.number ? `commitment ${c.number}` : 'the commitment';
-      out.push(warning(code, `${c.id}: ${name} states no ${what}`, c.location));
+      const nameText: MessageText = c.number ? { key: 'msg.commitmentNamed', params: { number: c.number } } : { key: 'msg.commitmentUnnamed', params: {} };
+      const text = { key: 'msg.commitmentNoField', params: { id: c.id, name: nameText, field } };
+      out.push(warning(code, `${c.id}: ${name} states no ${what}`, c.location, { text }));
     }
   }
   return out;
@@ -243,7 +248,7 @@ export function normalizePlan(raw: RawPlan, source: SourceInfo, options: Normali
     plan: { title: cleanOrNull(raw.plan.title, 'keep line breaks'), period },
     commitments,
     // Every message names its file, so it stands alone (a batch, a report) as vfile's messages do.
-    messages: warnings.map((m) => ({ ...m, place: { file: source.file, ...m.place } })),
+    messages: warnings.map((m) => atPlace(m, { file: source.file, ...m.place })),
   };
   return plan;
 }
