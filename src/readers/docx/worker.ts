@@ -218,138 +218,170 @@ function readAttributes(text, pattern) {
   return attrs;
 }
 
+// The scan's state: the text, the position, the open elements ({ node, name, parentNs }), the root and the
+// namespace scope (prefix → URI, inheriting from the parent element's).
 function parseXml(xml) {
   lineEnds = LINE_ENDS_10;
-  const stack = []; // { node, name, ns }
-  let root;
-  let ns = Object.assign(Object.create(null), { xml: XML_NS, '': '' });
-  let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const start = i;
-  const text = (data) => {
-    const top = stack[stack.length - 1];
-    if (top && TEXT_PARENTS.has(top.node.n)) (top.node.c ??= []).push(data);
-  };
-  while (i < xml.length) {
-    const lt = xml.indexOf('<', i);
-    const end = lt < 0 ? xml.length : lt;
-    if (end > i) {
-      const raw = xml.slice(i, end);
-      if (stack.length === 0) {
-        if (!/^[ \t\r\n]*$/.test(raw)) throw xmlError('text data outside of root node.');
-      } else {
-        if (raw.includes(']]>')) throw xmlError('the string "]]>" is disallowed in char data.');
-        text(decode(raw, textLiteral));
-      }
-    }
+  const start = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const s = { xml, i: start, start, stack: [], root: undefined, ns: Object.assign(Object.create(null), { xml: XML_NS, '': '' }) };
+  while (s.i < xml.length) {
+    const lt = xml.indexOf('<', s.i);
+    charData(s, lt < 0 ? xml.length : lt);
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
-    if (next === 0x2f /* / */) {
-      // The usual case, «</name>» closing the open element, without the pattern.
-      const open = stack[stack.length - 1];
-      if (open && xml.startsWith(open.name, lt + 2) && xml.charCodeAt(lt + 2 + open.name.length) === 0x3e /* > */) {
-        stack.pop();
-        ns = open.parentNs;
-        i = lt + 3 + open.name.length;
-        continue;
-      }
-      END_TAG.lastIndex = lt;
-      const m = END_TAG.exec(xml);
-      if (!m) throw xmlError('disallowed character in closing tag.');
-      const top = stack.pop();
-      if (!top) throw xmlError('unexpected close tag.');
-      if (top.name !== m[1]) throw xmlError('unmatched closing tag: ' + m[1] + '.');
-      ns = top.parentNs;
-      i = END_TAG.lastIndex;
-    } else if (next === 0x3f /* ? */) {
-      PI_TARGET.lastIndex = lt;
-      const m = PI_TARGET.exec(xml);
-      if (!m) throw xmlError('disallowed character in processing instruction name.');
-      if (m[1].toLowerCase() === 'xml') {
-        if (m[1] !== 'xml' || lt !== start) throw xmlError('an XML declaration must be at the start of the document.');
-        XML_DECL.lastIndex = lt;
-        const decl = XML_DECL.exec(xml);
-        if (!decl) throw xmlError('malformed XML declaration.');
-        if ((decl[1] ?? decl[2]) === '1.1') lineEnds = LINE_ENDS_11;
-        i = XML_DECL.lastIndex;
-        continue;
-      }
-      const close = xml.indexOf('?>', lt + 2);
-      if (close < 0) throw xmlError('unexpected end.');
-      i = close + 2;
-    } else if (next === 0x21 /* ! */) {
-      if (xml.startsWith('<!--', lt)) {
-        const close = xml.indexOf('--', lt + 4);
-        if (close < 0) throw xmlError('unexpected end.');
-        if (xml.charCodeAt(close + 2) !== 0x3e) throw xmlError('malformed comment.');
-        i = close + 3;
-      } else if (xml.startsWith('<![CDATA[', lt)) {
-        if (stack.length === 0) throw xmlError('text data outside of root node.');
-        const close = xml.indexOf(']]>', lt + 9);
-        if (close < 0) throw xmlError('unexpected end.');
-        text(textLiteral(xml.slice(lt + 9, close)));
-        i = close + 3;
-      } else throw xmlError('a document type declaration or other markup OOXML never has.');
-    } else {
-      START_TAG_ASCII.lastIndex = lt;
-      let m = START_TAG_ASCII.exec(xml);
-      let pattern = START_TAG_ASCII;
-      if (!m) {
-        START_TAG.lastIndex = lt;
-        m = START_TAG.exec(xml);
-        pattern = START_TAG;
-      }
-      if (!m) throw xmlError('malformed start tag.');
-      if (stack.length === 0 && root) throw xmlError('documents may contain only one root.');
-      const parentNs = ns;
-      // Attributes as written; namespace declarations first make this element's scope.
-      const attrs = m[2] ? readAttributes(m[2], pattern === START_TAG_ASCII ? ATTRIBUTE_ASCII : ATTRIBUTE) : NO_ATTRIBUTES;
-      for (const at of attrs) {
-        if (at.name !== 'xmlns' && at.prefix !== 'xmlns') continue;
-        // A namespace name is taken without the white space around it.
-        const uri = at.value.trim();
-        if (ns === parentNs) ns = Object.create(parentNs);
-        const declared = at.name === 'xmlns' ? '' : at.local;
-        if (uri === XMLNS_NS || (uri === XML_NS) !== (declared === 'xml') || declared === 'xmlns') {
-          throw xmlError('a namespace declaration XML does not allow: ' + at.name + '="' + at.value + '".');
-        }
-        if (declared !== '' && uri === '' && lineEnds === LINE_ENDS_10) throw xmlError('invalid attempt to undefine prefix in XML 1.0');
-        ns[declared] = uri;
-      }
-      const name = m[1];
-      const { prefix, local } = nameParts(name);
-      if (prefix === 'xmlns') throw xmlError('tags may not have "xmlns" as prefix.');
-      const uri = ns[prefix];
-      if (uri === undefined || (prefix !== '' && uri === '')) throw xmlError('unbound namespace prefix: ' + JSON.stringify(prefix) + '.');
-      const node = { n: canonicalName(name, prefix, uri, local) };
-      if (attrs.length > 0) {
-        const a = (node.a = {});
-        let expanded;
-        for (const at of attrs) {
-          if (at.prefix === 'xmlns' || at.name === 'xmlns') continue;
-          if (at.prefix === '') {
-            a[at.local] = at.value;
-            continue;
-          }
-          const atUri = ns[at.prefix];
-          if (atUri === undefined) throw xmlError('unbound namespace prefix: ' + JSON.stringify(at.prefix) + '.');
-          const eqname = '{' + atUri + '}' + at.local;
-          expanded ??= new Set();
-          if (expanded.has(eqname)) throw xmlError('duplicate attribute: ' + eqname + '.');
-          expanded.add(eqname);
-          a[atUri ? canonicalName(at.name, at.prefix, atUri, at.local) : at.local] = at.value;
-        }
-      }
-      const parent = stack[stack.length - 1];
-      if (parent) (parent.node.c ??= []).push(node);
-      else root = node;
-      if (m[3]) ns = parentNs;
-      else stack.push({ node, name, parentNs });
-      i = pattern.lastIndex;
-    }
+    if (next === 0x2f /* / */) endTag(s, lt);
+    else if (next === 0x3f /* ? */) instruction(s, lt);
+    else if (next === 0x21 /* ! */) markup(s, lt);
+    else startTag(s, lt);
   }
-  if (stack.length > 0) throw xmlError('unclosed tag: ' + stack[stack.length - 1].name);
-  if (!root) throw new Error('no root element');
-  return root;
+  if (s.stack.length > 0) throw xmlError('unclosed tag: ' + s.stack[s.stack.length - 1].name);
+  if (!s.root) throw new Error('no root element');
+  return s.root;
+}
+
+// Text kept only inside w:t / w:delText / w:instrText.
+function appendText(s, data) {
+  const top = s.stack[s.stack.length - 1];
+  if (top && TEXT_PARENTS.has(top.node.n)) (top.node.c ??= []).push(data);
+}
+
+// The character data from s.i to end: white space only outside the root, no «]]>».
+function charData(s, end) {
+  if (end <= s.i) return;
+  const raw = s.xml.slice(s.i, end);
+  if (s.stack.length === 0) {
+    if (!/^[ \t\r\n]*$/.test(raw)) throw xmlError('text data outside of root node.');
+  } else {
+    if (raw.includes(']]>')) throw xmlError('the string "]]>" is disallowed in char data.');
+    appendText(s, decode(raw, textLiteral));
+  }
+}
+
+function endTag(s, lt) {
+  const { xml } = s;
+  // The usual case, «</name>» closing the open element, without the pattern.
+  const open = s.stack[s.stack.length - 1];
+  if (open && xml.startsWith(open.name, lt + 2) && xml.charCodeAt(lt + 2 + open.name.length) === 0x3e /* > */) {
+    s.stack.pop();
+    s.ns = open.parentNs;
+    s.i = lt + 3 + open.name.length;
+    return;
+  }
+  END_TAG.lastIndex = lt;
+  const m = END_TAG.exec(xml);
+  if (!m) throw xmlError('disallowed character in closing tag.');
+  const top = s.stack.pop();
+  if (!top) throw xmlError('unexpected close tag.');
+  if (top.name !== m[1]) throw xmlError('unmatched closing tag: ' + m[1] + '.');
+  s.ns = top.parentNs;
+  s.i = END_TAG.lastIndex;
+}
+
+// «<?…?>»: the XML declaration (only at the start; version 1.1 changes line ends) or a processing instruction.
+function instruction(s, lt) {
+  const { xml } = s;
+  PI_TARGET.lastIndex = lt;
+  const m = PI_TARGET.exec(xml);
+  if (!m) throw xmlError('disallowed character in processing instruction name.');
+  if (m[1].toLowerCase() === 'xml') {
+    if (m[1] !== 'xml' || lt !== s.start) throw xmlError('an XML declaration must be at the start of the document.');
+    XML_DECL.lastIndex = lt;
+    const decl = XML_DECL.exec(xml);
+    if (!decl) throw xmlError('malformed XML declaration.');
+    if ((decl[1] ?? decl[2]) === '1.1') lineEnds = LINE_ENDS_11;
+    s.i = XML_DECL.lastIndex;
+    return;
+  }
+  const close = xml.indexOf('?>', lt + 2);
+  if (close < 0) throw xmlError('unexpected end.');
+  s.i = close + 2;
+}
+
+// «<!…»: a comment or a CDATA section; a DTD or other declaration is refused.
+function markup(s, lt) {
+  const { xml } = s;
+  if (xml.startsWith('<!--', lt)) {
+    const close = xml.indexOf('--', lt + 4);
+    if (close < 0) throw xmlError('unexpected end.');
+    if (xml.charCodeAt(close + 2) !== 0x3e) throw xmlError('malformed comment.');
+    s.i = close + 3;
+  } else if (xml.startsWith('<![CDATA[', lt)) {
+    if (s.stack.length === 0) throw xmlError('text data outside of root node.');
+    const close = xml.indexOf(']]>', lt + 9);
+    if (close < 0) throw xmlError('unexpected end.');
+    appendText(s, textLiteral(xml.slice(lt + 9, close)));
+    s.i = close + 3;
+  } else throw xmlError('a document type declaration or other markup OOXML never has.');
+}
+
+function startTag(s, lt) {
+  const { xml } = s;
+  START_TAG_ASCII.lastIndex = lt;
+  let m = START_TAG_ASCII.exec(xml);
+  let pattern = START_TAG_ASCII;
+  if (!m) {
+    START_TAG.lastIndex = lt;
+    m = START_TAG.exec(xml);
+    pattern = START_TAG;
+  }
+  if (!m) throw xmlError('malformed start tag.');
+  if (s.stack.length === 0 && s.root) throw xmlError('documents may contain only one root.');
+  const parentNs = s.ns;
+  // Attributes as written; namespace declarations first make this element's scope.
+  const attrs = m[2] ? readAttributes(m[2], pattern === START_TAG_ASCII ? ATTRIBUTE_ASCII : ATTRIBUTE) : NO_ATTRIBUTES;
+  s.ns = scopeOf(attrs, parentNs);
+  const name = m[1];
+  const { prefix, local } = nameParts(name);
+  if (prefix === 'xmlns') throw xmlError('tags may not have "xmlns" as prefix.');
+  const uri = s.ns[prefix];
+  if (uri === undefined || (prefix !== '' && uri === '')) throw xmlError('unbound namespace prefix: ' + JSON.stringify(prefix) + '.');
+  const node = { n: canonicalName(name, prefix, uri, local) };
+  if (attrs.length > 0) node.a = attributeMap(attrs, s.ns);
+  const parent = s.stack[s.stack.length - 1];
+  if (parent) (parent.node.c ??= []).push(node);
+  else s.root = node;
+  if (m[3]) s.ns = parentNs;
+  else s.stack.push({ node, name, parentNs });
+  s.i = pattern.lastIndex;
+}
+
+// The namespace scope of an element: its parent's, plus the element's own declarations (xmlns, xmlns:p).
+function scopeOf(attrs, parentNs) {
+  let ns = parentNs;
+  for (const at of attrs) {
+    if (at.name !== 'xmlns' && at.prefix !== 'xmlns') continue;
+    // A namespace name is taken without the white space around it.
+    const uri = at.value.trim();
+    if (ns === parentNs) ns = Object.create(parentNs);
+    const declared = at.name === 'xmlns' ? '' : at.local;
+    if (uri === XMLNS_NS || (uri === XML_NS) !== (declared === 'xml') || declared === 'xmlns') {
+      throw xmlError('a namespace declaration XML does not allow: ' + at.name + '="' + at.value + '".');
+    }
+    if (declared !== '' && uri === '' && lineEnds === LINE_ENDS_10) throw xmlError('invalid attempt to undefine prefix in XML 1.0');
+    ns[declared] = uri;
+  }
+  return ns;
+}
+
+// The element's attributes by canonical name (namespace declarations left out); a repeat is an error.
+function attributeMap(attrs, ns) {
+  const a = {};
+  let expanded;
+  for (const at of attrs) {
+    if (at.prefix === 'xmlns' || at.name === 'xmlns') continue;
+    if (at.prefix === '') {
+      a[at.local] = at.value;
+      continue;
+    }
+    const atUri = ns[at.prefix];
+    if (atUri === undefined) throw xmlError('unbound namespace prefix: ' + JSON.stringify(at.prefix) + '.');
+    const eqname = '{' + atUri + '}' + at.local;
+    expanded ??= new Set();
+    if (expanded.has(eqname)) throw xmlError('duplicate attribute: ' + eqname + '.');
+    expanded.add(eqname);
+    a[atUri ? canonicalName(at.name, at.prefix, atUri, at.local) : at.local] = at.value;
+  }
+  return a;
 }
 
 function size_(n) {
