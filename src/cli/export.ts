@@ -52,15 +52,28 @@ function splitFormats(value: string | undefined): { formats: string[] | undefine
   return { formats: formats.filter((f) => f !== 'xlsx'), xlsx: formats.includes('xlsx') };
 }
 
-export async function runExport(inputs: string[], options: ExportCliOptions, io: Io): Promise<number> {
+type Datasets = typeof import('../datasets/index.js');
+
+/** What `--format`, `--xlsx` and `--null-value` ask for, checked by the library before any file is read. */
+interface ExportSettings {
+  formats: DatasetFormat[] | undefined;
+  xlsx: boolean;
+  /** `--format xlsx` alone: only the workbook is written. */
+  workbookOnly: boolean;
+  nullValue: string;
+}
+
+function exportSettings(options: ExportCliOptions, datasets: Datasets): ExportSettings {
   const parsed = splitFormats(options.format);
-  const xlsx = parsed.xlsx || options.xlsx === true;
   const workbookOnly = parsed.formats !== undefined && parsed.formats.length === 0;
-  const formats = (workbookOnly ? [...DATASET_FORMATS] : parsed.formats) as DatasetFormat[] | undefined;
-  const nullValue = options.nullValue ?? 'null';
-  const datasets = await import('../datasets/index.js');
+  const settings: ExportSettings = {
+    formats: (workbookOnly ? [...DATASET_FORMATS] : parsed.formats) as DatasetFormat[] | undefined,
+    xlsx: parsed.xlsx || options.xlsx === true,
+    workbookOnly,
+    nullValue: options.nullValue ?? 'null',
+  };
   try {
-    datasets.checkExportOptions({ ...(formats ? { formats } : {}), nullValue });
+    datasets.checkExportOptions({ ...(settings.formats ? { formats: settings.formats } : {}), nullValue: settings.nullValue });
   } catch (error) {
     if (error instanceof datasets.ExportError && error.option) {
       // --format also takes xlsx (the workbook is written beside the tables' formats).
@@ -69,8 +82,39 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     }
     throw error;
   }
+  return settings;
+}
 
+export async function runExport(inputs: string[], options: ExportCliOptions, io: Io): Promise<number> {
+  const datasets = await import('../datasets/index.js');
+  const settings = exportSettings(options, datasets);
   if (options.incremental) throw new UsageError(M.exportIncremental);
+  const read = await readPlans(inputs, options, io);
+  const finish = async (written: string[]): Promise<number> => {
+    const summary = summarise('export', read.reports, read.skipped, written);
+    const summaryWritten = await endBatch(io, summary, { where: options.outDir, seconds: read.elapsedSeconds(), workers: read.workers, several: read.several, summaryFile: options.summary });
+    return summary.counts.failed > 0 || written.length === 0 || !summaryWritten ? EXIT_FAILED : EXIT_OK;
+  };
+  // Every input must give a plan: a dataset is never published with a plan silently missing.
+  if (read.reports.some((r) => r.status === 'failed') || read.plans.length === 0) {
+    reportError(io, null, t('export.nothingWrittenFix', { dir: options.outDir }));
+    return finish([]);
+  }
+  return finish(await writeExport(read.plans, settings, options, io, datasets));
+}
+
+/** Every input read in the worker pool: its plans, and a report per input (in input order). */
+interface ReadPlans {
+  plans: ActionPlan[];
+  reports: FileReport[];
+  skipped: string[];
+  several: boolean;
+  workers: number;
+  /** Seconds since reading began (the summary's time covers the writing too). */
+  elapsedSeconds: () => number;
+}
+
+async function readPlans(inputs: string[], options: ExportCliOptions, io: Io): Promise<ReadPlans> {
   const [{ expandInputs, parseShard, shard }, { runPool, defaultJobs, DEFAULT_TIMEOUT_MS }] = await Promise.all([
     import('../batch/inputs.js'),
     import('../batch/pool.js'),
@@ -86,7 +130,6 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
   });
   if (files.length === 0 && expanded.missing.length === 0) reportError(io, null, M.noFiles);
 
-  // Every input must give a plan: a dataset is never published with a plan silently missing.
   const plans: ActionPlan[] = [];
   await runPool(
     files.map((file) => ({
@@ -119,18 +162,20 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
     () => progress.tick(),
   );
   progress.end();
-  const finish = async (written: string[], where: string): Promise<number> => {
-    const summary = summarise('export', reports, expanded.skipped, written);
-    const workers = Math.min(jobs, Math.max(1, files.length));
-    const summaryWritten = await endBatch(io, summary, { where, seconds: progress.elapsedSeconds(), workers, several: reports.length > 1 || expanded.expanded, summaryFile: options.summary });
-    return summary.counts.failed > 0 || written.length === 0 || !summaryWritten ? EXIT_FAILED : EXIT_OK;
+  return {
+    plans,
+    reports,
+    skipped: expanded.skipped,
+    several: reports.length > 1 || expanded.expanded,
+    workers: Math.min(jobs, Math.max(1, files.length)),
+    elapsedSeconds: () => progress.elapsedSeconds(),
   };
-  if (reports.some((r) => r.status === 'failed') || plans.length === 0) {
-    reportError(io, null, t('export.nothingWrittenFix', { dir: options.outDir }));
-    return finish([], options.outDir);
-  }
+}
 
+/** The dataset written to --out-dir: the files written, or none when the export failed (reported). */
+async function writeExport(plans: ActionPlan[], settings: ExportSettings, options: ExportCliOptions, io: Io, datasets: Datasets): Promise<string[]> {
   const { exportDatasets, ExportError, listStaleFiles, loadPassportFile, writeDataset } = datasets;
+  const { formats, nullValue, xlsx, workbookOnly } = settings;
   try {
     const passport = options.passport ? await loadPassportFile(options.passport) : undefined;
     const result = exportDatasets(plans, {
@@ -161,17 +206,17 @@ export async function runExport(inputs: string[], options: ExportCliOptions, io:
         parties: tables.parties.length,
       })}\n`,
     );
-    return finish(written, options.outDir);
+    return written;
   } catch (error) {
     if (error instanceof ExportError) {
       error.problems.forEach((problem, i) => reportError(io, null, problem, error.texts?.[i]));
       reportError(io, null, t('export.nothingWritten', { dir: options.outDir }));
-      return finish([], options.outDir);
+      return [];
     }
     if (error instanceof OutputError) {
       reportError(io, null, error.message, error.text);
       reportError(io, null, M.summaryNothingWritten(options.outDir));
-      return finish([], options.outDir);
+      return [];
     }
     throw error;
   }
