@@ -339,8 +339,49 @@ function readTable(state: State, node: TableNode): void {
 
 export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawPlan {
   const warnings: Message[] = [...readerMessages];
+  const { paras, cleaned, cleanByBlock } = documentParagraphs(tree);
 
-  // Each paragraph's text as written and cleaned, once (the loops below and the header search share them).
+  const { decision, resolvedAt, blank } = extractDecision(paras, cleaned);
+  warnings.push(...decisionWarnings(decision, headerPlace(paras, resolvedAt), blank));
+  const planTitle = extractPlanTitle(paras, cleaned).title;
+  const period = periodFromTitle(planTitle ?? decision.title);
+  if (!planTitle) warnings.push(warning('plan-no-title', 'the document gives the plan no title of its own (a heading План дій or План заходів)'));
+
+  const { textAfter, tableAfter } = lookahead(tree, cleanByBlock);
+  const state: State = {
+    drafts: [],
+    current: null,
+    label: null,
+    measure: null,
+    measureField: null,
+    tableIndex: 0,
+    planTables: 0,
+    warnings,
+    fallbackTitle: planTitle ?? decision.title ?? 'План заходів',
+    next: (block) => textAfter.get(block) ?? null,
+    nextTable: (block) => tableAfter.get(block) ?? null,
+  };
+  readBlocks(state, tree, cleanByBlock);
+
+  const commitments = mergeDrafts(state.drafts, warnings);
+  // The paragraphs' texts joined by «\n» (concatenated: an array per document here made the optimised code bail out).
+  let text = '';
+  for (let k = 0; k < paras.length; k += 1) text = k === 0 ? paras[k]!.text : `${text}\n${paras[k]!.text}`;
+  const layoutLost = commitments.length === 0 && state.planTables === 0 && looksLikeLostLayout(paras);
+  if (layoutLost) {
+    warnings.push(
+      error(
+        'layout-lost',
+        'the text looks like a plan whose table layout was lost in conversion (cells flattened into lines); no rows were extracted — supply the original DOCX or PDF',
+        paras[0]?.line ? { line: paras[0].line } : {},
+      ),
+    );
+  }
+  return { decision, plan: { title: planTitle, period }, commitments, messages: warnings, text, layoutLost };
+}
+
+/** Each paragraph's text as written and cleaned, once (the extract loops and the header search share them). */
+function documentParagraphs(tree: DocRoot): { paras: Para[]; cleaned: string[]; cleanByBlock: Array<string | null> } {
   const paras: Para[] = [];
   const cleaned: string[] = [];
   const cleanByBlock: Array<string | null> = [];
@@ -358,6 +399,11 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
     cleaned.push(text);
     cleanByBlock.push(text);
   });
+  return { paras, cleaned, cleanByBlock };
+}
+
+/** For every block: the next non-empty paragraph's text and the next table, unless a table or a paragraph comes first. */
+function lookahead(tree: DocRoot, cleanByBlock: Array<string | null>): { textAfter: Map<number, string | null>; tableAfter: Map<number, TableNode | null> } {
   const textAfter = new Map<number, string | null>();
   const tableAfter = new Map<number, TableNode | null>();
   let following: string | null = null;
@@ -377,27 +423,11 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
       }
     }
   }
+  return { textAfter, tableAfter };
+}
 
-  const { decision, resolvedAt, blank } = extractDecision(paras, cleaned);
-  warnings.push(...decisionWarnings(decision, headerPlace(paras, resolvedAt), blank));
-  const planTitle = extractPlanTitle(paras, cleaned).title;
-  const period = periodFromTitle(planTitle ?? decision.title);
-  if (!planTitle) warnings.push(warning('plan-no-title', 'the document gives the plan no title of its own (a heading План дій or План заходів)'));
-
-  const state: State = {
-    drafts: [],
-    current: null,
-    label: null,
-    measure: null,
-    measureField: null,
-    tableIndex: 0,
-    planTables: 0,
-    warnings,
-    fallbackTitle: planTitle ?? decision.title ?? 'План заходів',
-    next: (block) => textAfter.get(block) ?? null,
-    nextTable: (block) => tableAfter.get(block) ?? null,
-  };
-
+/** The document's blocks in order: tables read as plan tables, paragraphs offered to each paragraph handler. */
+function readBlocks(state: State, tree: DocRoot, cleanByBlock: Array<string | null>): void {
   tree.children.forEach((node, block) => {
     if (node.type === 'table') {
       readTable(state, node);
@@ -411,22 +441,6 @@ export function extractPlan(tree: DocRoot, readerMessages: Message[] = []): RawP
     if (node.data?.page) para.page = node.data.page;
     if (!PARAGRAPH_HANDLERS.some((handle) => handle(state, para, text))) state.label = null;
   });
-
-  const commitments = mergeDrafts(state.drafts, warnings);
-  // The paragraphs' texts joined by «\n» (concatenated: an array per document here made the optimised code bail out).
-  let text = '';
-  for (let k = 0; k < paras.length; k += 1) text = k === 0 ? paras[k]!.text : `${text}\n${paras[k]!.text}`;
-  const layoutLost = commitments.length === 0 && state.planTables === 0 && looksLikeLostLayout(paras);
-  if (layoutLost) {
-    warnings.push(
-      error(
-        'layout-lost',
-        'the text looks like a plan whose table layout was lost in conversion (cells flattened into lines); no rows were extracted — supply the original DOCX or PDF',
-        paras[0]?.line ? { line: paras[0].line } : {},
-      ),
-    );
-  }
-  return { decision, plan: { title: planTitle, period }, commitments, messages: warnings, text, layoutLost };
 }
 
 /** Commitments stated twice (plan body + annex) become one, in order of number. */
