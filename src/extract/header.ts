@@ -161,64 +161,85 @@ export function cutTitle(text: string): string {
 /** Fields of a date/number line left blank to be filled in on adoption («від ______ № ____»): a draft. */
 export type BlankField = 'number' | 'date';
 
+/** What the header search has found so far. */
+interface HeaderFinds {
+  authority: string | null;
+  executive: boolean;
+  type: string | null;
+  title: string | null;
+  number: string | null;
+  date: string | null;
+  sawDecisionLine: boolean;
+}
+
 /** Text index for header search: the decision part is the start of the document up to «ВИРІШИВ:». */
 export function extractDecision(
   paras: Para[],
   /** Each paragraph's text cleaned (`cleanLine`), when the caller has it already. */
   cleaned: readonly string[] = paras.map((p) => cleanLine(p.text)),
 ): { decision: RawDecision; resolvedAt: number; blank: BlankField[] } {
-  let authority: string | null = null;
-  let executive = false;
-  let type: string | null = null;
-  let title: string | null = null;
-  let number: string | null = null;
-  let date: string | null = null;
-  let resolvedAt = paras.length;
-  let sawDecisionLine = false;
+  const finds: HeaderFinds = { authority: null, executive: false, type: null, title: null, number: null, date: null, sawDecisionLine: false };
   const blank = new Set<BlankField>();
   const bodies: Array<NonNullable<ReturnType<typeof bodyLine>>> = [];
+  const resolvedAt = readHeader(paras, cleaned, finds, blank, bodies);
+  readStamps(paras, cleaned, finds);
+  const authority = adoptingBody(paras, finds, bodies);
+  const { type, number, date, title } = finds;
+  return {
+    decision: { authority, type, number, date, title },
+    resolvedAt,
+    blank: [...blank].filter((field) => (field === 'number' ? number : date) === null),
+  };
+}
 
+/** The header paragraphs up to «ВИРІШИВ:» (its index is returned): body, act type, date and number, title. */
+function readHeader(paras: Para[], cleaned: readonly string[], finds: HeaderFinds, blank: Set<BlankField>, bodies: Array<NonNullable<ReturnType<typeof bodyLine>>>): number {
   const head = paras.slice(0, EXTRACT_SETTINGS.headerParagraphs);
   for (let i = 0; i < head.length; i += 1) {
-    const raw = head[i]!.text;
     const text = cleaned[i]!;
-    if (RESOLVED.test(text)) {
-      resolvedAt = i;
-      break;
-    }
+    if (RESOLVED.test(text)) return i;
     const council = councilName(text);
-    if (council && !authority) authority = council;
+    if (council && !finds.authority) finds.authority = council;
     const body = bodyLine(text);
     if (body) bodies.push(body);
-    if (/^виконавчий\s+комітет$/iu.test(text)) executive = true;
-    type ??= actType(text);
+    if (/^виконавчий\s+комітет$/iu.test(text)) finds.executive = true;
+    finds.type ??= actType(text);
     const dn = parseDateNumberLine(text);
     if (dn) {
-      sawDecisionLine = true;
-      number ??= dn.number;
-      date ??= dn.date;
+      finds.sawDecisionLine = true;
+      finds.number ??= dn.number;
+      finds.date ??= dn.date;
       if (/№\s*_/u.test(text)) blank.add('number');
       if (/_{2,}[^№]*№/u.test(text)) blank.add('date');
     }
-    if (!title && /^про\s/iu.test(text)) {
-      // A line break inside the title paragraph that starts the body ends the title.
-      const first = cutTitle(raw.split('\n').filter((line, k) => k === 0 || !PREAMBLE.test(cleanLine(line))).join(' '));
-      const parts = [first];
-      const cut = first !== text;
-      for (let j = i + 1; !cut && j < Math.min(head.length, i + 1 + EXTRACT_SETTINGS.titleContinuationLines); j += 1) {
-        const next = cleaned[j]!;
-        if (next === '' || PREAMBLE.test(next) || next.length > EXTRACT_SETTINGS.titleLineMaxLength || /[.;]$/.test(parts[parts.length - 1]!)) break;
-        if (RESOLVED.test(next) || actType(next) || bodyLine(next)) break;
-        const rest = cutTitle(next);
-        if (rest === '') break;
-        parts.push(rest);
-        if (rest !== next) break;
-      }
-      title = parts.join(' ');
-    }
+    if (!finds.title && /^про\s/iu.test(text)) finds.title = headerTitle(head, cleaned, i);
   }
-  // Annexes and approval stamps repeat the decision's date and number:
-  // «Додаток до рішення виконавчого комітету від 09.10.2025 р. № 1417», «ЗАТВЕРДЖЕНО Рішення … від … № …».
+  return paras.length;
+}
+
+/** The title that starts at paragraph i («Про …») and the short lines that continue it. */
+function headerTitle(head: Para[], cleaned: readonly string[], i: number): string {
+  // A line break inside the title paragraph that starts the body ends the title.
+  const first = cutTitle(head[i]!.text.split('\n').filter((line, k) => k === 0 || !PREAMBLE.test(cleanLine(line))).join(' '));
+  const parts = [first];
+  const cut = first !== cleaned[i];
+  for (let j = i + 1; !cut && j < Math.min(head.length, i + 1 + EXTRACT_SETTINGS.titleContinuationLines); j += 1) {
+    const next = cleaned[j]!;
+    if (next === '' || PREAMBLE.test(next) || next.length > EXTRACT_SETTINGS.titleLineMaxLength || /[.;]$/.test(parts[parts.length - 1]!)) break;
+    if (RESOLVED.test(next) || actType(next) || bodyLine(next)) break;
+    const rest = cutTitle(next);
+    if (rest === '') break;
+    parts.push(rest);
+    if (rest !== next) break;
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Annexes and approval stamps repeat the decision's date and number:
+ * «Додаток до рішення виконавчого комітету від 09.10.2025 р. № 1417», «ЗАТВЕРДЖЕНО Рішення … від … № …».
+ */
+function readStamps(paras: Para[], cleaned: readonly string[], finds: HeaderFinds): void {
   // Each paragraph's key once (it is the context of the next three).
   const keys: string[] = [];
   const keyOf = (j: number): string => (keys[j] ??= matchKeyOfLine(cleaned[j]!));
@@ -235,15 +256,21 @@ export function extractDecision(
     if (!m) continue;
     const dn = parseDateNumberLine(m[0]);
     if (!dn) continue;
-    sawDecisionLine = true;
-    if (!number && dn.number) number = dn.number;
-    if (!date && dn.date) date = dn.date;
-    if (!type) type = 'рішення';
-    if (/виконавчого\s+комітету/iu.test(`${context} ${key}`)) executive = true;
+    finds.sawDecisionLine = true;
+    if (!finds.number && dn.number) finds.number = dn.number;
+    if (!finds.date && dn.date) finds.date = dn.date;
+    if (!finds.type) finds.type = 'рішення';
+    if (/виконавчого\s+комітету/iu.test(`${context} ${key}`)) finds.executive = true;
   }
+}
+
+/** The adopting body from what the header names. */
+function adoptingBody(paras: Para[], finds: HeaderFinds, bodies: Array<NonNullable<ReturnType<typeof bodyLine>>>): string | null {
+  let { authority } = finds;
+  const { type } = finds;
   // Without a decision header there is no adopting body to name.
-  if (!authority && bodies.length === 0 && (sawDecisionLine || type)) authority = councilFromGenitive(paras.map((p) => p.text).join('\n'));
-  if (authority && executive) authority = `Виконавчий комітет ${councilGenitive(authority)}`;
+  if (!authority && bodies.length === 0 && (finds.sawDecisionLine || type)) authority = councilFromGenitive(paras.map((p) => p.text).join('\n'));
+  if (authority && finds.executive) authority = `Виконавчий комітет ${councilGenitive(authority)}`;
   // A body named in capitals: the act type says which one adopted it when several are named
   // (a mayor issues «розпорядження», a council and its executive committee «рішення»).
   const pick =
@@ -251,13 +278,7 @@ export function extractDecision(
     (type === 'наказ' && bodies.find((b) => b.kind === 'department')) ||
     bodies.find((b) => b.kind === 'executive') ||
     (!authority ? bodies[0] : undefined);
-  if (pick) authority = pick.name;
-
-  return {
-    decision: { authority, type, number, date, title },
-    resolvedAt,
-    blank: [...blank].filter((field) => (field === 'number' ? number : date) === null),
-  };
+  return pick ? pick.name : authority;
 }
 
 /**
