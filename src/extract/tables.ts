@@ -376,15 +376,8 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
     const location = rowLocation(row, context.table, index);
     if (row.data?.header || hasRowKey(row, layout.headerKey)) return; // repeated header
     const texts = row.children.map((cell) => cleanLine(cellText(cell)));
-    if (texts.every((t) => t === '')) return;
-    // Column-number rows («1 | 2 | 3 | 4 | 5») some tables carry under the header.
-    if (texts.every((t, c) => t === '' || t === String(c + 1))) return;
-
-    const spanning =
-      row.children.length === 1 ||
-      row.children[0]?.data?.colSpan === roles.length ||
-      (row.children.length > 1 && row.children.slice(1).every((cell) => cell.data?.mergedFromLeft));
-    if (spanning) {
+    if (notData(texts)) return;
+    if (spansTable(row, roles.length)) {
       const text = texts.find((t) => t !== '') ?? '';
       const label = groupLabel(text);
       flushPending();
@@ -432,18 +425,33 @@ export function readPlanTable(node: TableNode, layout: TableLayout, context: Row
   });
 
   flushPending();
-  roles.forEach((role, c) => {
-    if (role === 'other') {
-      const header = cleanLine(cellText(node.children[layout.headerRow]!.children[c]));
-      if (header === '') return;
-      context.warnings.push(
-        warning(
-          'column-unknown',
-          `column «${header}» is not a known plan column; its values are not extracted`,
-          rowLocation(node.children[layout.headerRow]!, context.table, layout.headerRow),
-        ),
-      );
-    }
-  });
+  warnUnknownColumns(node, layout, context);
   return out;
+}
+
+/** An empty row, or a row of column numbers («1 | 2 | 3 | 4 | 5») some tables carry under the header. */
+function notData(texts: readonly string[]): boolean {
+  return texts.every((t) => t === '') || texts.every((t, c) => t === '' || t === String(c + 1));
+}
+
+/** A row spanning the whole table: one cell, a cell as wide as the table, or cells merged into the first. */
+function spansTable(row: TableNode['children'][number], columns: number): boolean {
+  return (
+    row.children.length === 1 ||
+    row.children[0]?.data?.colSpan === columns ||
+    (row.children.length > 1 && row.children.slice(1).every((cell) => cell.data?.mergedFromLeft))
+  );
+}
+
+/** A column whose header has no known meaning is reported once (its values are not extracted). */
+function warnUnknownColumns(node: TableNode, layout: TableLayout, context: RowContext): void {
+  const headerRow = node.children[layout.headerRow]!;
+  layout.roles.forEach((role, c) => {
+    if (role !== 'other') return;
+    const header = cleanLine(cellText(headerRow.children[c]));
+    if (header === '') return;
+    context.warnings.push(
+      warning('column-unknown', `column «${header}» is not a known plan column; its values are not extracted`, rowLocation(headerRow, context.table, layout.headerRow)),
+    );
+  });
 }
