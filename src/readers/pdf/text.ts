@@ -41,19 +41,24 @@ import { PDF_SETTINGS } from './settings.js';
 import { cleanRunText } from '../../util/text.js';
 
 /**
- * `cleanRunText` remembered by run text: a line's runs are cleaned when the line is made and its first run
- * again when the line is measured. Bounded (cleared when full), so a long batch does not grow it.
+ * A function of a string remembered by its argument, for texts a document repeats (run texts, words). Bounded:
+ * cleared when it holds `max` entries, so a long batch does not grow it.
  */
-const runTextCache = new Map<string, string>();
-function runText(str: string): string {
-  let s = runTextCache.get(str);
-  if (s === undefined) {
-    s = cleanRunText(str);
-    if (runTextCache.size >= 20000) runTextCache.clear();
-    runTextCache.set(str, s);
-  }
-  return s;
+function remembered(fn: (s: string) => string, max: number): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let out = cache.get(s);
+    if (out === undefined) {
+      out = fn(s);
+      if (cache.size >= max) cache.clear();
+      cache.set(s, out);
+    }
+    return out;
+  };
 }
+
+/** `cleanRunText` by run text: a line's runs are cleaned when the line is made and its first run again when it is measured. */
+const runText = remembered(cleanRunText, 20000);
 
 /** One positioned run of text in page space (baseline y, growing downwards). */
 export interface TextRun {
@@ -252,21 +257,15 @@ function lastWord(s: string): string {
   return s.slice(s.lastIndexOf(' ') + 1);
 }
 
-/** Letters of a token (apostrophes kept), lower-cased: the vocabulary key. */
-export function wordKey(s: string): string {
-  let k = keyCache.get(s);
-  if (k === undefined) {
-    k = s
+/** Letters of a token (apostrophes kept), lower-cased: the vocabulary key (remembered by token: a document repeats its words). */
+export const wordKey = remembered(
+  (s) =>
+    s
       .toLowerCase()
       .replace(/[ʼ'`´]/gu, '’')
-      .replace(/^[^\p{L}]+|[^\p{L}’-]+$/gu, '');
-    if (keyCache.size >= 50000) keyCache.clear();
-    keyCache.set(s, k);
-  }
-  return k;
-}
-/** `wordKey` remembered by token (a document repeats its words; bounded, cleared when full). */
-const keyCache = new Map<string, string>();
+      .replace(/^[^\p{L}]+|[^\p{L}’-]+$/gu, ''),
+  50000,
+);
 
 /**
  * Room left at the end of line A. When A is indented and B starts at the left edge (a
