@@ -19,7 +19,7 @@ export function partyReviewMessages(parties: readonly TableRecord[]): Message[] 
   for (const row of parties) {
     const name = String(row.name ?? '');
     if (row.kind === 'person') continue;
-    const first = (name.match(/^\p{L}+/u)?.[0] ?? '').toLocaleLowerCase('uk');
+    const first = (name.match(/^\p{L}+/u)?.[0] ?? '').toLowerCase();
     let why: string | null = null;
     if (VERBAL_NOUN.test(first) && !INSTITUTIONAL.has(first)) why = 'reads as a task, not a body (it starts with a verbal noun)';
     else if (INITIALS.test(name) || POSTS.test(name)) why = 'names a person (initials or a post), not a body';

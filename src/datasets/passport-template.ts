@@ -83,13 +83,13 @@ export function inferPassport(plans: readonly ActionPlan[]): PassportDraft {
     `Зобов’язання, заходи, строки виконання, виконавці та партнери ${plans.length === 1 ? 'плану' : 'планів'} дій ` +
     `із впровадження Ініціативи «Партнерство «Відкритий Уряд» (OGP Local)${yearsText}${adopted}.`;
   // Sectors of the commitments as keywords: lower case (but acronyms), each once.
-  const keywords = new Map<string, string>(BASE_KEYWORDS.map((k) => [k.toLocaleLowerCase('uk'), k]));
+  const keywords = new Map<string, string>(BASE_KEYWORDS.map((k) => [k.toLowerCase(), k]));
   const sectors: string[] = [];
   for (const p of plans) for (const c of p.commitments) for (const s of c.sectors) sectors.push(s);
   for (const s of sectors.map((x) => cleanOrNull(x, 'one line')).filter((x): x is string => x !== null).sort(compareCodePoints)) {
     const first = s.split(/\s/, 1)[0] ?? '';
-    const keyword = first.length > 1 && first === first.toLocaleUpperCase('uk') ? s : s[0]!.toLocaleLowerCase('uk') + s.slice(1);
-    if (!keywords.has(keyword.toLocaleLowerCase('uk'))) keywords.set(keyword.toLocaleLowerCase('uk'), keyword);
+    const keyword = first.length > 1 && first === first.toUpperCase() ? s : s[0]!.toLowerCase() + s.slice(1);
+    if (!keywords.has(keyword.toLowerCase())) keywords.set(keyword.toLowerCase(), keyword);
   }
   draft.keywords = [...keywords.values()];
   if (authority) draft.publisherName = authority;

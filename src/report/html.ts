@@ -76,7 +76,7 @@ function messageTitle(m: ReviewMessage): string {
 }
 
 function capitalise(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('uk') + text.slice(1);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function warningAnchor(prefix: string, m: ReviewMessage): string {
