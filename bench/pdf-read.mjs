@@ -2,7 +2,7 @@
 /**
  * PDF reader CPU bench: the built reader (dist/, or the dist/ of another checkout for a before/after) reads one PDF
  * many times in one process; prints CPU ms per document (user + sys of the process, median of the rounds) and, with
- * --split, how much of it is pdf.js (the same getOperatorList + getTextContent per page without our layout) so the
+ * --split, how much of it is pdf.js (the same getOperatorList, and getTextContent for a build older than the one-pass text, per page without our layout) so the
  * reader's own share shows. Machine load changes the figures: compare two builds by running them back to back,
  * several times (`--dist A --dist B` alternates them round by round).
  *
@@ -10,7 +10,7 @@
  *
  * Never used by tests.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,7 +34,8 @@ for (const dist of dists) {
   const { getDocument, FONT_SINK_DOCUMENT } = await import(pathToFileURL(join(dist, 'readers', 'pdf', 'pdfjs.js')).href);
   // pdf.js as that build's reader calls it: fonts to a dropping document when the build has one
   const fonts = FONT_SINK_DOCUMENT ? { disableFontFace: false, ownerDocument: FONT_SINK_DOCUMENT } : { disableFontFace: true };
-  readers.push({ dist, readPdf, getDocument, fonts, times: [], pdfjs: [] });
+  const hasOptext = existsSync(join(dist, 'readers', 'pdf', 'optext.js'));
+  readers.push({ dist, readPdf, getDocument, fonts, hasOptext, times: [], pdfjs: [] });
 }
 
 const cpu = async (fn) => {
@@ -45,12 +46,13 @@ const cpu = async (fn) => {
 };
 
 /** pdf.js alone: what the reader asks of it, page by page. */
-async function pdfjsOnly(getDocument, fonts) {
+async function pdfjsOnly(getDocument, fonts, hasOptext) {
   const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, fontExtraProperties: true, ...fonts }).promise;
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     await page.getOperatorList();
-    await page.getTextContent();
+    // a build that reads the text from the operator list (src/readers/pdf/optext.ts) makes no second call
+    if (!hasOptext) await page.getTextContent();
     page.cleanup();
   }
   await doc.destroy();
@@ -61,7 +63,7 @@ for (const r of readers) await r.readPdf(new Uint8Array(data), { ocr: 'off' });
 for (let k = 0; k < rounds; k++) {
   for (const r of readers) {
     r.times.push(await cpu(() => r.readPdf(new Uint8Array(data), { ocr: 'off' })));
-    if (split) r.pdfjs.push(await cpu(() => pdfjsOnly(r.getDocument, r.fonts)));
+    if (split) r.pdfjs.push(await cpu(() => pdfjsOnly(r.getDocument, r.fonts, r.hasOptext)));
   }
 }
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * The pdf.js floor: what the two pdf.js calls the PDF reader makes per page (getTextContent and
- * getOperatorList) cost on their own, in one process, with no ogp-extract code after them. A Node tool
- * that reads PDFs with pdf.js cannot be faster than this; `npm run bench` (bench/run.mjs) runs it beside
- * `ogp-extract extract` and `pdftotext -layout` so the ratios can be read against it.
+ * The pdf.js floor: what the pdf.js call the PDF reader makes per page (getOperatorList: the page's text is
+ * worked out from it, src/readers/pdf/optext.ts) costs on its own, in one process, with no ogp-extract code
+ * after it. A Node tool that reads PDFs with pdf.js cannot be faster than this; `npm run bench`
+ * (bench/run.mjs) runs it beside `ogp-extract extract` and `pdftotext -layout` so the ratios can be read
+ * against it. `--calls text,operators` adds pdf.js's own text pass (getTextContent), as the reader made it
+ * before it took the text from the operator list.
  *
- *   npm run build && node bench/pdfjs-floor.mjs [--calls text,operators] FILE|FOLDER…
+ *   npm run build && node bench/pdfjs-floor.mjs [--calls operators|text|text,operators] FILE|FOLDER…
  *
  * pdf.js is loaded as the reader loads it (dist/readers/pdf/pdfjs.js: legacy build, native Array push,
  * same-thread worker port). Prints one JSON line: files, pages, wall and CPU seconds of this process.
@@ -16,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--calls');
-const calls = new Set((at >= 0 ? args.splice(at, 2)[1] : 'text,operators').split(','));
+const calls = new Set((at >= 0 ? args.splice(at, 2)[1] : 'operators').split(','));
 const root = resolve(new URL('..', import.meta.url).pathname);
 const files = args.flatMap((arg) =>
   statSync(arg).isDirectory()

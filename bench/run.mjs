@@ -15,7 +15,7 @@
  *   --jobs 1 and --jobs N are compared byte for byte;
  * - all 207 files as one mixed batch with --jobs 1 and --jobs N (outputs compared);
  * - per-file latency: `--sample` files per format, each in its own process (as a script calls one file), p50/p95;
- * - the pdf.js floor (bench/pdfjs-floor.mjs): the reader's two pdf.js calls per page alone, in 1 and in N processes;
+ * - the pdf.js floor (bench/pdfjs-floor.mjs): the reader's pdf.js call per page (getOperatorList) alone, in 1 and in N processes;
  * - the long PDF alone (peak RSS; the target is ≤ 300 MB), `--version` start-up (median of 7) and `node -e 0`.
  *
  * Writes bench/out/bench.json and bench/out/bench.md and prints the table. The load average is recorded: wall
@@ -152,7 +152,7 @@ for (const format of FORMATS) {
   entry.identicalAcrossJobs = outs.length < 2 || sameOutputs(outs[0], outs[1]);
   results.batches.push(entry);
 }
-// The pdf.js floor (bench/pdfjs-floor.mjs): the reader's two pdf.js calls per page and nothing else, in one
+// The pdf.js floor (bench/pdfjs-floor.mjs): the reader's pdf.js call per page (getOperatorList) and nothing else, in one
 // process, then in N processes at once over N shares of the files: the most any Node tool built on pdf.js
 // could reach on this machine, for reading the ratios above.
 {
@@ -230,7 +230,7 @@ for (const b of results.batches) {
 const fl = results.pdfjsFloor;
 if (fl) {
   const ref = results.batches.find((b) => b.format === 'pdf')?.reference;
-  lines.push(`| pdf.js alone (getOperatorList + getTextContent per page, no ogp-extract code), 1 process | ${fl.files} | ${f2(fl.one.wall)} | ${f2(fl.one.cpu)} | ${f2(fl.files / fl.one.wall)} | ${f2(fl.pages / fl.one.wall)} | ${fl.one.rssMb} | ${ratio(fl.one.wall, ref?.wall)} | ${ratio(fl.one.cpu, ref?.cpu)} | |`);
+  lines.push(`| pdf.js alone (getOperatorList per page, what the reader asks of it; no ogp-extract code), 1 process | ${fl.files} | ${f2(fl.one.wall)} | ${f2(fl.one.cpu)} | ${f2(fl.files / fl.one.wall)} | ${f2(fl.pages / fl.one.wall)} | ${fl.one.rssMb} | ${ratio(fl.one.wall, ref?.wall)} | ${ratio(fl.one.cpu, ref?.cpu)} | |`);
   if (fl.parallel) {
     lines.push(`| pdf.js alone, ${fl.processes} processes at once (1/${fl.processes} of the files each) | ${fl.files} | ${f2(fl.parallel.wall)} | ${f2(fl.parallel.cpu)} | ${f2(fl.files / fl.parallel.wall)} | ${f2(fl.pages / fl.parallel.wall)} | ${fl.parallel.rssMb} | ${ratio(fl.parallel.wall, ref?.wall)} | ${ratio(fl.parallel.cpu, ref?.cpu)} | |`);
     lines.push(`| speed-up ${fl.processes} processes / 1, pdf.js alone | | ${ratio(fl.one.wall, fl.parallel.wall)} | | | | | | | |`);

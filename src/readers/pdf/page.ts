@@ -20,6 +20,7 @@ import {
 } from './geometry.js';
 import { median, splitRun, toLines, toPLine, typicalPitch, type Line, type PLine, type TextRun } from './text.js';
 import { borderlessTables } from './borderless.js';
+import { textFromOperators, type FontFacts } from './optext.js';
 import { PDF_SETTINGS } from './settings.js';
 
 /** A cell of a table fragment: its own lines, or a placeholder covered by a spanning cell. */
@@ -147,13 +148,19 @@ function pageMatrix(vt: Matrix, width: number, height: number, theta: number): {
 const BOLD_RE = /bold|black|heavy|semibold|demi|,b\b|-b\b/iu;
 
 function fontIsBold(page: PDFPageProxy, fontName: string): boolean {
+  const font = fontObject(page, fontName) as { name?: unknown; bold?: unknown } | undefined;
+  if (font?.bold === true) return true;
+  return typeof font?.name === 'string' && BOLD_RE.test(font.name);
+}
+
+/** A font pdf.js has handed to this side (`page.commonObjs`), by its loaded name; undefined while it has not. */
+function fontObject(page: PDFPageProxy, fontName: string): object | undefined {
   try {
-    if (!page.commonObjs.has(fontName)) return false;
-    const font = page.commonObjs.get(fontName) as { name?: unknown; bold?: unknown } | undefined;
-    if (font?.bold === true) return true;
-    return typeof font?.name === 'string' && BOLD_RE.test(font.name);
+    if (!page.commonObjs.has(fontName)) return undefined;
+    const font: unknown = page.commonObjs.get(fontName);
+    return typeof font === 'object' && font !== null ? font : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -291,16 +298,11 @@ function readDrawing(ops: { fnArray: number[]; argsArray: unknown[] }, pm: Matri
  * does not give both.
  */
 function fontGlyphs(page: PDFPageProxy, fontName: string): Map<string, number> | undefined {
-  try {
-    if (!page.commonObjs.has(fontName)) return undefined;
-    const font: unknown = page.commonObjs.get(fontName);
-    if (typeof font !== 'object' || font === null) return undefined;
-    // a document's font is one object for all its pages: its widths are worked out once
-    if (!glyphsOfFont.has(font)) glyphsOfFont.set(font, glyphWidths(font));
-    return glyphsOfFont.get(font);
-  } catch {
-    return undefined;
-  }
+  const font = fontObject(page, fontName);
+  if (!font) return undefined;
+  // a document's font is one object for all its pages: its widths are worked out once
+  if (!glyphsOfFont.has(font)) glyphsOfFont.set(font, glyphWidths(font));
+  return glyphsOfFont.get(font);
 }
 
 const glyphsOfFont = new WeakMap<object, Map<string, number> | undefined>();
@@ -386,9 +388,13 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
   const ops = await page.getOperatorList();
-  const content = await page.getTextContent();
-  const items: RawItem[] = [];
-  for (const x of content.items as unknown[]) if (isTextItem(x)) items.push(x);
+  // the text from the operator list (one pass over the page: optext.ts), else pdf.js's own text pass
+  let items: RawItem[] | null = textFromOperators(ops, (name) => fontObject(page, name) as FontFacts | undefined, page.view);
+  if (!items) {
+    items = [];
+    const content = await page.getTextContent();
+    for (const x of content.items as unknown[]) if (isTextItem(x)) items.push(x);
+  }
   const placed = items.map((it) => multiply(vt, it.transform));
   const theta = orientation(items, placed);
   const { m: pm, width, height } = pageMatrix(vt, viewport.width, viewport.height, theta);

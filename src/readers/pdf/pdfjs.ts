@@ -21,7 +21,7 @@ import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 if (Array.prototype.push !== nativePush) Array.prototype.push = nativePush;
 
-export const { VerbosityLevel, OPS } = pdfjs;
+export const { VerbosityLevel, OPS, normalizeUnicode } = pdfjs;
 
 type Listener = (event: { data: unknown }) => void;
 

@@ -1,0 +1,566 @@
+/**
+ * A page's text items worked out from its operator list, so that pdf.js reads each content stream once.
+ *
+ * The reader needs both what a page draws (rulings, shading: `getOperatorList`) and its text with positions
+ * (`getTextContent`). pdf.js answers the two with two passes over the page's content stream: each decodes and
+ * parses the stream again, and the text pass walks every glyph a second time. Measured on the bench's PDFs
+ * (bench/pdfjs-floor.mjs), the operator list alone costs ~2.3 s of CPU, the text alone ~3.3 s, both ~4.7 s:
+ * the text pass adds half again. Yet the operator list already holds every glyph shown (`showText`: pdf.js's
+ * glyphs with their Unicode text and advance width, and the spacing numbers of `TJ`) and every change of the
+ * text state (font and size, text matrix, moves, spacings, scaling, rise, the transform, save/restore, form
+ * XObjects).
+ *
+ * `textFromOperators` replays those operators with pdf.js's own text-content rules — a port of
+ * `PartialEvaluator.getTextContent` (pdfjs-dist 5.4, src/core/evaluator.js) for horizontal text: the same
+ * text state machine, the same tests for a glyph outside the page, for a space between words (the same
+ * factors of the font size: a gap of 0.102–0.6 em is one space, more starts a new item, a step back of more
+ * than 0.2 em too), the same dropping of space glyphs and invisible format marks, the same end of an item at
+ * a change of font, at marked content and around form XObjects, and pdf.js's `normalizeUnicode` of each
+ * item. Annotations' appearances are skipped, as `getTextContent` never reads them. The items it gives are
+ * the ones `getTextContent` gives (test/readers/pdf/optext.test.ts compares the two on every PDF fixture,
+ * and the reader's outputs are unchanged).
+ *
+ * Where the port would differ from pdf.js it answers null and the reader asks pdf.js (`getTextContent`) for
+ * that page: a vertical or Type3 font, a font pdf.js could not load or has not handed over, text shown
+ * before any font is set, right-to-left text (pdf.js reorders it with its bidi algorithm), or an operator
+ * list the port does not recognise.
+ */
+import { normalizeUnicode, OPS } from './pdfjs.js';
+
+/** A text item as `getTextContent` gives it (the fields the reader uses). */
+export interface OpTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+/** What the port needs to know of a font (pdf.js's `FontFaceObject` in `page.commonObjs`). */
+export interface FontFacts {
+  fontMatrix?: ArrayLike<number>;
+  vertical?: boolean;
+  isType3Font?: boolean;
+  isInvalidPDFjsFont?: boolean;
+}
+
+/** A glyph of a `showText` operator (pdf.js's `Glyph`), or a `TJ` spacing number (thousandths of an em). */
+interface Glyph {
+  unicode: string;
+  width: number;
+  originalCharCode: number;
+}
+
+type M6 = number[];
+
+const IDENTITY: M6 = [1, 0, 0, 1, 0, 0];
+const FONT_IDENTITY: M6 = [0.001, 0, 0, 0.001, 0, 0];
+
+// pdf.js getTextContent's factors of the font size
+const TRACKING_SPACE_FACTOR = 0.102;
+const NOT_A_SPACE_FACTOR = 0.03;
+const NEGATIVE_SPACE_FACTOR = -0.2;
+const SPACE_IN_FLOW_MIN_FACTOR = 0.102;
+const SPACE_IN_FLOW_MAX_FACTOR = 0.6;
+const VERTICAL_SHIFT_RATIO = 0.25;
+
+/** pdf.js's `Util.transform`: m1 × m2. */
+function transform(m1: ArrayLike<number>, m2: ArrayLike<number>): M6 {
+  return [
+    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
+    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
+    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
+    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
+    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
+    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
+  ];
+}
+
+/** pdf.js's `getCharUnicodeCategory` (src/core/unicode.js), with the same regular expression. */
+const SPECIAL_CHAR = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
+interface Category {
+  isWhitespace: boolean;
+  isZeroWidthDiacritic: boolean;
+  isInvisibleFormatMark: boolean;
+}
+const categories = new Map<string, Category>();
+/** Printable ASCII and the Cyrillic letters U+0400–U+0482: no space, no combining mark, no format mark. */
+const PLAIN: Category = Object.freeze({ isWhitespace: false, isZeroWidthDiacritic: false, isInvisibleFormatMark: false });
+function category(char: string): Category {
+  if (char.length === 1) {
+    const code = char.charCodeAt(0);
+    if ((code > 0x20 && code < 0x7f) || (code >= 0x400 && code <= 0x482)) return PLAIN;
+  }
+  let c = categories.get(char);
+  if (!c) {
+    const groups = SPECIAL_CHAR.exec(char);
+    c = { isWhitespace: !!groups?.[1], isZeroWidthDiacritic: !!groups?.[2], isInvisibleFormatMark: !!groups?.[3] };
+    if (categories.size > 10000) categories.clear();
+    categories.set(char, c);
+  }
+  return c;
+}
+
+/** Right-to-left scripts: pdf.js reorders such text (bidi), which the port does not do. */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|\ud83a[\udd00-\udd5f]|\ud83b[\udc70-\udeff]/u;
+
+/** The text state, as pdf.js's `TextState` (saved and restored whole by q/Q, as pdf.js does). */
+interface TextState {
+  ctm: M6;
+  fontName: string | null;
+  fontSize: number;
+  font: FontFacts | null;
+  fontMatrix: ArrayLike<number>;
+  textMatrix: M6;
+  textLineMatrix: M6;
+  charSpacing: number;
+  wordSpacing: number;
+  leading: number;
+  textHScale: number;
+  textRise: number;
+}
+
+const cloneState = (s: TextState): TextState => ({ ...s, textMatrix: s.textMatrix.slice(), textLineMatrix: s.textLineMatrix.slice() });
+
+function translate(m: M6, x: number, y: number): void {
+  m[4] = m[0]! * x + m[2]! * y + m[4]!;
+  m[5] = m[1]! * x + m[3]! * y + m[5]!;
+}
+
+/** The item being built and the two last characters, per content stream (a form XObject has its own). */
+interface Builder {
+  initialized: boolean;
+  str: string[];
+  totalWidth: number;
+  width: number;
+  height: number;
+  prevTransform: M6 | null;
+  textAdvanceScale: number;
+  trackingSpaceMin: number;
+  notASpace: number;
+  negativeSpaceMax: number;
+  spaceInFlowMin: number;
+  spaceInFlowMax: number;
+  transform: M6 | null;
+  fontName: string | null;
+  lastChars: [string, string];
+  lastCharsPos: number;
+}
+
+const newBuilder = (): Builder => ({
+  initialized: false,
+  str: [],
+  totalWidth: 0,
+  width: 0,
+  height: 0,
+  prevTransform: null,
+  textAdvanceScale: 0,
+  trackingSpaceMin: Infinity,
+  notASpace: -Infinity,
+  negativeSpaceMax: -Infinity,
+  spaceInFlowMin: 0,
+  spaceInFlowMax: 0,
+  transform: null,
+  fontName: null,
+  lastChars: [' ', ' '],
+  lastCharsPos: 0,
+});
+
+/** The port gives up: the page is read with pdf.js's getTextContent. */
+class Unsupported extends Error {}
+
+/**
+ * The text items of a page from its operator list (see the module comment), or null when pdf.js's own
+ * `getTextContent` must be asked. `fontOf` gives a font by its loaded name (undefined: not available);
+ * `viewBox` is the page's view (`page.view`).
+ */
+export function textFromOperators(
+  ops: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },
+  fontOf: (loadedName: string) => FontFacts | undefined,
+  viewBox: ArrayLike<number>,
+): OpTextItem[] | null {
+  try {
+    return replay(ops, fontOf, viewBox);
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+}
+
+function replay(
+  ops: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },
+  fontOf: (loadedName: string) => FontFacts | undefined,
+  viewBox: ArrayLike<number>,
+): OpTextItem[] {
+  const items: OpTextItem[] = [];
+  let st: TextState = {
+    ctm: IDENTITY.slice(),
+    fontName: null,
+    fontSize: 0,
+    font: null,
+    fontMatrix: FONT_IDENTITY,
+    textMatrix: IDENTITY.slice(),
+    textLineMatrix: IDENTITY.slice(),
+    charSpacing: 0,
+    wordSpacing: 0,
+    leading: 0,
+    textHScale: 1,
+    textRise: 0,
+  };
+  const stack: TextState[] = [];
+  /** Per open form XObject: the state to go back to and the builder of the stream around it. */
+  const forms: { state: TextState; stackDepth: number; b: Builder }[] = [];
+  let b = newBuilder();
+  let annotations = 0;
+
+  /**
+   * pdf.js's getCurrentTextTransform: ctm × textMatrix × [size·hscale, 0, 0, size, 0, rise], asked for twice per
+   * glyph. Written out: the same products and sums in the same order as the two `transform` calls, without the
+   * terms that multiply a zero of the font matrix.
+   */
+  const current = (): M6 => {
+    const tm = st.textMatrix;
+    const c = st.ctm;
+    const sx = st.fontSize * st.textHScale;
+    const sy = st.fontSize;
+    const a = tm[0]! * sx;
+    const b = tm[1]! * sx;
+    const cc = tm[2]! * sy;
+    const d = tm[3]! * sy;
+    const e = tm[2]! * st.textRise + tm[4]!;
+    const f = tm[3]! * st.textRise + tm[5]!;
+    return [c[0]! * a + c[2]! * b, c[1]! * a + c[3]! * b, c[0]! * cc + c[2]! * d, c[1]! * cc + c[3]! * d, c[0]! * e + c[2]! * f + c[4]!, c[1]! * e + c[3]! * f + c[5]!];
+  };
+
+  const saveLastChar = (char: string): boolean => {
+    const next = (b.lastCharsPos + 1) % 2;
+    const ret = b.lastChars[b.lastCharsPos] !== ' ' && b.lastChars[next] === ' ';
+    b.lastChars[b.lastCharsPos] = char;
+    b.lastCharsPos = next;
+    return ret;
+  };
+  const shouldAddWhitespace = (): boolean => b.lastChars[b.lastCharsPos] !== ' ' && b.lastChars[(b.lastCharsPos + 1) % 2] === ' ';
+  const resetLastChars = (): void => {
+    b.lastChars[0] = b.lastChars[1] = ' ';
+    b.lastCharsPos = 0;
+  };
+
+  const flush = (): void => {
+    if (!b.initialized) return;
+    b.totalWidth += b.width * b.textAdvanceScale;
+    const str = normalizeUnicode(b.str.join(''));
+    if (RTL.test(str)) throw new Unsupported();
+    // whitespace-only items (pdf.js's pushWhitespace, an empty item at a line end) carry nothing the reader uses
+    if (str.trim() !== '') items.push({ str, transform: b.transform!, width: Math.abs(b.totalWidth), fontName: b.fontName! });
+    b.initialized = false;
+    b.str.length = 0;
+  };
+
+  const ensureItem = (): void => {
+    if (b.initialized) return;
+    b.fontName = st.fontName;
+    const trm = (b.transform = current());
+    b.width = b.totalWidth = 0;
+    b.height = Math.hypot(trm[2]!, trm[3]!);
+    const scaleLineX = Math.hypot(st.textLineMatrix[0]!, st.textLineMatrix[1]!);
+    const scaleCtmX = Math.hypot(st.ctm[0]!, st.ctm[1]!);
+    b.textAdvanceScale = scaleCtmX * scaleLineX;
+    const { fontSize } = st;
+    b.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
+    b.notASpace = fontSize * NOT_A_SPACE_FACTOR;
+    b.negativeSpaceMax = fontSize * NEGATIVE_SPACE_FACTOR;
+    b.spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN_FACTOR;
+    b.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
+    b.initialized = true;
+  };
+
+  const updateAdvanceScale = (): void => {
+    if (!b.initialized) return;
+    const scaleFactor = Math.hypot(st.ctm[0]!, st.ctm[1]!) * Math.hypot(st.textLineMatrix[0]!, st.textLineMatrix[1]!);
+    if (scaleFactor === b.textAdvanceScale) return;
+    b.totalWidth += b.width * b.textAdvanceScale;
+    b.width = 0;
+    b.textAdvanceScale = scaleFactor;
+  };
+
+  /** A gap wider than a space (or a step back): the item ends, a whitespace item would stand between. */
+  const addFakeSpaces = (width: number, orientation: number): boolean => {
+    if (orientation * b.spaceInFlowMin <= width && width <= orientation * b.spaceInFlowMax) {
+      if (b.initialized) {
+        resetLastChars();
+        b.str.push(' ');
+      }
+      return false;
+    }
+    flush();
+    resetLastChars();
+    return true;
+  };
+
+  const appendEOL = (): void => {
+    resetLastChars();
+    if (b.initialized) flush();
+  };
+
+  /** pdf.js's compareWithLastPosition, horizontal text: false when the glyph is outside the page. */
+  const compareWithLastPosition = (glyphWidth: number): boolean => {
+    const ct = current();
+    let posX = ct[4]!;
+    let posY = ct[5]!;
+    if (posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!) return false;
+    if (!st.font || !b.prevTransform) return true;
+    const prev = b.prevTransform;
+    let lastPosX = prev[4]!;
+    let lastPosY = prev[5]!;
+    if (lastPosX === posX && lastPosY === posY) return true;
+    let rotate = -1;
+    if (ct[0] && ct[1] === 0 && ct[2] === 0) rotate = ct[0] > 0 ? 0 : 180;
+    else if (ct[1] && ct[0] === 0 && ct[3] === 0) rotate = ct[1] > 0 ? 90 : 270;
+    switch (rotate) {
+      case 0:
+        break;
+      case 90:
+        [posX, posY] = [posY, posX];
+        [lastPosX, lastPosY] = [lastPosY, lastPosX];
+        break;
+      case 180:
+        [posX, posY, lastPosX, lastPosY] = [-posX, -posY, -lastPosX, -lastPosY];
+        break;
+      case 270:
+        [posX, posY] = [-posY, -posX];
+        [lastPosX, lastPosY] = [-lastPosY, -lastPosX];
+        break;
+      default:
+        [posX, posY] = inverseRotation(posX, posY, ct);
+        [lastPosX, lastPosY] = inverseRotation(lastPosX, lastPosY, prev);
+    }
+    const advanceX = (posX - lastPosX) / b.textAdvanceScale;
+    const advanceY = posY - lastPosY;
+    const orientation = Math.sign(b.width);
+    if (advanceX < orientation * b.negativeSpaceMax) {
+      if (Math.abs(advanceY) > 0.5 * b.height) {
+        appendEOL();
+        return true;
+      }
+      resetLastChars();
+      flush();
+      return true;
+    }
+    if (Math.abs(advanceY) > b.height) {
+      appendEOL();
+      return true;
+    }
+    if (advanceX <= orientation * b.notASpace) resetLastChars();
+    if (advanceX <= orientation * b.trackingSpaceMin) {
+      if (shouldAddWhitespace()) {
+        resetLastChars();
+        flush();
+      } else b.width += advanceX;
+    } else if (!addFakeSpaces(advanceX, orientation)) {
+      if (b.str.length === 0) resetLastChars();
+      else b.width += advanceX;
+    }
+    if (Math.abs(advanceY) > b.height * VERTICAL_SHIFT_RATIO) flush();
+    return true;
+  };
+
+  /** pdf.js's buildTextContentItem, horizontal text: one run of glyphs, `extraSpacing` after its last. */
+  const buildItem = (glyphs: Glyph[] | null, extraSpacing: number): void => {
+    if (!glyphs || glyphs.length === 0) {
+      const charSpacing = st.charSpacing + extraSpacing;
+      if (charSpacing) translate(st.textMatrix, charSpacing * st.textHScale, 0);
+      return;
+    }
+    const scale = st.fontMatrix[0]! * st.fontSize;
+    for (let i = 0, ii = glyphs.length; i < ii; i++) {
+      const glyph = glyphs[i]!;
+      const cat = category(glyph.unicode);
+      if (cat.isInvisibleFormatMark) continue;
+      let charSpacing = st.charSpacing + (i + 1 === ii ? extraSpacing : 0);
+      let scaledDim = glyph.width * scale;
+      if (glyph.originalCharCode === 0x20) charSpacing += st.wordSpacing;
+      if (cat.isWhitespace) {
+        charSpacing += scaledDim;
+        translate(st.textMatrix, charSpacing * st.textHScale, 0);
+        saveLastChar(' ');
+        continue;
+      }
+      if (!cat.isZeroWidthDiacritic && !compareWithLastPosition(scaledDim)) {
+        translate(st.textMatrix, scaledDim * st.textHScale, 0);
+        continue;
+      }
+      ensureItem();
+      if (cat.isZeroWidthDiacritic) scaledDim = 0;
+      scaledDim *= st.textHScale;
+      translate(st.textMatrix, scaledDim, 0);
+      b.width += scaledDim;
+      if (scaledDim) b.prevTransform = current();
+      if (saveLastChar(glyph.unicode)) b.str.push(' ');
+      b.str.push(glyph.unicode);
+      if (charSpacing) translate(st.textMatrix, charSpacing * st.textHScale, 0);
+    }
+  };
+
+  const setFont = (loadedName: unknown, size: unknown): void => {
+    if (typeof loadedName !== 'string' || typeof size !== 'number') throw new Unsupported();
+    if (st.font && loadedName === st.fontName && size === st.fontSize) return;
+    flush();
+    const font = fontOf(loadedName);
+    if (!font || font.vertical || font.isType3Font || font.isInvalidPDFjsFont) throw new Unsupported();
+    st.fontName = loadedName;
+    st.fontSize = size;
+    st.font = font;
+    st.fontMatrix = font.fontMatrix ?? FONT_IDENTITY;
+  };
+
+  const showText = (glyphs: unknown): void => {
+    if (!st.font || !Array.isArray(glyphs)) throw new Unsupported();
+    const spaceFactor = -st.fontSize / 1000;
+    let run: Glyph[] = [];
+    for (const g of glyphs as (Glyph | number | null)[]) {
+      if (typeof g === 'number') {
+        if (g === 0) continue;
+        buildItem(run, g * spaceFactor);
+        run = [];
+      } else if (g && typeof g.unicode === 'string' && typeof g.width === 'number') run.push(g);
+      else if (g !== null) throw new Unsupported();
+    }
+    if (run.length > 0) buildItem(run, 0);
+  };
+
+  const { fnArray } = ops;
+  const argsArray = ops.argsArray as (unknown[] | null)[];
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = argsArray[i] ?? [];
+    if (annotations > 0) {
+      if (fn === OPS.beginAnnotation) annotations++;
+      else if (fn === OPS.endAnnotation) annotations--;
+      continue;
+    }
+    switch (fn) {
+      case OPS.beginAnnotation:
+        annotations++;
+        break;
+      case OPS.save:
+        stack.push(st);
+        st = cloneState(st);
+        break;
+      case OPS.restore: {
+        const prev = st;
+        const floor = forms.length > 0 ? forms[forms.length - 1]!.stackDepth : 0;
+        if (stack.length > floor) st = stack.pop()!;
+        if (prev.font !== st.font || prev.fontSize !== st.fontSize || prev.fontName !== st.fontName) flush();
+        break;
+      }
+      case OPS.transform:
+        st.ctm = transform(st.ctm, matrixArg(args));
+        break;
+      case OPS.paintFormXObjectBegin: {
+        flush();
+        forms.push({ state: st, stackDepth: stack.length, b });
+        st = cloneState(st);
+        const m = args[0];
+        if (m) st.ctm = transform(st.ctm, matrixArg([m]));
+        b = newBuilder();
+        break;
+      }
+      case OPS.paintFormXObjectEnd: {
+        flush();
+        const form = forms.pop();
+        if (!form) throw new Unsupported();
+        st = form.state;
+        stack.length = form.stackDepth;
+        b = form.b;
+        break;
+      }
+      case OPS.beginMarkedContent:
+      case OPS.beginMarkedContentProps:
+      case OPS.endMarkedContent:
+        flush();
+        break;
+      case OPS.setFont:
+        setFont(args[0], args[1]);
+        break;
+      case OPS.setGState:
+        for (const entry of (Array.isArray(args[0]) ? args[0] : []) as unknown[]) {
+          if (!Array.isArray(entry) || entry[0] !== 'Font') continue;
+          const [name, size] = entry[1] as [unknown, unknown];
+          flush();
+          st.fontName = null;
+          setFont(name, size);
+        }
+        break;
+      case OPS.setTextRise:
+        st.textRise = num(args[0]);
+        break;
+      case OPS.setHScale:
+        st.textHScale = num(args[0]) / 100;
+        break;
+      case OPS.setLeading:
+        st.leading = num(args[0]);
+        break;
+      case OPS.moveText:
+        translate(st.textLineMatrix, num(args[0]), num(args[1]));
+        st.textMatrix = st.textLineMatrix.slice();
+        break;
+      case OPS.setLeadingMoveText:
+        st.leading = -num(args[1]);
+        translate(st.textLineMatrix, num(args[0]), num(args[1]));
+        st.textMatrix = st.textLineMatrix.slice();
+        break;
+      case OPS.nextLine:
+        translate(st.textLineMatrix, 0, -st.leading);
+        st.textMatrix = st.textLineMatrix.slice();
+        break;
+      case OPS.setTextMatrix: {
+        const m = matrixArg(args);
+        st.textMatrix = m.slice();
+        st.textLineMatrix = m.slice();
+        updateAdvanceScale();
+        break;
+      }
+      case OPS.setCharSpacing:
+        st.charSpacing = num(args[0]);
+        break;
+      case OPS.setWordSpacing:
+        st.wordSpacing = num(args[0]);
+        break;
+      case OPS.beginText:
+        st.textMatrix = IDENTITY.slice();
+        st.textLineMatrix = IDENTITY.slice();
+        break;
+      case OPS.showText:
+        showText(args[0]);
+        break;
+      case OPS.showSpacedText:
+      case OPS.nextLineShowText:
+      case OPS.nextLineSetSpacingShowText:
+        // pdf.js's operator list gives these as showText (with nextLine and the spacings before it)
+        throw new Unsupported();
+      default:
+        break;
+    }
+  }
+  if (forms.length > 0) throw new Unsupported();
+  flush();
+  return items;
+}
+
+function num(x: unknown): number {
+  if (typeof x !== 'number') throw new Unsupported();
+  return x;
+}
+
+/** A matrix argument: six numbers, or one array of six (pdf.js gives `setTextMatrix` a Float32Array). */
+function matrixArg(args: unknown[]): M6 {
+  const m = args.length === 1 ? args[0] : args;
+  if ((!Array.isArray(m) && !ArrayBuffer.isView(m)) || (m as ArrayLike<number>).length !== 6) throw new Unsupported();
+  const out = Array.from(m as ArrayLike<number>);
+  if (out.some((v) => typeof v !== 'number')) throw new Unsupported();
+  return out;
+}
+
+function inverseRotation(x: number, y: number, m: ArrayLike<number>): [number, number] {
+  const scale = Math.hypot(m[0]!, m[1]!);
+  return [(m[0]! * x + m[1]! * y) / scale, (m[2]! * x + m[3]! * y) / scale];
+}
