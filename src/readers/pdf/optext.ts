@@ -16,9 +16,11 @@
  * factors of the font size: a gap of 0.102–0.6 em is one space, more starts a new item, a step back of more
  * than 0.2 em too), the same dropping of space glyphs and invisible format marks, the same end of an item at
  * a change of font, at marked content and around form XObjects, and pdf.js's `normalizeUnicode` of each
- * item. Annotations' appearances are skipped, as `getTextContent` never reads them. The items it gives are
- * the ones `getTextContent` gives (test/readers/pdf/optext.test.ts compares the two on every PDF fixture,
- * and the reader's outputs are unchanged).
+ * item. Annotations' appearances are skipped, as `getTextContent` never reads them. The operator list keeps the
+ * matrices of `Tm` and of forms as 32-bit floats; they are taken back to the decimals the PDF wrote (`written`).
+ * The items it gives are the ones `getTextContent` gives: test/readers/pdf/optext.test.ts compares the two on
+ * every PDF fixture (LibreOffice, Chromium and Tesseract PDFs among them), and `node bench/optext-compare.mjs`
+ * does so on any folder of PDFs (on pdf.js's own test corpus, see the README).
  *
  * Where the port would differ from pdf.js it answers null and the reader asks pdf.js (`getTextContent`) for
  * that page: a vertical or Type3 font, a font pdf.js could not load or has not handed over, text shown
@@ -127,43 +129,41 @@ function translate(m: M6, x: number, y: number): void {
 }
 
 /** The item being built and the two last characters, per content stream (a form XObject has its own). */
-interface Builder {
-  initialized: boolean;
-  str: string[];
-  totalWidth: number;
-  width: number;
-  height: number;
-  prevTransform: M6 | null;
-  textAdvanceScale: number;
-  trackingSpaceMin: number;
-  notASpace: number;
-  negativeSpaceMax: number;
-  spaceInFlowMin: number;
-  spaceInFlowMax: number;
-  transform: M6 | null;
-  fontName: string | null;
-  lastChars: [string, string];
-  lastCharsPos: number;
-}
+class Builder {
+  initialized = false;
+  str: string[] = [];
+  totalWidth = 0;
+  width = 0;
+  height = 0;
+  prevTransform: M6 | null = null;
+  textAdvanceScale = 0;
+  trackingSpaceMin = Infinity;
+  notASpace = -Infinity;
+  negativeSpaceMax = -Infinity;
+  spaceInFlowMin = 0;
+  spaceInFlowMax = 0;
+  transform: M6 | null = null;
+  fontName: string | null = null;
+  lastChars: [string, string] = [' ', ' '];
+  lastCharsPos = 0;
 
-const newBuilder = (): Builder => ({
-  initialized: false,
-  str: [],
-  totalWidth: 0,
-  width: 0,
-  height: 0,
-  prevTransform: null,
-  textAdvanceScale: 0,
-  trackingSpaceMin: Infinity,
-  notASpace: -Infinity,
-  negativeSpaceMax: -Infinity,
-  spaceInFlowMin: 0,
-  spaceInFlowMax: 0,
-  transform: null,
-  fontName: null,
-  lastChars: [' ', ' '],
-  lastCharsPos: 0,
-});
+  saveLastChar(char: string): boolean {
+    const next = (this.lastCharsPos + 1) % 2;
+    const ret = this.lastChars[this.lastCharsPos] !== ' ' && this.lastChars[next] === ' ';
+    this.lastChars[this.lastCharsPos] = char;
+    this.lastCharsPos = next;
+    return ret;
+  }
+
+  shouldAddWhitespace(): boolean {
+    return this.lastChars[this.lastCharsPos] !== ' ' && this.lastChars[(this.lastCharsPos + 1) % 2] === ' ';
+  }
+
+  resetLastChars(): void {
+    this.lastChars[0] = this.lastChars[1] = ' ';
+    this.lastCharsPos = 0;
+  }
+}
 
 /** The port gives up: the page is read with pdf.js's getTextContent. */
 class Unsupported extends Error {}
@@ -179,20 +179,17 @@ export function textFromOperators(
   viewBox: ArrayLike<number>,
 ): OpTextItem[] | null {
   try {
-    return replay(ops, fontOf, viewBox);
+    return new Replay(fontOf, viewBox).run(ops);
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;
   }
 }
 
-function replay(
-  ops: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },
-  fontOf: (loadedName: string) => FontFacts | undefined,
-  viewBox: ArrayLike<number>,
-): OpTextItem[] {
-  const items: OpTextItem[] = [];
-  let st: TextState = {
+/** One page's operators replayed as pdf.js's getTextContent reads its content stream. */
+class Replay {
+  readonly items: OpTextItem[] = [];
+  st: TextState = {
     ctm: IDENTITY.slice(),
     fontName: null,
     fontSize: 0,
@@ -206,18 +203,158 @@ function replay(
     textHScale: 1,
     textRise: 0,
   };
-  const stack: TextState[] = [];
+  /** States saved by q. */
+  readonly stack: TextState[] = [];
   /** Per open form XObject: the state to go back to and the builder of the stream around it. */
-  const forms: { state: TextState; stackDepth: number; b: Builder }[] = [];
-  let b = newBuilder();
-  let annotations = 0;
+  readonly forms: { state: TextState; stackDepth: number; b: Builder }[] = [];
+  b = new Builder();
+  /** Depth of annotation appearances (skipped). */
+  annotations = 0;
+
+  constructor(
+    readonly fontOf: (loadedName: string) => FontFacts | undefined,
+    readonly viewBox: ArrayLike<number>,
+  ) {}
+
+  run(ops: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> }): OpTextItem[] {
+    const { fnArray } = ops;
+    const argsArray = ops.argsArray as (unknown[] | null)[];
+    for (let i = 0; i < fnArray.length; i++) {
+      const fn = fnArray[i]!;
+      if (this.annotations > 0) {
+        if (fn === OPS.beginAnnotation) this.annotations++;
+        else if (fn === OPS.endAnnotation) this.annotations--;
+        continue;
+      }
+      if (!this.textOp(fn, argsArray[i] ?? [])) this.stateOp(fn, argsArray[i] ?? []);
+    }
+    if (this.forms.length > 0) throw new Unsupported();
+    this.flush();
+    return this.items;
+  }
+
+  /** The text operators (BT to ET); false for any other operator. */
+  textOp(fn: number, args: unknown[]): boolean {
+    const st = this.st;
+    switch (fn) {
+      case OPS.setFont:
+        this.setFont(args[0], args[1]);
+        return true;
+      case OPS.setTextRise:
+        st.textRise = num(args[0]);
+        return true;
+      case OPS.setHScale:
+        st.textHScale = num(args[0]) / 100;
+        return true;
+      case OPS.setLeading:
+        st.leading = num(args[0]);
+        return true;
+      case OPS.moveText:
+        translate(st.textLineMatrix, num(args[0]), num(args[1]));
+        st.textMatrix = st.textLineMatrix.slice();
+        return true;
+      case OPS.setLeadingMoveText:
+        st.leading = -num(args[1]);
+        translate(st.textLineMatrix, num(args[0]), num(args[1]));
+        st.textMatrix = st.textLineMatrix.slice();
+        return true;
+      case OPS.nextLine:
+        translate(st.textLineMatrix, 0, -st.leading);
+        st.textMatrix = st.textLineMatrix.slice();
+        return true;
+      case OPS.setTextMatrix: {
+        const m = matrixArg(args);
+        st.textMatrix = m.slice();
+        st.textLineMatrix = m.slice();
+        this.updateAdvanceScale();
+        return true;
+      }
+      case OPS.setCharSpacing:
+        st.charSpacing = num(args[0]);
+        return true;
+      case OPS.setWordSpacing:
+        st.wordSpacing = num(args[0]);
+        return true;
+      case OPS.beginText:
+        st.textMatrix = IDENTITY.slice();
+        st.textLineMatrix = IDENTITY.slice();
+        return true;
+      case OPS.showText:
+        this.showText(args[0]);
+        return true;
+      case OPS.showSpacedText:
+      case OPS.nextLineShowText:
+      case OPS.nextLineSetSpacingShowText:
+        // pdf.js's operator list gives these as showText (with nextLine and the spacings before it)
+        throw new Unsupported();
+      default:
+        return false;
+    }
+  }
+
+  /** The graphics state, form XObjects, marked content and annotations. */
+  stateOp(fn: number, args: unknown[]): void {
+    switch (fn) {
+      case OPS.beginAnnotation:
+        this.annotations++;
+        break;
+      case OPS.save:
+        this.stack.push(this.st);
+        this.st = cloneState(this.st);
+        break;
+      case OPS.restore: {
+        const prev = this.st;
+        const floor = this.forms.length > 0 ? this.forms[this.forms.length - 1]!.stackDepth : 0;
+        if (this.stack.length > floor) this.st = this.stack.pop()!;
+        if (prev.font !== this.st.font || prev.fontSize !== this.st.fontSize || prev.fontName !== this.st.fontName) this.flush();
+        break;
+      }
+      case OPS.transform:
+        this.st.ctm = transform(this.st.ctm, matrixArg(args));
+        break;
+      case OPS.paintFormXObjectBegin: {
+        this.flush();
+        this.forms.push({ state: this.st, stackDepth: this.stack.length, b: this.b });
+        this.st = cloneState(this.st);
+        if (args[0]) this.st.ctm = transform(this.st.ctm, matrixArg([args[0]]));
+        this.b = new Builder();
+        break;
+      }
+      case OPS.paintFormXObjectEnd: {
+        this.flush();
+        const form = this.forms.pop();
+        if (!form) throw new Unsupported();
+        this.st = form.state;
+        this.stack.length = form.stackDepth;
+        this.b = form.b;
+        break;
+      }
+      case OPS.beginMarkedContent:
+      case OPS.beginMarkedContentProps:
+      case OPS.endMarkedContent:
+        this.flush();
+        break;
+      case OPS.setGState:
+        for (const entry of (Array.isArray(args[0]) ? args[0] : []) as unknown[]) {
+          if (!Array.isArray(entry) || entry[0] !== 'Font') continue;
+          const [name, size] = entry[1] as [unknown, unknown];
+          this.flush();
+          this.st.fontName = null;
+          this.setFont(name, size);
+        }
+        break;
+      default:
+        break;
+    }
+  }
 
   /**
    * pdf.js's getCurrentTextTransform: ctm × textMatrix × [size·hscale, 0, 0, size, 0, rise], asked for twice per
    * glyph. Written out: the same products and sums in the same order as the two `transform` calls, without the
    * terms that multiply a zero of the font matrix.
    */
-  const current = (): M6 => {
+  current(): M6 {
+    const st = this.st;
     const tm = st.textMatrix;
     const c = st.ctm;
     const sx = st.fontSize * st.textHScale;
@@ -229,41 +366,29 @@ function replay(
     const e = tm[2]! * st.textRise + tm[4]!;
     const f = tm[3]! * st.textRise + tm[5]!;
     return [c[0]! * a + c[2]! * b, c[1]! * a + c[3]! * b, c[0]! * cc + c[2]! * d, c[1]! * cc + c[3]! * d, c[0]! * e + c[2]! * f + c[4]!, c[1]! * e + c[3]! * f + c[5]!];
-  };
+  }
 
-  const saveLastChar = (char: string): boolean => {
-    const next = (b.lastCharsPos + 1) % 2;
-    const ret = b.lastChars[b.lastCharsPos] !== ' ' && b.lastChars[next] === ' ';
-    b.lastChars[b.lastCharsPos] = char;
-    b.lastCharsPos = next;
-    return ret;
-  };
-  const shouldAddWhitespace = (): boolean => b.lastChars[b.lastCharsPos] !== ' ' && b.lastChars[(b.lastCharsPos + 1) % 2] === ' ';
-  const resetLastChars = (): void => {
-    b.lastChars[0] = b.lastChars[1] = ' ';
-    b.lastCharsPos = 0;
-  };
-
-  const flush = (): void => {
+  flush(): void {
+    const b = this.b;
     if (!b.initialized) return;
     b.totalWidth += b.width * b.textAdvanceScale;
     const str = normalizeUnicode(b.str.join(''));
     if (RTL.test(str)) throw new Unsupported();
     // whitespace-only items (pdf.js's pushWhitespace, an empty item at a line end) carry nothing the reader uses
-    if (str.trim() !== '') items.push({ str, transform: b.transform!, width: Math.abs(b.totalWidth), fontName: b.fontName! });
+    if (str.trim() !== '') this.items.push({ str, transform: b.transform!, width: Math.abs(b.totalWidth), fontName: b.fontName! });
     b.initialized = false;
     b.str.length = 0;
-  };
+  }
 
-  const ensureItem = (): void => {
+  ensureItem(): void {
+    const b = this.b;
+    const st = this.st;
     if (b.initialized) return;
     b.fontName = st.fontName;
-    const trm = (b.transform = current());
+    const trm = (b.transform = this.current());
     b.width = b.totalWidth = 0;
     b.height = Math.hypot(trm[2]!, trm[3]!);
-    const scaleLineX = Math.hypot(st.textLineMatrix[0]!, st.textLineMatrix[1]!);
-    const scaleCtmX = Math.hypot(st.ctm[0]!, st.ctm[1]!);
-    b.textAdvanceScale = scaleCtmX * scaleLineX;
+    b.textAdvanceScale = Math.hypot(st.ctm[0]!, st.ctm[1]!) * Math.hypot(st.textLineMatrix[0]!, st.textLineMatrix[1]!);
     const { fontSize } = st;
     b.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
     b.notASpace = fontSize * NOT_A_SPACE_FACTOR;
@@ -271,43 +396,47 @@ function replay(
     b.spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN_FACTOR;
     b.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
     b.initialized = true;
-  };
+  }
 
-  const updateAdvanceScale = (): void => {
+  updateAdvanceScale(): void {
+    const b = this.b;
     if (!b.initialized) return;
-    const scaleFactor = Math.hypot(st.ctm[0]!, st.ctm[1]!) * Math.hypot(st.textLineMatrix[0]!, st.textLineMatrix[1]!);
+    const scaleFactor = Math.hypot(this.st.ctm[0]!, this.st.ctm[1]!) * Math.hypot(this.st.textLineMatrix[0]!, this.st.textLineMatrix[1]!);
     if (scaleFactor === b.textAdvanceScale) return;
     b.totalWidth += b.width * b.textAdvanceScale;
     b.width = 0;
     b.textAdvanceScale = scaleFactor;
-  };
+  }
 
-  /** A gap wider than a space (or a step back): the item ends, a whitespace item would stand between. */
-  const addFakeSpaces = (width: number, orientation: number): boolean => {
+  /** A gap of a space adds one; a wider gap (or a step back) ends the item: false when it added a space. */
+  addFakeSpaces(width: number, orientation: number): boolean {
+    const b = this.b;
     if (orientation * b.spaceInFlowMin <= width && width <= orientation * b.spaceInFlowMax) {
       if (b.initialized) {
-        resetLastChars();
+        b.resetLastChars();
         b.str.push(' ');
       }
       return false;
     }
-    flush();
-    resetLastChars();
+    this.flush();
+    b.resetLastChars();
     return true;
-  };
+  }
 
-  const appendEOL = (): void => {
-    resetLastChars();
-    if (b.initialized) flush();
-  };
+  appendEOL(): void {
+    this.b.resetLastChars();
+    if (this.b.initialized) this.flush();
+  }
 
   /** pdf.js's compareWithLastPosition, horizontal text: false when the glyph is outside the page. */
-  const compareWithLastPosition = (glyphWidth: number): boolean => {
-    const ct = current();
+  compareWithLastPosition(glyphWidth: number): boolean {
+    const b = this.b;
+    const viewBox = this.viewBox;
+    const ct = this.current();
     let posX = ct[4]!;
     let posY = ct[5]!;
     if (posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!) return false;
-    if (!st.font || !b.prevTransform) return true;
+    if (!this.st.font || !b.prevTransform) return true;
     const prev = b.prevTransform;
     let lastPosX = prev[4]!;
     let lastPosY = prev[5]!;
@@ -333,38 +462,43 @@ function replay(
         [posX, posY] = inverseRotation(posX, posY, ct);
         [lastPosX, lastPosY] = inverseRotation(lastPosX, lastPosY, prev);
     }
-    const advanceX = (posX - lastPosX) / b.textAdvanceScale;
-    const advanceY = posY - lastPosY;
+    return this.advance((posX - lastPosX) / b.textAdvanceScale, posY - lastPosY);
+  }
+
+  /** The rest of compareWithLastPosition: what a move of (advanceX, advanceY) since the last glyph means. */
+  advance(advanceX: number, advanceY: number): boolean {
+    const b = this.b;
     const orientation = Math.sign(b.width);
     if (advanceX < orientation * b.negativeSpaceMax) {
       if (Math.abs(advanceY) > 0.5 * b.height) {
-        appendEOL();
+        this.appendEOL();
         return true;
       }
-      resetLastChars();
-      flush();
+      b.resetLastChars();
+      this.flush();
       return true;
     }
     if (Math.abs(advanceY) > b.height) {
-      appendEOL();
+      this.appendEOL();
       return true;
     }
-    if (advanceX <= orientation * b.notASpace) resetLastChars();
+    if (advanceX <= orientation * b.notASpace) b.resetLastChars();
     if (advanceX <= orientation * b.trackingSpaceMin) {
-      if (shouldAddWhitespace()) {
-        resetLastChars();
-        flush();
+      if (b.shouldAddWhitespace()) {
+        b.resetLastChars();
+        this.flush();
       } else b.width += advanceX;
-    } else if (!addFakeSpaces(advanceX, orientation)) {
-      if (b.str.length === 0) resetLastChars();
+    } else if (!this.addFakeSpaces(advanceX, orientation)) {
+      if (b.str.length === 0) b.resetLastChars();
       else b.width += advanceX;
     }
-    if (Math.abs(advanceY) > b.height * VERTICAL_SHIFT_RATIO) flush();
+    if (Math.abs(advanceY) > b.height * VERTICAL_SHIFT_RATIO) this.flush();
     return true;
-  };
+  }
 
   /** pdf.js's buildTextContentItem, horizontal text: one run of glyphs, `extraSpacing` after its last. */
-  const buildItem = (glyphs: Glyph[] | null, extraSpacing: number): void => {
+  buildItem(glyphs: Glyph[] | null, extraSpacing: number): void {
+    const st = this.st;
     if (!glyphs || glyphs.length === 0) {
       const charSpacing = st.charSpacing + extraSpacing;
       if (charSpacing) translate(st.textMatrix, charSpacing * st.textHScale, 0);
@@ -381,169 +515,54 @@ function replay(
       if (cat.isWhitespace) {
         charSpacing += scaledDim;
         translate(st.textMatrix, charSpacing * st.textHScale, 0);
-        saveLastChar(' ');
+        this.b.saveLastChar(' ');
         continue;
       }
-      if (!cat.isZeroWidthDiacritic && !compareWithLastPosition(scaledDim)) {
+      if (!cat.isZeroWidthDiacritic && !this.compareWithLastPosition(scaledDim)) {
         translate(st.textMatrix, scaledDim * st.textHScale, 0);
         continue;
       }
-      ensureItem();
+      this.ensureItem();
+      const b = this.b;
       if (cat.isZeroWidthDiacritic) scaledDim = 0;
       scaledDim *= st.textHScale;
       translate(st.textMatrix, scaledDim, 0);
       b.width += scaledDim;
-      if (scaledDim) b.prevTransform = current();
-      if (saveLastChar(glyph.unicode)) b.str.push(' ');
+      if (scaledDim) b.prevTransform = this.current();
+      if (b.saveLastChar(glyph.unicode)) b.str.push(' ');
       b.str.push(glyph.unicode);
       if (charSpacing) translate(st.textMatrix, charSpacing * st.textHScale, 0);
     }
-  };
+  }
 
-  const setFont = (loadedName: unknown, size: unknown): void => {
+  setFont(loadedName: unknown, size: unknown): void {
+    const st = this.st;
     if (typeof loadedName !== 'string' || typeof size !== 'number') throw new Unsupported();
     if (st.font && loadedName === st.fontName && size === st.fontSize) return;
-    flush();
-    const font = fontOf(loadedName);
+    this.flush();
+    const font = this.fontOf(loadedName);
     if (!font || font.vertical || font.isType3Font || font.isInvalidPDFjsFont) throw new Unsupported();
     st.fontName = loadedName;
     st.fontSize = size;
     st.font = font;
     st.fontMatrix = font.fontMatrix ?? FONT_IDENTITY;
-  };
+  }
 
-  const showText = (glyphs: unknown): void => {
-    if (!st.font || !Array.isArray(glyphs)) throw new Unsupported();
-    const spaceFactor = -st.fontSize / 1000;
+  /** A showText operator: its glyphs in runs between TJ's spacing numbers, as pdf.js's showSpacedText reads them. */
+  showText(glyphs: unknown): void {
+    if (!this.st.font || !Array.isArray(glyphs)) throw new Unsupported();
+    const spaceFactor = -this.st.fontSize / 1000;
     let run: Glyph[] = [];
     for (const g of glyphs as (Glyph | number | null)[]) {
       if (typeof g === 'number') {
         if (g === 0) continue;
-        buildItem(run, g * spaceFactor);
+        this.buildItem(run, g * spaceFactor);
         run = [];
       } else if (g && typeof g.unicode === 'string' && typeof g.width === 'number') run.push(g);
       else if (g !== null) throw new Unsupported();
     }
-    if (run.length > 0) buildItem(run, 0);
-  };
-
-  const { fnArray } = ops;
-  const argsArray = ops.argsArray as (unknown[] | null)[];
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i]!;
-    const args = argsArray[i] ?? [];
-    if (annotations > 0) {
-      if (fn === OPS.beginAnnotation) annotations++;
-      else if (fn === OPS.endAnnotation) annotations--;
-      continue;
-    }
-    switch (fn) {
-      case OPS.beginAnnotation:
-        annotations++;
-        break;
-      case OPS.save:
-        stack.push(st);
-        st = cloneState(st);
-        break;
-      case OPS.restore: {
-        const prev = st;
-        const floor = forms.length > 0 ? forms[forms.length - 1]!.stackDepth : 0;
-        if (stack.length > floor) st = stack.pop()!;
-        if (prev.font !== st.font || prev.fontSize !== st.fontSize || prev.fontName !== st.fontName) flush();
-        break;
-      }
-      case OPS.transform:
-        st.ctm = transform(st.ctm, matrixArg(args));
-        break;
-      case OPS.paintFormXObjectBegin: {
-        flush();
-        forms.push({ state: st, stackDepth: stack.length, b });
-        st = cloneState(st);
-        const m = args[0];
-        if (m) st.ctm = transform(st.ctm, matrixArg([m]));
-        b = newBuilder();
-        break;
-      }
-      case OPS.paintFormXObjectEnd: {
-        flush();
-        const form = forms.pop();
-        if (!form) throw new Unsupported();
-        st = form.state;
-        stack.length = form.stackDepth;
-        b = form.b;
-        break;
-      }
-      case OPS.beginMarkedContent:
-      case OPS.beginMarkedContentProps:
-      case OPS.endMarkedContent:
-        flush();
-        break;
-      case OPS.setFont:
-        setFont(args[0], args[1]);
-        break;
-      case OPS.setGState:
-        for (const entry of (Array.isArray(args[0]) ? args[0] : []) as unknown[]) {
-          if (!Array.isArray(entry) || entry[0] !== 'Font') continue;
-          const [name, size] = entry[1] as [unknown, unknown];
-          flush();
-          st.fontName = null;
-          setFont(name, size);
-        }
-        break;
-      case OPS.setTextRise:
-        st.textRise = num(args[0]);
-        break;
-      case OPS.setHScale:
-        st.textHScale = num(args[0]) / 100;
-        break;
-      case OPS.setLeading:
-        st.leading = num(args[0]);
-        break;
-      case OPS.moveText:
-        translate(st.textLineMatrix, num(args[0]), num(args[1]));
-        st.textMatrix = st.textLineMatrix.slice();
-        break;
-      case OPS.setLeadingMoveText:
-        st.leading = -num(args[1]);
-        translate(st.textLineMatrix, num(args[0]), num(args[1]));
-        st.textMatrix = st.textLineMatrix.slice();
-        break;
-      case OPS.nextLine:
-        translate(st.textLineMatrix, 0, -st.leading);
-        st.textMatrix = st.textLineMatrix.slice();
-        break;
-      case OPS.setTextMatrix: {
-        const m = matrixArg(args);
-        st.textMatrix = m.slice();
-        st.textLineMatrix = m.slice();
-        updateAdvanceScale();
-        break;
-      }
-      case OPS.setCharSpacing:
-        st.charSpacing = num(args[0]);
-        break;
-      case OPS.setWordSpacing:
-        st.wordSpacing = num(args[0]);
-        break;
-      case OPS.beginText:
-        st.textMatrix = IDENTITY.slice();
-        st.textLineMatrix = IDENTITY.slice();
-        break;
-      case OPS.showText:
-        showText(args[0]);
-        break;
-      case OPS.showSpacedText:
-      case OPS.nextLineShowText:
-      case OPS.nextLineSetSpacingShowText:
-        // pdf.js's operator list gives these as showText (with nextLine and the spacings before it)
-        throw new Unsupported();
-      default:
-        break;
-    }
+    if (run.length > 0) this.buildItem(run, 0);
   }
-  if (forms.length > 0) throw new Unsupported();
-  flush();
-  return items;
 }
 
 function num(x: unknown): number {
@@ -551,13 +570,31 @@ function num(x: unknown): number {
   return x;
 }
 
-/** A matrix argument: six numbers, or one array of six (pdf.js gives `setTextMatrix` a Float32Array). */
+/**
+ * A matrix argument: six numbers, or one array of six. pdf.js stores the matrices of `Tm` and of form XObjects in
+ * the operator list as 32-bit floats, where getTextContent uses the numbers as written; each is taken back to the
+ * shortest decimal that gives the same 32-bit float (`written`), which is what the PDF wrote whenever it wrote at
+ * most six decimals, as producers do.
+ */
 function matrixArg(args: unknown[]): M6 {
   const m = args.length === 1 ? args[0] : args;
   if ((!Array.isArray(m) && !ArrayBuffer.isView(m)) || (m as ArrayLike<number>).length !== 6) throw new Unsupported();
   const out = Array.from(m as ArrayLike<number>);
   if (out.some((v) => typeof v !== 'number')) throw new Unsupported();
-  return out;
+  return m instanceof Float32Array ? out.map(written) : out;
+}
+
+/**
+ * The shortest decimal with at most six decimals whose 32-bit float is `v`, as a 64-bit float (n / 10^k is
+ * correctly rounded, so it is the number a parser reads from that decimal); `v` itself when there is none.
+ */
+export function written(v: number): number {
+  if (Number.isInteger(v) || !Number.isFinite(v)) return v;
+  for (let k = 1, p = 10; k <= 6; k++, p *= 10) {
+    const r = Math.round(v * p) / p;
+    if (Math.fround(r) === v) return r;
+  }
+  return v;
 }
 
 function inverseRotation(x: number, y: number, m: ArrayLike<number>): [number, number] {

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FONT_SINK_DOCUMENT, getDocument, OPS, VerbosityLevel } from '../../../src/readers/pdf/pdfjs.js';
-import { textFromOperators, type FontFacts } from '../../../src/readers/pdf/optext.js';
+import { textFromOperators, written, type FontFacts } from '../../../src/readers/pdf/optext.js';
 import { readPage } from '../../../src/readers/pdf/page.js';
 import { fixture } from '../../helpers.js';
 
@@ -193,5 +193,18 @@ describe('textFromOperators on small operator lists', () => {
     expect(text(BT, font('f1'), [OPS.setTextMatrix, [[1, 0, 0]]], show('a'), ET)).toBeNull();
     // a page with no text at all is an empty list, not a reason to ask pdf.js
     expect(text([OPS.save, null], [OPS.restore, null])).toEqual([]);
+  });
+});
+
+describe('written: the number a PDF wrote, from the 32-bit float pdf.js kept of it', () => {
+  it('gives back decimals of up to six places exactly, and leaves other numbers as they are', () => {
+    for (const v of [57.96, 610.52, 0.033, -12.5, 773.989, 194.4017, 0.000001, 1, 0, -0.25]) expect(written(Math.fround(v))).toBe(v);
+    // more digits than a 32-bit float holds: the shortest decimal of that float
+    expect(written(Math.fround(194.401672))).toBe(194.40167);
+    // more places than a 32-bit float holds: the float itself
+    const f = Math.fround(0.123456789);
+    expect(written(f)).toBe(f);
+    expect(written(Number.NaN)).toBeNaN();
+    expect(written(Infinity)).toBe(Infinity);
   });
 });
