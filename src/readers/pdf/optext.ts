@@ -22,10 +22,18 @@
  * every PDF fixture (LibreOffice, Chromium and Tesseract PDFs among them), and `node bench/optext-compare.mjs`
  * does so on any folder of PDFs (on pdf.js's own test corpus, see the README).
  *
- * Where the port would differ from pdf.js it answers null and the reader asks pdf.js (`getTextContent`) for
+ * Where the port could differ from pdf.js it answers null and the reader asks pdf.js (`getTextContent`) for
  * that page: a vertical or Type3 font, a font pdf.js could not load or has not handed over, text shown
- * before any font is set, right-to-left text (pdf.js reorders it with its bidi algorithm), or an operator
- * list the port does not recognise.
+ * before any font is set, right-to-left text (pdf.js reorders it with its bidi algorithm), an operator
+ * list the port does not recognise, an item that goes on after an image (pdf.js ends items at an image `Do`
+ * but not at a large inline image, and the operator list shows both alike), a form XObject that sets a font
+ * of the inherited size (pdf.js skips a `Tf` naming the inherited font resource, whatever font it stands for
+ * in the form), and an empty string shown with character spacing (test/readers/pdf/optext-cases.test.ts).
+ *
+ * What the operator list cannot show, and so stays different (rare, and the reader's lines come out the
+ * same): two font resources naming one font (pdf.js ends the item at the second `Tf`, the port does not);
+ * a content stream with an operator pdf.js cannot read (its operator list, and so its drawing, ends there,
+ * where its text pass reads on); a form drawn a second time after a first drawing that gave pdf.js no text.
  */
 import { normalizeUnicode, OPS } from './pdfjs.js';
 
@@ -103,12 +111,20 @@ function category(char: string): Category {
 }
 
 /** Right-to-left scripts: pdf.js reorders such text (bidi), which the port does not do. */
-const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|\ud83a[\udd00-\udd5f]|\ud83b[\udc70-\udeff]/u;
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|\ud802[\udc00-\udfff]|\ud83a[\udd00-\udd5f]|\ud83b[\udc70-\udeff]/u;
 
 /** The text state, as pdf.js's `TextState` (saved and restored whole by q/Q, as pdf.js does). */
 interface TextState {
   ctm: M6;
+  /** The loaded name of the font (what items carry). */
   fontName: string | null;
+  /**
+   * What pdf.js compares when a `Tf` comes (its font resource name): here the loaded name of the last `Tf`, null
+   * after a font set by `gs` (pdf.js then has no name either).
+   */
+  tfKey: string | null;
+  /** In a form XObject, the font is still the one it inherited from the content around it. */
+  inherited: boolean;
   fontSize: number;
   font: FontFacts | null;
   fontMatrix: ArrayLike<number>;
@@ -135,7 +151,9 @@ class Builder {
   totalWidth = 0;
   width = 0;
   height = 0;
-  prevTransform: M6 | null = null;
+  /** The text transform after the last glyph of the item (kept across items, as pdf.js does); `hasPrev` once set. */
+  readonly prevTransform: M6 = [0, 0, 0, 0, 0, 0];
+  hasPrev = false;
   textAdvanceScale = 0;
   trackingSpaceMin = Infinity;
   notASpace = -Infinity;
@@ -146,6 +164,8 @@ class Builder {
   fontName: string | null = null;
   lastChars: [string, string] = [' ', ' '];
   lastCharsPos = 0;
+  /** An image was painted since the item began (see `stateOp`). */
+  imageSince = false;
 
   saveLastChar(char: string): boolean {
     const next = (this.lastCharsPos + 1) % 2;
@@ -192,6 +212,8 @@ class Replay {
   st: TextState = {
     ctm: IDENTITY.slice(),
     fontName: null,
+    tfKey: null,
+    inherited: false,
     fontSize: 0,
     font: null,
     fontMatrix: FONT_IDENTITY,
@@ -210,6 +232,8 @@ class Replay {
   b = new Builder();
   /** Depth of annotation appearances (skipped). */
   annotations = 0;
+  /** Depth of soft-mask groups (skipped: pdf.js's text pass never reads a mask's content). */
+  maskGroups = 0;
 
   constructor(
     readonly fontOf: (loadedName: string) => FontFacts | undefined,
@@ -224,6 +248,11 @@ class Replay {
       if (this.annotations > 0) {
         if (fn === OPS.beginAnnotation) this.annotations++;
         else if (fn === OPS.endAnnotation) this.annotations--;
+        continue;
+      }
+      if (this.maskGroups > 0) {
+        if (fn === OPS.beginGroup) this.maskGroups++;
+        else if (fn === OPS.endGroup) this.maskGroups--;
         continue;
       }
       if (!this.textOp(fn, argsArray[i] ?? [])) this.stateOp(fn, argsArray[i] ?? []);
@@ -298,6 +327,20 @@ class Replay {
       case OPS.beginAnnotation:
         this.annotations++;
         break;
+      case OPS.beginGroup:
+        // a soft mask (`gs` with /SMask) is drawn as a group the text pass never reads
+        if ((args[0] as { smask?: unknown } | null | undefined)?.smask) this.maskGroups++;
+        break;
+      case OPS.paintImageXObject:
+      case OPS.paintImageMaskXObject:
+      case OPS.paintSolidColorImageMask:
+      case OPS.paintImageXObjectRepeat:
+      case OPS.paintImageMaskXObjectRepeat:
+      case OPS.paintImageMaskXObjectGroup:
+        // pdf.js's text pass ends the item at every `Do` of an image; a large inline image gives the same
+        // operators and does not. Which it was cannot be told, so an item that goes on after one is left to pdf.js.
+        if (this.b.initialized) this.b.imageSince = true;
+        break;
       case OPS.save:
         this.stack.push(this.st);
         this.st = cloneState(this.st);
@@ -306,7 +349,7 @@ class Replay {
         const prev = this.st;
         const floor = this.forms.length > 0 ? this.forms[this.forms.length - 1]!.stackDepth : 0;
         if (this.stack.length > floor) this.st = this.stack.pop()!;
-        if (prev.font !== this.st.font || prev.fontSize !== this.st.fontSize || prev.fontName !== this.st.fontName) this.flush();
+        if (prev.font !== this.st.font || prev.fontSize !== this.st.fontSize || prev.tfKey !== this.st.tfKey) this.flush();
         break;
       }
       case OPS.transform:
@@ -316,6 +359,7 @@ class Replay {
         this.flush();
         this.forms.push({ state: this.st, stackDepth: this.stack.length, b: this.b });
         this.st = cloneState(this.st);
+        this.st.inherited = this.st.font !== null;
         if (args[0]) this.st.ctm = transform(this.st.ctm, matrixArg([args[0]]));
         this.b = new Builder();
         break;
@@ -339,8 +383,8 @@ class Replay {
           if (!Array.isArray(entry) || entry[0] !== 'Font') continue;
           const [name, size] = entry[1] as [unknown, unknown];
           this.flush();
-          this.st.fontName = null;
-          this.setFont(name, size);
+          this.loadFont(name, size);
+          this.st.tfKey = null;
         }
         break;
       default:
@@ -353,7 +397,7 @@ class Replay {
    * glyph. Written out: the same products and sums in the same order as the two `transform` calls, without the
    * terms that multiply a zero of the font matrix.
    */
-  current(): M6 {
+  current(out: M6 = [0, 0, 0, 0, 0, 0]): M6 {
     const st = this.st;
     const tm = st.textMatrix;
     const c = st.ctm;
@@ -365,8 +409,17 @@ class Replay {
     const d = tm[3]! * sy;
     const e = tm[2]! * st.textRise + tm[4]!;
     const f = tm[3]! * st.textRise + tm[5]!;
-    return [c[0]! * a + c[2]! * b, c[1]! * a + c[3]! * b, c[0]! * cc + c[2]! * d, c[1]! * cc + c[3]! * d, c[0]! * e + c[2]! * f + c[4]!, c[1]! * e + c[3]! * f + c[5]!];
+    out[0] = c[0]! * a + c[2]! * b;
+    out[1] = c[1]! * a + c[3]! * b;
+    out[2] = c[0]! * cc + c[2]! * d;
+    out[3] = c[1]! * cc + c[3]! * d;
+    out[4] = c[0]! * e + c[2]! * f + c[4]!;
+    out[5] = c[1]! * e + c[3]! * f + c[5]!;
+    return out;
   }
+
+  /** Scratch for the transform at the glyph being placed (compareWithLastPosition). */
+  readonly here: M6 = [0, 0, 0, 0, 0, 0];
 
   flush(): void {
     const b = this.b;
@@ -377,6 +430,7 @@ class Replay {
     // whitespace-only items (pdf.js's pushWhitespace, an empty item at a line end) carry nothing the reader uses
     if (str.trim() !== '') this.items.push({ str, transform: b.transform!, width: Math.abs(b.totalWidth), fontName: b.fontName! });
     b.initialized = false;
+    b.imageSince = false;
     b.str.length = 0;
   }
 
@@ -432,11 +486,11 @@ class Replay {
   compareWithLastPosition(glyphWidth: number): boolean {
     const b = this.b;
     const viewBox = this.viewBox;
-    const ct = this.current();
+    const ct = this.current(this.here);
     let posX = ct[4]!;
     let posY = ct[5]!;
     if (posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!) return false;
-    if (!this.st.font || !b.prevTransform) return true;
+    if (!this.st.font || !b.hasPrev) return true;
     const prev = b.prevTransform;
     let lastPosX = prev[4]!;
     let lastPosY = prev[5]!;
@@ -522,35 +576,54 @@ class Replay {
         translate(st.textMatrix, scaledDim * st.textHScale, 0);
         continue;
       }
-      this.ensureItem();
       const b = this.b;
+      if (b.imageSince && b.initialized) throw new Unsupported();
+      this.ensureItem();
       if (cat.isZeroWidthDiacritic) scaledDim = 0;
       scaledDim *= st.textHScale;
       translate(st.textMatrix, scaledDim, 0);
       b.width += scaledDim;
-      if (scaledDim) b.prevTransform = this.current();
+      if (scaledDim) {
+        this.current(b.prevTransform);
+        b.hasPrev = true;
+      }
       if (b.saveLastChar(glyph.unicode)) b.str.push(' ');
       b.str.push(glyph.unicode);
       if (charSpacing) translate(st.textMatrix, charSpacing * st.textHScale, 0);
     }
   }
 
+  /** `Tf`: pdf.js skips it when it names the font and size in use, else ends the item and loads the font. */
   setFont(loadedName: unknown, size: unknown): void {
     const st = this.st;
     if (typeof loadedName !== 'string' || typeof size !== 'number') throw new Unsupported();
-    if (st.font && loadedName === st.fontName && size === st.fontSize) return;
+    if (st.font && loadedName === st.tfKey && size === st.fontSize) return;
+    // In a form, pdf.js also skips a `Tf` whose resource name is the inherited font's, whatever font that name
+    // stands for in the form's resources; the operator list shows loaded fonts only, so such a page is left to it.
+    if (st.inherited && st.font && size === st.fontSize) throw new Unsupported();
     this.flush();
+    this.loadFont(loadedName, size);
+    st.tfKey = loadedName;
+  }
+
+  loadFont(loadedName: unknown, size: unknown): void {
+    const st = this.st;
+    if (typeof loadedName !== 'string' || typeof size !== 'number') throw new Unsupported();
     const font = this.fontOf(loadedName);
     if (!font || font.vertical || font.isType3Font || font.isInvalidPDFjsFont) throw new Unsupported();
     st.fontName = loadedName;
     st.fontSize = size;
     st.font = font;
     st.fontMatrix = font.fontMatrix ?? FONT_IDENTITY;
+    st.inherited = false;
   }
 
   /** A showText operator: its glyphs in runs between TJ's spacing numbers, as pdf.js's showSpacedText reads them. */
   showText(glyphs: unknown): void {
     if (!this.st.font || !Array.isArray(glyphs)) throw new Unsupported();
+    // an empty string (`() Tj`) moves the text by the character spacing in pdf.js; in the operator list it is an
+    // empty showText, the same as an empty `[] TJ`, which does not
+    if (glyphs.length === 0 && this.st.charSpacing !== 0) throw new Unsupported();
     const spaceFactor = -this.st.fontSize / 1000;
     let run: Glyph[] = [];
     for (const g of glyphs as (Glyph | number | null)[]) {
