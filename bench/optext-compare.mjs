@@ -10,7 +10,8 @@
  * text matrices as 32-bit floats), `diff` (text or item boundaries differ; printed), `fallback` (the port leaves
  * the page to pdf.js: vertical or Type3 fonts, right-to-left text …). Prints one JSON line of totals at the end.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { pdfFiles } from './pdf-files.mjs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -18,15 +19,8 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 const args = process.argv.slice(2);
 const at = args.indexOf('--pages');
 const maxPages = at >= 0 ? Number(args.splice(at, 2)[1]) : Infinity;
-const files = args.flatMap((arg) =>
-  statSync(arg).isDirectory()
-    ? readdirSync(arg)
-        .filter((name) => name.toLowerCase().endsWith('.pdf'))
-        .sort()
-        .map((name) => join(arg, name))
-    : [arg],
-);
-const { getDocument, FONT_SINK_DOCUMENT } = await import(pathToFileURL(join(root, 'dist/readers/pdf/pdfjs.js')).href);
+const files = pdfFiles(args);
+const { getDocument, documentParams } = await import(pathToFileURL(join(root, 'dist/readers/pdf/pdfjs.js')).href);
 const { textFromOperators } = await import(pathToFileURL(join(root, 'dist/readers/pdf/optext.js')).href);
 
 const close = (a, b) => Math.abs(a - b) <= 1e-3 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -34,15 +28,7 @@ const near = (x, y) => x.str === y.str && x.fontName === y.fontName && close(x.w
 const totals = { files: 0, pages: 0, same: 0, near: 0, diff: 0, fallback: 0, unreadable: 0 };
 for (const file of files) {
   totals.files++;
-  const doc = await getDocument({
-    data: new Uint8Array(readFileSync(file)),
-    verbosity: 0,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: false,
-    ownerDocument: FONT_SINK_DOCUMENT,
-    fontExtraProperties: true,
-  }).promise.catch(() => null);
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), ...documentParams() }).promise.catch(() => null);
   if (!doc) {
     totals.unreadable++;
     continue;

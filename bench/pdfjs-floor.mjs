@@ -9,10 +9,11 @@
  *
  *   npm run build && node bench/pdfjs-floor.mjs [--calls operators|text|text,operators] FILE|FOLDER…
  *
- * pdf.js is loaded as the reader loads it (dist/readers/pdf/pdfjs.js: legacy build, native Array push,
- * same-thread worker port). Prints one JSON line: files, pages, wall and CPU seconds of this process.
+ * pdf.js is loaded and each document opened as the reader does (dist/readers/pdf/pdfjs.js: legacy build, native
+ * Array push, same-thread worker port, `documentParams()`). Prints one JSON line: files, pages, wall and CPU seconds.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { pdfFiles } from './pdf-files.mjs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -20,21 +21,14 @@ const args = process.argv.slice(2);
 const at = args.indexOf('--calls');
 const calls = new Set((at >= 0 ? args.splice(at, 2)[1] : 'operators').split(','));
 const root = resolve(new URL('..', import.meta.url).pathname);
-const files = args.flatMap((arg) =>
-  statSync(arg).isDirectory()
-    ? readdirSync(arg)
-        .filter((name) => name.toLowerCase().endsWith('.pdf'))
-        .sort()
-        .map((name) => join(arg, name))
-    : [arg],
-);
+const files = pdfFiles(args);
 
 const t0 = performance.now();
 const c0 = process.cpuUsage();
-const { getDocument } = await import(pathToFileURL(join(root, 'dist/readers/pdf/pdfjs.js')).href);
+const { getDocument, documentParams } = await import(pathToFileURL(join(root, 'dist/readers/pdf/pdfjs.js')).href);
 let pages = 0;
 for (const file of files) {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), ...documentParams() }).promise;
   for (let p = 1; p <= doc.numPages; p += 1) {
     const page = await doc.getPage(p);
     if (calls.has('operators')) await page.getOperatorList();

@@ -19,10 +19,7 @@
  *   asked (`ocr: 'auto'`; `'on'` reads every page by OCR), see ocr/index.ts; otherwise it is
  *   reported as `scanned-page` with how to enable OCR.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { FONT_SINK_DOCUMENT, getDocument, VerbosityLevel } from './pdfjs.js';
+import { documentParams, getDocument } from './pdfjs.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { root } from '../../doctree/build.js';
 import type { Reader, ReadResult } from '../../doctree/types.js';
@@ -32,19 +29,6 @@ import { readPage, type PageModel } from './page.js';
 import { lowConfidenceMessages, ocrScannedPages } from '../ocr/index.js';
 
 const tree = (blocks: ReturnType<typeof assemble>, pages: number): ReturnType<typeof root> => root(blocks, { pages });
-
-function pdfjsAssets(): { cMapUrl?: string; standardFontDataUrl?: string } {
-  try {
-    const require = createRequire(import.meta.url);
-    const base = dirname(require.resolve('pdfjs-dist/package.json'));
-    return {
-      cMapUrl: `${pathToFileURL(join(base, 'cmaps')).href}/`,
-      standardFontDataUrl: `${pathToFileURL(join(base, 'standard_fonts')).href}/`,
-    };
-  } catch {
-    return {};
-  }
-}
 
 /** One-line cause of a pdf.js load failure. */
 function loadError(err: unknown): Error {
@@ -58,20 +42,8 @@ function loadError(err: unknown): Error {
 async function open(input: Uint8Array): Promise<PDFDocumentProxy> {
   const head = new TextDecoder('latin1').decode(input.subarray(0, Math.min(input.length, 1024)));
   if (!head.includes('%PDF-')) throw new Error('not a PDF (no %PDF- header)');
-  const task = getDocument({
-    // pdf.js transfers the buffer to its worker; give it a copy so the caller's stays usable
-    data: new Uint8Array(input),
-    verbosity: VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    // fonts go to a document that drops them, so pdf.js builds no glyph outlines (see FONT_SINK_DOCUMENT)
-    disableFontFace: false,
-    ownerDocument: FONT_SINK_DOCUMENT as never,
-    // glyph widths and ToUnicode maps of the fonts: word widths for telling a line break from a wrap
-    fontExtraProperties: true,
-    cMapPacked: true,
-    ...pdfjsAssets(),
-  });
+  // pdf.js transfers the buffer to its worker; give it a copy so the caller's stays usable
+  const task = getDocument({ data: new Uint8Array(input), ...documentParams() });
   try {
     return await task.promise;
   } catch (err) {

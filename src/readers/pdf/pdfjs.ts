@@ -14,6 +14,9 @@
  * `getDocument` here runs every document on one pdf.js worker for the process whose messages go through a port
  * that does not structured-clone page chunks (SameThreadPort below; test/batch/pdfjs-port.test.ts).
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { nativePush } from './native-push.js';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
@@ -167,6 +170,39 @@ type DocumentParams = Exclude<Parameters<typeof pdfjs.getDocument>[0], string | 
 
 export function getDocument(params: DocumentParams): ReturnType<typeof pdfjs.getDocument> {
   return pdfjs.getDocument(params.worker ? params : { ...params, worker: sameThreadWorker(params.verbosity) });
+}
+
+/** Where pdf.js finds its CMaps and standard fonts (in the installed pdfjs-dist). */
+function pdfjsAssets(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  try {
+    const require = createRequire(import.meta.url);
+    const base = dirname(require.resolve('pdfjs-dist/package.json'));
+    return {
+      cMapUrl: `${pathToFileURL(join(base, 'cmaps')).href}/`,
+      standardFontDataUrl: `${pathToFileURL(join(base, 'standard_fonts')).href}/`,
+    };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The document parameters the PDF reader opens every PDF with (all but `data`). Tests and benches that call
+ * pdf.js directly take them too, so they see what the reader sees.
+ */
+export function documentParams(): Omit<DocumentParams, 'data'> {
+  return {
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    // fonts go to a document that drops them, so pdf.js builds no glyph outlines (see FONT_SINK_DOCUMENT)
+    disableFontFace: false,
+    ownerDocument: FONT_SINK_DOCUMENT as never,
+    // glyph widths and ToUnicode maps of the fonts: word widths for telling a line break from a wrap
+    fontExtraProperties: true,
+    cMapPacked: true,
+    ...pdfjsAssets(),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * evaluator; the known differences it cannot see from the operator list are listed at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { FONT_SINK_DOCUMENT, getDocument, VerbosityLevel } from '../../../src/readers/pdf/pdfjs.js';
+import { documentParams, getDocument } from '../../../src/readers/pdf/pdfjs.js';
 import { textFromOperators, type FontFacts } from '../../../src/readers/pdf/optext.js';
 import { rawPdf, stream } from '../../../fixtures/scripts/raw-pdf.mjs';
 
@@ -38,15 +38,7 @@ interface Item {
 
 /** Both ways: pdf.js's items, and the port's (null: it gave up). */
 async function both(data: Uint8Array): Promise<{ pdfjs: Item[]; port: Item[] | null }> {
-  const doc = await getDocument({
-    data: new Uint8Array(data),
-    verbosity: VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: false,
-    ownerDocument: FONT_SINK_DOCUMENT as never,
-    fontExtraProperties: true,
-  }).promise;
+  const doc = await getDocument({ data: new Uint8Array(data), ...documentParams() }).promise;
   try {
     const page = await doc.getPage(1);
     const ops = await page.getOperatorList();

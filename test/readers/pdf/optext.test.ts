@@ -8,19 +8,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_SINK_DOCUMENT, getDocument, OPS, VerbosityLevel } from '../../../src/readers/pdf/pdfjs.js';
+import { documentParams, getDocument, OPS } from '../../../src/readers/pdf/pdfjs.js';
 import { textFromOperators, written, type FontFacts } from '../../../src/readers/pdf/optext.js';
 import { readPage } from '../../../src/readers/pdf/page.js';
 import { fixture } from '../../helpers.js';
 
-const PARAMS = {
-  verbosity: VerbosityLevel.ERRORS,
-  isEvalSupported: false,
-  useSystemFonts: false,
-  fontExtraProperties: true,
-  disableFontFace: false,
-  ownerDocument: FONT_SINK_DOCUMENT as never,
-};
+const PARAMS = documentParams();
 
 function pdfFiles(dir: string): string[] {
   return readdirSync(dir)
