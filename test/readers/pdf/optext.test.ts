@@ -184,6 +184,8 @@ describe('textFromOperators on small operator lists', () => {
     expect(text(BT, font('f1'), at(0, 700), show('שלום'), ET)).toBeNull();
     expect(text(BT, show('a'), ET)).toBeNull();
     expect(text(BT, font('f1'), [OPS.setTextMatrix, [[1, 0, 0]]], show('a'), ET)).toBeNull();
+    // an operator shaped unlike any pdf.js writes (a gs font entry without its [font, size]): pdf.js is asked, nothing thrown
+    expect(text([OPS.setGState, [[['Font', undefined]]]], BT, font('f1'), show('a'), ET)).toBeNull();
     // a page with no text at all is an empty list, not a reason to ask pdf.js
     expect(text([OPS.save, null], [OPS.restore, null])).toEqual([]);
   });
