@@ -16,6 +16,7 @@
  * - all 207 files as one mixed batch with --jobs 1 and --jobs N (outputs compared);
  * - per-file latency: `--sample` files per format, each in its own process (as a script calls one file), p50/p95;
  * - the pdf.js floor (bench/pdfjs-floor.mjs): the reader's pdf.js call per page (getOperatorList) alone, in 1 and in N processes;
+ * - what two processes of a plain JavaScript load gain over one on this machine (bench/cores.mjs);
  * - the long PDF alone (peak RSS; the target is ≤ 300 MB), `--version` start-up (median of 7) and `node -e 0`.
  *
  * Writes bench/out/bench.json and bench/out/bench.md and prints the table. The load average is recorded: wall
@@ -164,6 +165,12 @@ for (const format of FORMATS) {
   const parallel = jobsN > 1 ? timed(`${shares.map((share) => `${floor(share)} &`).join(' ')} wait`) : null;
   results.pdfjsFloor = { files: files.length, pages: pdfPages, one, parallel, processes: jobsN };
 }
+// What a second core gives a plain JavaScript load on this machine (bench/cores.mjs), for reading the --jobs rows.
+if (jobsN > 1) {
+  log('cores …');
+  const r = spawnSync('node', [join(root, 'bench/cores.mjs')], { encoding: 'utf8' });
+  results.cores = r.status === 0 ? JSON.parse(r.stdout) : null;
+}
 log(`batch: all ${manifest.files.length} files, --jobs ${jobsN} …`);
 const mixedOut = join(outDir, 'mixed');
 const mixed = (jobs) => timed(`node ${q(cli)} extract ${FORMATS.map((f) => q(join(corpusDir, f))).join(' ')} --out-dir ${q(`${mixedOut}-j${jobs}`)} --jobs ${jobs} --quiet`);
@@ -250,6 +257,10 @@ for (const p of results.perFile) {
 if (results.long) {
   const { ours: o, reference: r, pages: n } = results.long;
   lines.push('', `Long PDF (${n} pages): ogp-extract ${f2(o.wall)} s wall, ${f2(o.cpu)} s CPU, ${f2(n / o.wall)} pages/s, peak RSS ${o.rssMb} MB (exit ${o.exit})${r ? `; pdftotext -layout ${f2(r.wall)} s, ${r.rssMb} MB` : ''}.`);
+}
+if (results.cores) {
+  const c = results.cores;
+  lines.push(`A plain JavaScript load with no I/O (\`bench/cores.mjs\`): ${f2(c.alone)} s alone, ${f2(c.together)} s for two at once: speed-up ${f2(c.speedUp)}× from two processes.`);
 }
 lines.push(`\`--version\`: ${f2(results.version.wall)} s wall, ${f2(results.version.cpu)} s CPU (median of 7); Node's own start-up (\`node -e 0\`) ${f2(results.nodeStart.wall)} s.`);
 const md = `${lines.join('\n')}\n`;
