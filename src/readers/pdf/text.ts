@@ -34,7 +34,9 @@
  * filled to within a glyph, and B begins with a short remainder (at most five characters; letters
  * that are no word of the document, a single letter that is no Ukrainian one-letter word, or digits
  * after digits) — «Хмельницькінфо» / «центр»», «Термі» / «н», «02.202» / «5-». A remainder that is a
- * one-letter word («університетськом» / «у») cannot be told from a wrap and stays apart.
+ * one-letter word («університетськом» / «у») cannot be told from a wrap and stays apart. A quoted name
+ * broken so is mended whatever the remainder's length when A opens the quote, B's first word closes it and
+ * neither half is a word of the document («Хмельницькін» / «фоцентр»,»).
  */
 
 import { PDF_SETTINGS } from './settings.js';
@@ -231,6 +233,10 @@ const HYPHEN_END = /[\p{L}\p{N}][-\u2010\u2011]$/u;
 const LETTER_HYPHEN_END = /\p{L}[-\u2010\u2011]$/u;
 const DIGIT_END = /\p{N}$/u;
 const LETTER_END = /\p{L}$/u;
+/** A word that opens a quote and does not close it («Хмельницькін). */
+const OPENS_QUOTE = /^[«„“][^»”“]*$/u;
+/** Lower-case letters that close a quote, maybe with punctuation after (фоцентр», / фоцентр»). */
+const CLOSES_QUOTE = /^\p{Ll}[\p{L}’'-]*[»”“][.,;:)]*$/u;
 /** A letter, a closing quote or a bracket: where a word broken without a hyphen can end. */
 const WORD_END = /[\p{L}»"”)]$/u;
 const SENTENCE_END = /[.!?]$/u;
@@ -302,6 +308,10 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // the same word broken at two different places in the document («облдержадмініс|трації»,
   // «облдержадмін|істрації»): each is a broken word, whatever the remainder's length
   if (vocab.breaks(left + right) >= 2 && !vocab.has(left)) return true;
+  // a quoted name too wide for its line: A opens a quote it does not close and B's first word closes it
+  // («Хмельницькін» / «фоцентр»,»: one word, a municipal body's name, broken where the line was full), whatever
+  // the remainder's length; neither half is a word of the document
+  if (OPENS_QUOTE.test(a.text) && CLOSES_QUOTE.test(firstWord(b.text)) && !vocab.has(left) && !vocab.has(right)) return true;
   if ([...right].length > PDF_SETTINGS.paragraph.maxRemainder) return false;
   // a one-letter remainder that is also a one-letter word («у», «й», «я», «о»): joined when the
   // whole word occurs elsewhere in the document and the left part is no word of its own

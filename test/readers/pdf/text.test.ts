@@ -114,6 +114,19 @@ describe('issue #10: emergency breaks, quotes, headings and font changes', () =>
     expect(joinLines([line('у 2026', 0, { free: 2 }), line('2027 роках', 1)], v)).toBe('у 2026 2027 роках');
   });
 
+  it('mends a quoted name broken where its line was full, whatever the remainder, and only a quoted one word', () => {
+    const v = vocab('ХМКП та КП у місті');
+    // «Хмельницькін» / «фоцентр»»: a remainder of seven letters, closing the quote the line opened
+    expect(joinLines([line('«Хмельницькін', 0, { free: 2 }), line('фоцентр», управління', 1)], v)).toBe('«Хмельницькінфоцентр», управління');
+    expect(joinLines([line('«Київжитлоспец', 0, { free: 3 }), line('експлуатація»', 1)], v)).toBe('«Київжитлоспецексплуатація»');
+    // a quoted name of two words wraps between them: the line was not full
+    expect(joinLines([line('«Агенція', 0, { free: 40 }), line('розвитку»', 1)], v)).toBe('«Агенція розвитку»');
+    // a full line, but the next word does not close the quote: two words of a longer name
+    expect(joinLines([line('«Агенція', 0, { free: 2 }), line('розвитку міста»', 1)], v)).toBe('«Агенція розвитку міста»');
+    // a half that is a word of the document elsewhere is a word, not a half
+    expect(joinLines([line('«Агенція', 0, { free: 2 }), line('розвитку»', 1)], vocab('КУ Агенція міста', 'план розвитку громади'))).toBe('«Агенція розвитку»');
+  });
+
   it('puts no space before a closing quote or after an opening one carried onto another line', () => {
     const v = vocab();
     expect(joinLines([line('ХКП «Спецкомунтранс', 0, { free: 3 }), line('»', 1)], v)).toBe('ХКП «Спецкомунтранс»');

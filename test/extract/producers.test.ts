@@ -1,0 +1,34 @@
+/**
+ * The Khmelnytskyi 2026–2027 plan as PDFs from other producers (fixtures/pdf-producers/make.sh: Chromium's print to
+ * PDF of the HTML plan, LibreOffice's tagged PDF/A-2b): the same decision, commitments and measures as from the
+ * Word document. Each producer writes text differently (Chromium places glyphs one by one in Identity-H fonts; the
+ * tagged PDF wraps every span in marked content), so this checks that nothing in the reading depends on how the
+ * LibreOffice fixtures happen to be written.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFile } from '../../src/pipeline.js';
+import { fixture } from '../helpers.js';
+
+/** What must not depend on the producer: the decision, and per commitment its title, and each measure's title, term, executors and result. */
+async function essentials(path: string): Promise<unknown> {
+  const { plan } = await extractFile(path);
+  return {
+    id: plan.id,
+    commitments: plan.commitments.map((c) => ({
+      title: c.title,
+      measures: c.measures.map((m) => ({ title: m.title, start: m.term?.start ?? null, end: m.term?.end ?? null, executors: m.executors.map((p) => p.id), result: m.result })),
+    })),
+  };
+}
+
+describe('the same plan from other PDF producers', () => {
+  it('Chromium and tagged LibreOffice PDFs give the decision, commitments, measures, terms, executors and results of the DOCX', async () => {
+    const docx = (await essentials(fixture('docx', 'khmelnytskyi-2026-2027-action-plan.docx'))) as { id: string; commitments: { measures: unknown[] }[] };
+    expect(docx.id).toBe('1417-2025-10-09');
+    expect(docx.commitments.length).toBe(4);
+    expect(docx.commitments.flatMap((c) => c.measures).length).toBe(13);
+    for (const name of ['chromium-khmelnytskyi-2026-2027.pdf', 'libreoffice-tagged-khmelnytskyi-2026-2027.pdf']) {
+      expect({ name, ...(await essentials(fixture('pdf-producers', name)) as object) }).toEqual({ name, ...docx });
+    }
+  });
+});
