@@ -16,7 +16,8 @@
  *      a dictionary this is the safe default: line breakers (LibreOffice, Word without
  *      auto-hyphenation) break only at real hyphens, and a kept hyphen never glues words.
  * 2. A ends with a hyphen after a letter or digit and B starts with anything else
- *    (a capital, a digit: «2026-» / «2027») → keep the hyphen, no space.
+ *    (a capital, a digit: «2026-» / «2027») → keep the hyphen, no space. The same for a slash
+ *    between two words or numbers: line breakers break after it («мікрогрантів/» / «пільг»).
  * 3. B starts with a lower-case letter and A's last word was broken without a hyphen →
  *    join without a space. Either the two halves joined occur elsewhere in the document
  *    as one word and A's half is not a word (a soft hyphen the PDF's text layer lost,
@@ -24,6 +25,10 @@
  *    and B begins with a remainder of at most four letters that is no known word (an emergency
  *    break in a narrow column: «Хмельницькінфоце» / «нтр»», «адміністративни» / «х»).
  *    Longer remainders stay separated by a space: «Консультанти» / «компанії» looks the same.
+ *    Nor is a remainder joined that the text shows to be a word (seen inside a line, or ending a line
+ *    after another word: «даних»), nor after a first half that is a word of the document (seen inside a
+ *    line or starting a line of several words) or ends as a complete word form (-ого, -ння, -ості …:
+ *    «комунального» / «майна»), when three letters or more follow.
  *    A web address filling its line also continues without a space.
  * 4. B starts with closing punctuation (» ” ) ] , . ; : ! ?) or A ends with an opening quote or
  *    bracket (« „ “ ( [) → join without a space: a quote never stands apart from its word, and a
@@ -230,6 +235,13 @@ const CLOSING_START = /^[»”)\],.;:!?]/u;
 /** Opening quotes and brackets (never followed by a space). */
 const OPENING_END = /[«„“(\[]$/u;
 const HYPHEN_END = /[\p{L}\p{N}][-\u2010\u2011]$/u;
+/** A slash right after a letter or digit (a break after «мікрогрантів/», «2025/»). */
+const SLASH_END = /[\p{L}\p{N}]\/$/u;
+/**
+ * Endings of complete Ukrainian word forms (adjective and noun inflections: «комунального», «розвитку» is not one
+ * of them). A lone word that ends so, followed by a word of three letters or more, was wrapped, not broken.
+ */
+const COMPLETE_ENDING = /(?:ого|ому|ими|ної|ною|них|ній|ний|ння|ття|ість|ості|ами|ями)$/u;
 const LETTER_HYPHEN_END = /\p{L}[-\u2010\u2011]$/u;
 const DIGIT_END = /\p{N}$/u;
 const LETTER_END = /\p{L}$/u;
@@ -313,6 +325,10 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // the remainder's length; neither half is a word of the document
   if (OPENS_QUOTE.test(a.text) && CLOSES_QUOTE.test(firstWord(b.text)) && !vocab.has(left) && !vocab.has(right)) return true;
   if ([...right].length > PDF_SETTINGS.paragraph.maxRemainder) return false;
+  // a first half that is a word of the document, or ends as a complete word form, followed by a word: a wrap
+  // («комунального» / «майна,»)
+  if (right.length > 1 && vocab.wholeBefore(left)) return false;
+  if ([...right].length >= 3 && COMPLETE_ENDING.test(left)) return false;
   // a one-letter remainder that is also a one-letter word («у», «й», «я», «о»): joined when the
   // whole word occurs elsewhere in the document and the left part is no word of its own
   // («моніторинг|у»), or when it ends the text or punctuation follows it (a preposition, conjunction
@@ -325,7 +341,7 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
     return CONJUNCTIONS.has(wordKey(b.text.split(' ')[1] ?? ''));
   }
   if (right.length === 1) return true;
-  return !vocab.has(right);
+  return !vocab.whole(right);
 }
 
 /**
@@ -355,7 +371,7 @@ function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // remainder is not a word («нтр»», «х» of «адміністративни|х»); one letter that is no
   // Ukrainian one-letter word is never a word, whatever the document's noise
   const single = !a.text.includes(' ') && fillsLine(a, b);
-  const notWord = right.length === 1 ? true : !vocab.has(right);
+  const notWord = right.length === 1 ? true : !vocab.whole(right);
   if (single && [...right].length <= 4 && notWord && !vocab.has(left)) return true;
   return false;
 }
@@ -371,6 +387,7 @@ export function joinKind(a: PLine, b: PLine, vocab: Vocabulary): JoinKind {
     return 'none';
   }
   if (endMatches(HYPHEN_END, a.text) && !/^\s/u.test(b.text)) return 'none';
+  if (endMatches(SLASH_END, a.text) && /^[\p{L}\p{N}]/u.test(b.text)) return 'none';
   if (brokenWord(a, b, vocab)) return 'none';
   if (CLOSING_START.test(b.text) || endMatches(OPENING_END, a.text)) return 'none';
   return 'space';
@@ -407,6 +424,11 @@ export class Vocabulary {
   private readonly inner = new Set<string>();
   private readonly edges = new Set<string>();
 
+  /** Last words of lines of two or more words: where a word cannot be what a broken word left on the next line. */
+  private readonly ends = new Set<string>();
+  /** First words of lines of two or more words: where a word cannot be the first half of a word broken at its end. */
+  private readonly starts = new Set<string>();
+
   addLine(text: string): void {
     const parts = text.split(' ');
     for (let i = 0; i < parts.length; i++) {
@@ -414,6 +436,8 @@ export class Vocabulary {
       if (k.length < 1) continue;
       const set = i > 0 && i < parts.length - 1 ? this.inner : this.edges;
       set.add(k);
+      if (i > 0 && i === parts.length - 1) this.ends.add(k);
+      if (i === 0 && parts.length > 1) this.starts.add(k);
       // parts of a hyphenated compound are words too
       if (k.includes('-')) for (const p of k.split('-')) if (p.length >= 1) set.add(p);
     }
@@ -443,6 +467,20 @@ export class Vocabulary {
   /** A complete word (seen inside a line). */
   has(word: string): boolean {
     return this.inner.has(word);
+  }
+
+  /**
+   * A complete word by what is known of the text after a line break: seen inside a line, or ending a line after
+   * other words, where it cannot be the rest of a word broken on the line before. In a narrow column most words
+   * stand at a line's edge, so `has` alone misses common words («даних», «майна»).
+   */
+  whole(word: string): boolean {
+    return this.inner.has(word) || this.ends.has(word);
+  }
+
+  /** A complete word by what is known of the text before a line break: seen inside a line, or starting a line of several words. */
+  wholeBefore(word: string): boolean {
+    return this.inner.has(word) || this.starts.has(word);
   }
 
   /** Seen anywhere, line edges included. */

@@ -127,6 +127,26 @@ describe('issue #10: emergency breaks, quotes, headings and font changes', () =>
     expect(joinLines([line('«Агенція', 0, { free: 2 }), line('розвитку»', 1)], vocab('КУ Агенція міста', 'план розвитку громади'))).toBe('«Агенція розвитку»');
   });
 
+  it('keeps a lone word that fills its line apart from the next word when the text says it is a whole word', () => {
+    // «майна» ends a line after another word elsewhere: a word, not the rest of «комунального»
+    expect(joinLines([line('комунального', 0, { free: 2 }), line('майна,', 1)], vocab('нерухоме комунальне майна'))).toBe('комунального майна,');
+    // «даних» likewise, though no line has it between two words
+    expect(joinLines([line('Оприлюднення', 0, { free: 2 }), line('даних про рух', 1)], vocab('набори відкритих даних'))).toBe('Оприлюднення даних про рух');
+    // «комунального» ends as a complete word form (-ого) and a word of three letters or more follows
+    expect(joinLines([line('комунального', 0, { free: 2 }), line('майна,', 1)], vocab())).toBe('комунального майна,');
+    // a first half that starts a line of several words elsewhere is a word
+    expect(joinLines([line('перехід', 0, { free: 2 }), line('даних', 1)], vocab('перехід на нове'))).toBe('перехід даних');
+    // still mended: a remainder of a few letters that is no word, after a half that is none either
+    expect(joinLines([line('«Хмельницькінфоце', 0, { free: 3 }), line('нтр»', 1)], vocab('майна даних'))).toBe('«Хмельницькінфоцентр»');
+  });
+
+  it('joins a line ending in a slash between words without a space, as after a hyphen', () => {
+    expect(joinLines([line('програми мікрогрантів/', 0, { free: 20 }), line('пільг для бізнесу', 1)], vocab())).toBe('програми мікрогрантів/пільг для бізнесу');
+    expect(joinLines([line('у 2025/', 0, { free: 20 }), line('2026 навчальному році', 1)], vocab())).toBe('у 2025/2026 навчальному році');
+    // a slash standing alone keeps its spaces
+    expect(joinLines([line('дані /', 0, { free: 20 }), line('відомості', 1)], vocab())).toBe('дані / відомості');
+  });
+
   it('puts no space before a closing quote or after an opening one carried onto another line', () => {
     const v = vocab();
     expect(joinLines([line('ХКП «Спецкомунтранс', 0, { free: 3 }), line('»', 1)], v)).toBe('ХКП «Спецкомунтранс»');
