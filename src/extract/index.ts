@@ -402,7 +402,19 @@ function documentParagraphs(tree: DocRoot): { paras: Para[]; cleaned: string[]; 
   return { paras, cleaned, cleanByBlock };
 }
 
-/** For every block: the next non-empty paragraph's text and the next table, unless a table or a paragraph comes first. */
+/**
+ * Paragraphs that stand between a heading and its table without separating them: the heading's wrapped
+ * continuation (it starts in lower case) and a lead-in that ends with a colon («Виконання зобов’язання
+ * передбачає:», «Заходи:»).
+ */
+function leadsToTable(text: string): boolean {
+  return startsLowercase(text) || (/:$/u.test(text) && text.length <= EXTRACT_SETTINGS.numberedHeadingMaxLength);
+}
+
+/**
+ * For every block: the next non-empty paragraph's text, and the next table unless a paragraph comes first
+ * (one that `leadsToTable` aside) or another table.
+ */
 function lookahead(tree: DocRoot, cleanByBlock: Array<string | null>): { textAfter: Map<number, string | null>; tableAfter: Map<number, TableNode | null> } {
   const textAfter = new Map<number, string | null>();
   const tableAfter = new Map<number, TableNode | null>();
@@ -419,7 +431,7 @@ function lookahead(tree: DocRoot, cleanByBlock: Array<string | null>): { textAft
       const text = cleanByBlock[i]!;
       if (text !== '') {
         following = text;
-        followingTable = null;
+        if (!leadsToTable(text)) followingTable = null;
       }
     }
   }

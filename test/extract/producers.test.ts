@@ -32,6 +32,13 @@ describe('the same plan from other PDF producers', () => {
     }
   });
 
+  it('commitments numbered «1.» with a lead-in line between heading and table (the HTML lost «Зобов’язання») read as the DOCX', async () => {
+    const docx = (await essentials(fixture('docx', 'auto-numbering.docx'))) as { commitments: unknown[] };
+    expect(docx.commitments.length).toBe(3);
+    const withoutId = (x: unknown): unknown => ({ ...(x as object), id: null });
+    expect(withoutId(await essentials(fixture('pdf-producers', 'chromium-html-auto-numbering.pdf')))).toEqual(withoutId(docx));
+  });
+
   it('narrow columns of one or two words a line (Chromium printing LibreOffice HTML) read as the DOCX', async () => {
     // this plan names no decision: its id is the file name's, so the ids differ by design
     const withoutId = async (path: string): Promise<unknown> => ({ ...(await essentials(path) as object), id: null });
