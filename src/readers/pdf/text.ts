@@ -372,7 +372,9 @@ function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // Ukrainian one-letter word is never a word, whatever the document's noise
   const single = !a.text.includes(' ') && fillsLine(a, b);
   const notWord = right.length === 1 ? true : !vocab.whole(right);
-  if (single && [...right].length <= 4 && notWord && !vocab.has(left)) return true;
+  // as in forcedBreak: a first half that is a word, or ends as a complete word form, before three letters or more
+  const wholeLeft = vocab.wholeBefore(left) || ([...right].length >= 3 && COMPLETE_ENDING.test(left));
+  if (single && [...right].length <= 4 && notWord && !wholeLeft) return true;
   return false;
 }
 

@@ -136,6 +136,8 @@ describe('issue #10: emergency breaks, quotes, headings and font changes', () =>
     expect(joinLines([line('комунального', 0, { free: 2 }), line('майна,', 1)], vocab())).toBe('комунального майна,');
     // a first half that starts a line of several words elsewhere is a word
     expect(joinLines([line('перехід', 0, { free: 2 }), line('даних', 1)], vocab('перехід на нове'))).toBe('перехід даних');
+    // a remainder of four letters or fewer too: «Аналітичний» ends as a complete word form
+    expect(joinLines([line('Аналітичний', 0, { free: 2 }), line('звіт оприлюднено', 1)], vocab())).toBe('Аналітичний звіт оприлюднено');
     // still mended: a remainder of a few letters that is no word, after a half that is none either
     expect(joinLines([line('«Хмельницькінфоце', 0, { free: 3 }), line('нтр»', 1)], vocab('майна даних'))).toBe('«Хмельницькінфоцентр»');
   });
