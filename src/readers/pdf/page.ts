@@ -20,7 +20,7 @@ import {
 } from './geometry.js';
 import { median, splitRun, toLines, toPLine, typicalPitch, type Line, type PLine, type TextRun } from './text.js';
 import { borderlessTables } from './borderless.js';
-import { textFromOperators, type FontFacts } from './optext.js';
+import { textFromOperators, type FontFacts, type OpTextItem } from './optext.js';
 import { PDF_SETTINGS } from './settings.js';
 
 /** A cell of a table fragment: its own lines, or a placeholder covered by a spanning cell. */
@@ -89,12 +89,8 @@ const IMAGE_OPS = new Set<number>([
   OPS.paintInlineImageXObjectGroup,
 ]);
 
-interface RawItem {
-  str: string;
-  transform: number[];
-  width: number;
-  fontName: string;
-}
+/** A text item as pdf.js's getTextContent gives it, or as optext.ts works it out from the operator list. */
+type RawItem = OpTextItem;
 
 function isTextItem(x: unknown): x is RawItem {
   return typeof x === 'object' && x !== null && 'str' in x && 'transform' in x;
@@ -389,7 +385,7 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
   const vt = viewport.transform as Matrix;
   const ops = await page.getOperatorList();
   // the text from the operator list (one pass over the page: optext.ts), else pdf.js's own text pass
-  let items: RawItem[] | null = textFromOperators(ops, (name) => fontObject(page, name) as FontFacts | undefined, page.view);
+  let items: OpTextItem[] | null = textFromOperators(ops, (name) => fontObject(page, name) as FontFacts | undefined, page.view);
   if (!items) {
     items = [];
     const content = await page.getTextContent();

@@ -325,10 +325,8 @@ function forcedBreak(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // the remainder's length; neither half is a word of the document
   if (OPENS_QUOTE.test(a.text) && CLOSES_QUOTE.test(firstWord(b.text)) && !vocab.has(left) && !vocab.has(right)) return true;
   if ([...right].length > PDF_SETTINGS.paragraph.maxRemainder) return false;
-  // a first half that is a word of the document, or ends as a complete word form, followed by a word: a wrap
-  // («комунального» / «майна,»)
-  if (right.length > 1 && vocab.wholeBefore(left)) return false;
-  if ([...right].length >= 3 && COMPLETE_ENDING.test(left)) return false;
+  // a first half that is a word, followed by a word: a wrap («комунального» / «майна,»)
+  if (right.length > 1 && firstHalfIsWord(left, right, vocab)) return false;
   // a one-letter remainder that is also a one-letter word («у», «й», «я», «о»): joined when the
   // whole word occurs elsewhere in the document and the left part is no word of its own
   // («моніторинг|у»), or when it ends the text or punctuation follows it (a preposition, conjunction
@@ -354,6 +352,15 @@ function fillsLine(a: PLine, b: PLine): boolean {
   return room(a, b) < PDF_SETTINGS.paragraph.fullLineGlyphs * Math.max(a.charWidth, b.charWidth);
 }
 
+/**
+ * The last word of line A is a whole word, not the first half of one broken before `right`: a word of the
+ * document (seen inside a line or starting a line of several words), or ending as a complete word form before
+ * three letters or more («комунального» / «майна»).
+ */
+function firstHalfIsWord(left: string, right: string, vocab: Vocabulary): boolean {
+  return vocab.wholeBefore(left) || ([...right].length >= 3 && COMPLETE_ENDING.test(left));
+}
+
 /** Whether line A ends with a word broken without a hyphen that B completes (rule 3), given the vocabulary. */
 function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // a web address filling its line continues on the next one
@@ -372,9 +379,7 @@ function brokenWord(a: PLine, b: PLine, vocab: Vocabulary): boolean {
   // Ukrainian one-letter word is never a word, whatever the document's noise
   const single = !a.text.includes(' ') && fillsLine(a, b);
   const notWord = right.length === 1 ? true : !vocab.whole(right);
-  // as in forcedBreak: a first half that is a word, or ends as a complete word form, before three letters or more
-  const wholeLeft = vocab.wholeBefore(left) || ([...right].length >= 3 && COMPLETE_ENDING.test(left));
-  if (single && [...right].length <= 4 && notWord && !wholeLeft) return true;
+  if (single && [...right].length <= 4 && notWord && !firstHalfIsWord(left, right, vocab)) return true;
   return false;
 }
 
